@@ -1,0 +1,125 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace WsAnalyzers.Infrastructure;
+
+/// <summary>
+/// Answers "is this operation guarded by a state check of the socket": an enclosing if, conditional, switch or
+/// loop condition, or an earlier statement of an enclosing block (the early-return shape), that reads the socket's
+/// state (State, CloseStatus, ReadyState, IsAlive, IsAvailable, IsRunning) or passes the socket to a predicate.
+/// The polarity of the check is not judged: a check that is there but reads oddly is the author's call.
+/// </summary>
+internal static class StateChecks
+{
+    public static bool IsGuardedByStateCheck(this WebSocketApis apis, IOperation operation, IOperation? socket)
+    {
+        IOperation child = operation;
+        for (var parent = operation.Parent; parent is not null; child = parent, parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    return false;
+                case IConditionalOperation conditional when child != conditional.Condition && apis.ChecksState(conditional.Condition, socket):
+                    return true;
+                case IWhileLoopOperation { ConditionIsTop: true } loop when apis.ChecksState(loop.Condition, socket):
+                    return true;
+                case IForLoopOperation loop when apis.ChecksState(loop.Condition, socket):
+                    return true;
+                case ISwitchOperation @switch when child != @switch.Value && apis.ChecksState(@switch.Value, socket):
+                    return true;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } binary
+                    when child == binary.RightOperand && apis.ChecksState(binary.LeftOperand, socket):
+                    return true;
+                case IBlockOperation block when apis.EarlierStatementChecksState(block, child, socket):
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="condition"/> reads the state of <paramref name="socket"/>.</summary>
+    public static bool ChecksState(this WebSocketApis apis, IOperation? condition, IOperation? socket)
+    {
+        if (condition is null)
+        {
+            return false;
+        }
+
+        foreach (var descendant in condition.DescendantsOutsideFunctions())
+        {
+            switch (descendant)
+            {
+                case IPropertyReferenceOperation property when apis.IsStateProperty(property.Property):
+                    if (property.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.PatternInput })
+                    {
+                        if (PatternInput(property) is { } input && SocketIdentity.AreSame(input, socket))
+                        {
+                            return true;
+                        }
+                    }
+                    else if (IsSocket(property.Instance, socket))
+                    {
+                        return true;
+                    }
+
+                    break;
+                case IInvocationOperation invocation when invocation.TargetMethod.ReturnType.SpecialType == SpecialType.System_Boolean:
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        if (IsSocket(argument.Value, socket))
+                        {
+                            return true;
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool EarlierStatementChecksState(this WebSocketApis apis, IBlockOperation block, IOperation child, IOperation? socket)
+    {
+        foreach (var statement in block.Operations)
+        {
+            if (statement == child)
+            {
+                return false;
+            }
+
+            if (statement is IConditionalOperation conditional && apis.ChecksState(conditional.Condition, socket))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Implicit <c>this</c> (a WebSocketBehavior reading its own ReadyState) matches a call with no explicit socket.</summary>
+    private static bool IsSocket(IOperation? candidate, IOperation? socket) =>
+        socket is null or IInstanceReferenceOperation
+            ? candidate is null or IInstanceReferenceOperation
+            : SocketIdentity.AreSame(candidate, socket);
+
+    private static IOperation? PatternInput(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IIsPatternOperation isPattern)
+            {
+                return isPattern.Value;
+            }
+
+            if (current is ISwitchExpressionOperation switchExpression)
+            {
+                return switchExpression.Value;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,54 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace WsAnalyzers.Infrastructure;
+
+/// <summary>
+/// Base of every rule: concurrent, skips generated code, and registers the rule's actions only when the compilation
+/// has a WebSocket API (<see cref="WebSocketApis.For"/>), so code without one pays for a single gate per compilation.
+/// </summary>
+public abstract class WebSocketAnalyzer : DiagnosticAnalyzer
+{
+    public sealed override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var apis = WebSocketApis.For(start.Compilation);
+            if (apis is not null)
+            {
+                Register(start, apis);
+            }
+        });
+    }
+
+    private protected abstract void Register(CompilationStartAnalysisContext context, WebSocketApis apis);
+
+    /// <summary>Registers an operation action whose failures name the file and line they happened at.</summary>
+    private protected static void RegisterOperationAction(
+        CompilationStartAnalysisContext context, Action<OperationAnalysisContext> action, params OperationKind[] kinds) =>
+        context.RegisterOperationAction(
+            operationContext =>
+            {
+                try
+                {
+                    action(operationContext);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    throw Located(exception, operationContext.Operation.Syntax);
+                }
+            },
+            kinds);
+
+    /// <summary>Rethrows a callback failure with the file and line it happened at, so an AD0001 report is actionable.</summary>
+    private static Exception Located(Exception exception, SyntaxNode node)
+    {
+        var span = node.GetLocation().GetLineSpan();
+        return new InvalidOperationException(
+            $"WsAnalyzers failed at {span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): {exception.Message}",
+            exception);
+    }
+}

@@ -1,0 +1,10 @@
+namespace WsAnalyzers.Infrastructure;
+
+internal enum WebSocketCallKind
+{
+    Send,
+    Receive,
+    Connect,
+    Accept,
+    Close,
+}

@@ -1,0 +1,8 @@
+namespace WsAnalyzers;
+
+/// <summary>The rule IDs of the contract (shared/RULES.md). Families: WS1 reconnect, WS2 resource bounds,
+/// WS3 sending, WS4 message handlers, WS5 receive-loop protocol, WS6 configuration and security.</summary>
+public static class RuleIdentifiers
+{
+    public const string SendWithoutStateCheck = "WS3001";
+}

@@ -1,0 +1,77 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using WsAnalyzers.Infrastructure;
+
+namespace WsAnalyzers.Rules;
+
+/// <summary>WS3001: a send that throws on a closed socket, with no state check and no exception handling around it.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SendWithoutStateCheckAnalyzer : WebSocketAnalyzer
+{
+    public const string StateMemberProperty = "StateMember";
+    public const string StateTypeProperty = "StateType";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.WS3001SendWithoutStateCheck);
+
+    private protected override void Register(CompilationStartAnalysisContext context, WebSocketApis apis)
+    {
+        if (apis.WebSocket is null && apis.SharpWebSocket is null && apis.SharpWebSocketBehavior is null)
+        {
+            return;
+        }
+
+        RegisterOperationAction(context, c => Analyze(c, apis), OperationKind.Invocation);
+    }
+
+    private static void Analyze(OperationAnalysisContext context, WebSocketApis apis)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (!apis.IsSend(invocation, out var send) || !send.ThrowsWhenClosed || IsSafe(apis, send, context.ContainingSymbol))
+        {
+            return;
+        }
+
+        var properties = ImmutableDictionary<string, string?>.Empty
+            .Add(StateMemberProperty, send.Library == SocketLibrary.SystemNet ? "State" : "ReadyState")
+            .Add(StateTypeProperty, send.Library == SocketLibrary.SystemNet ? "System.Net.WebSockets.WebSocketState" : "WebSocketSharp.WebSocketState");
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.WS3001SendWithoutStateCheck, invocation.Syntax.GetLocation(), properties, invocation.TargetMethod.Name));
+    }
+
+    private static ISymbol? FunctionSymbol(IOperation operation, ISymbol containingSymbol) =>
+        operation.EnclosingFunction() switch
+        {
+            IAnonymousFunctionOperation => null,
+            ILocalFunctionOperation local => local.Symbol,
+            _ => containingSymbol,
+        };
+
+    private static bool IsSafe(WebSocketApis apis, WebSocketCall send, ISymbol containingSymbol)
+    {
+        var invocation = send.Invocation;
+        var socket = send.Socket;
+
+        // A socket handed to a method or local function: the guard is the caller's to make (send helpers, extension
+        // methods). A lambda's parameter is not: ForEach(s => s.SendAsync(...)) is a broadcast.
+        if (socket is IParameterReferenceOperation parameter &&
+            SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, FunctionSymbol(invocation, containingSymbol)))
+        {
+            return true;
+        }
+
+        var thrown = send.Library == SocketLibrary.SystemNet ? apis.WebSocketException : apis.InvalidOperationException;
+        if (apis.IsHandled(invocation, thrown) || apis.IsGuardedByStateCheck(invocation, socket) ||
+            apis.FollowsReceiveConnectOrAccept(invocation, socket))
+        {
+            return true;
+        }
+
+        // A reply to the sender from its own message handler, or a greeting from its open handler.
+        var handler = apis.FindEnclosing(invocation, containingSymbol);
+        return handler.Kind is HandlerKind.Message or HandlerKind.Open &&
+               (handler.Source is null ? socket is null or IInstanceReferenceOperation : SocketIdentity.AreSame(handler.Source, socket));
+    }
+}
