@@ -1,0 +1,110 @@
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using WsAnalyzers.Tests.Infrastructure;
+
+namespace WsAnalyzers.Tests;
+
+/// <summary>One source of truth per rule: descriptor, docs/rules/ID.md, README row, AnalyzerReleases entry and CHANGELOG agree.</summary>
+public sealed class DocumentationTests
+{
+    public static TheoryData<string> RuleIds()
+    {
+        var data = new TheoryData<string>();
+        foreach (var descriptor in PackageContents.Descriptors)
+        {
+            data.Add(descriptor.Id);
+        }
+
+        return data;
+    }
+
+    private static DiagnosticDescriptor Descriptor(string id) => PackageContents.Descriptors.Single(d => d.Id == id);
+
+    [Fact]
+    public void The_package_has_rules_and_their_ids_follow_the_contract()
+    {
+        var ids = PackageContents.Analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToList();
+        Assert.NotEmpty(ids);
+        Assert.All(ids, id => Assert.Matches("^WS[1-6][0-9]{3}$", id));
+    }
+
+    [Fact]
+    public void Every_descriptor_field_is_supported_by_an_analyzer()
+    {
+        var declared = typeof(Descriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+            .Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id)
+            .OrderBy(id => id);
+        Assert.Equal(declared, PackageContents.Descriptors.Select(d => d.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Help_link_points_at_the_rule_page(string id) =>
+        Assert.Equal($"https://github.com/wsanalyzers/wsanalyzers/blob/main/docs/rules/{id}.md", Descriptor(id).HelpLinkUri);
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Rule_page_exists_with_the_descriptor_title_and_severity(string id)
+    {
+        var descriptor = Descriptor(id);
+        var path = RepositoryPaths.Combine("docs", "rules", id + ".md");
+        Assert.True(File.Exists(path), $"{path} is missing");
+        var text = File.ReadAllText(path);
+        Assert.Equal($"# {id}: {descriptor.Title}", text.Split('\n')[0].TrimEnd());
+        Assert.Contains($"| Default severity | {descriptor.DefaultSeverity} |", text);
+        Assert.Contains($"| Category | {descriptor.Category} |", text);
+        foreach (var section in new[] { "## Cause", "## Rule description", "## How to fix violations", "## When to suppress warnings", "## Examples", "## Configuration (.editorconfig)" })
+        {
+            Assert.Contains(section, text);
+        }
+
+        Assert.Contains($"dotnet_diagnostic.{id}.severity", text);
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Readme_table_has_a_row_that_matches_the_descriptor(string id)
+    {
+        var descriptor = Descriptor(id);
+        var readme = File.ReadAllText(RepositoryPaths.Combine("README.md"));
+        var fix = PackageContents.CodeFixes.Any(f => f.FixableDiagnosticIds.Contains(id)) ? "Yes" : "No";
+        Assert.Contains($"| [{id}](docs/rules/{id}.md) | {descriptor.Title} | {descriptor.DefaultSeverity} | {fix} |", readme);
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Release_tracking_and_changelog_mention_the_rule(string id)
+    {
+        var descriptor = Descriptor(id);
+        var releases = File.ReadAllText(RepositoryPaths.Combine("src", "WsAnalyzers", "AnalyzerReleases.Shipped.md")) +
+                       File.ReadAllText(RepositoryPaths.Combine("src", "WsAnalyzers", "AnalyzerReleases.Unshipped.md"));
+        Assert.Matches(new Regex($@"^{id}\s*\|\s*{descriptor.Category}\s*\|\s*{descriptor.DefaultSeverity}\s*\|", RegexOptions.Multiline), releases);
+        Assert.Contains(id, File.ReadAllText(RepositoryPaths.Combine("CHANGELOG.md")));
+    }
+
+    [Fact]
+    public void Readme_lists_no_rule_the_package_does_not_ship()
+    {
+        var readme = File.ReadAllText(RepositoryPaths.Combine("README.md"));
+        var listed = Regex.Matches(readme, @"^\| \[(WS\d{4})\]", RegexOptions.Multiline).Select(m => m.Groups[1].Value).OrderBy(x => x);
+        Assert.Equal(PackageContents.Descriptors.Select(d => d.Id), listed);
+    }
+
+    [Fact]
+    public void Every_fixer_supports_Fix_All_and_fixes_a_shipped_rule()
+    {
+        var ids = PackageContents.Descriptors.Select(d => d.Id).ToHashSet();
+        Assert.NotEmpty(PackageContents.CodeFixes);
+        foreach (var fixer in PackageContents.CodeFixes)
+        {
+            Assert.NotNull(fixer.GetFixAllProvider());
+            Assert.All(fixer.FixableDiagnosticIds, id => Assert.Contains(id, ids));
+            Assert.NotNull(fixer.GetType().GetCustomAttribute<ExportCodeFixProviderAttribute>());
+        }
+    }
+}
