@@ -1,0 +1,48 @@
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using WsAnalyzers.Tests.Verifiers;
+
+namespace WsAnalyzers.Tests.Infrastructure;
+
+/// <summary>Compiles a folder of C# files (with the stand-ins) against the test references and runs every shipped analyzer on it.</summary>
+internal static class SourceSetAnalysis
+{
+    public sealed record Result(ImmutableArray<Diagnostic> CompilerErrors, ImmutableArray<Diagnostic> AnalyzerDiagnostics);
+
+    public static async Task<Result> AnalyzeAsync(string directory)
+    {
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+        var trees = Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories)
+            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") &&
+                           !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .OrderBy(path => path, System.StringComparer.Ordinal)
+            .Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), parseOptions, path))
+            .Concat(TestEnvironment.StandIns.Select(s => CSharpSyntaxTree.ParseText(s.Source, parseOptions, s.Name)))
+            .ToList();
+
+        var references = (await TestEnvironment.ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None))
+            .AddRange(TestEnvironment.LibraryReferences);
+        var compilation = CSharpCompilation.Create(
+            Path.GetFileName(directory),
+            trees,
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
+        var analyzers = compilation.WithAnalyzers(
+            PackageContents.Analyzers,
+            new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                onAnalyzerException: null,
+                concurrentAnalysis: true,
+                logAnalyzerExecutionTime: false));
+        var diagnostics = await analyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        return new Result(errors, diagnostics);
+    }
+}

@@ -1,0 +1,28 @@
+using System.Linq;
+using System.Threading.Tasks;
+using WsAnalyzers.Tests.Infrastructure;
+
+namespace WsAnalyzers.Tests;
+
+public sealed class SourceSetTests
+{
+    [Fact]
+    public async Task Valid_code_compiles_and_produces_no_diagnostic()
+    {
+        var result = await SourceSetAnalysis.AnalyzeAsync(RepositoryPaths.Combine("tests", "WsAnalyzers.ValidCode"));
+
+        Assert.Empty(result.CompilerErrors.Select(d => d.ToString()));
+        Assert.Empty(result.AnalyzerDiagnostics.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public async Task Anti_patterns_sample_commits_the_mistake_of_every_shipped_rule()
+    {
+        var result = await SourceSetAnalysis.AnalyzeAsync(RepositoryPaths.Combine("samples", "AntiPatterns"));
+
+        Assert.Empty(result.CompilerErrors.Select(d => d.ToString()));
+        Assert.DoesNotContain(result.AnalyzerDiagnostics, d => d.Id == "AD0001");
+        var reported = result.AnalyzerDiagnostics.Select(d => d.Id).ToHashSet();
+        Assert.All(PackageContents.Descriptors, descriptor => Assert.Contains(descriptor.Id, reported));
+    }
+}
