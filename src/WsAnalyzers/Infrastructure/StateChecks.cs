@@ -65,6 +65,8 @@ internal static class StateChecks
                     }
 
                     break;
+                case IPropertyReferenceOperation or IFieldReferenceOperation when IsOwnConnectionFlag((IMemberReferenceOperation)descendant):
+                    return true;
                 case IInvocationOperation invocation when invocation.TargetMethod.ReturnType.SpecialType == SpecialType.System_Boolean:
                     foreach (var argument in invocation.Arguments)
                     {
@@ -80,6 +82,15 @@ internal static class StateChecks
 
         return false;
     }
+
+    /// <summary>
+    /// A bool field or property of the sending type itself (<c>if (_connected)</c>, <c>if (IsOpen)</c>): wrappers keep their
+    /// own connection flag. Whether it really tracks the socket is not provable here, so it gets the benefit of the doubt.
+    /// </summary>
+    private static bool IsOwnConnectionFlag(IMemberReferenceOperation reference) =>
+        reference.Type?.SpecialType == SpecialType.System_Boolean &&
+        (reference.Instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }) &&
+        reference.Member.Locations.Length > 0 && reference.Member.Locations[0].IsInSource;
 
     private static bool EarlierStatementChecksState(this WebSocketApis apis, IBlockOperation block, IOperation child, IOperation? socket)
     {

@@ -174,6 +174,56 @@ public sealed class WS3001SendWithoutStateCheckTests
         """);
 
     [Fact]
+    public Task A_wrappers_own_connection_flag_counts_as_a_state_check() => Verify.VerifyAnalyzerAsync(Usings + """
+        class Connection
+        {
+            private readonly ClientWebSocket _socket = new();
+            private bool _connected;
+
+            public bool IsOpen => _socket.State == WebSocketState.Open;
+
+            public async Task ConnectAsync(Uri uri)
+            {
+                await _socket.ConnectAsync(uri, default);
+                _connected = true;
+            }
+
+            public async Task SendAsync(byte[] data)
+            {
+                if (!IsOpen) return;
+                await _socket.SendAsync(data, WebSocketMessageType.Binary, true, default);
+            }
+
+            public async Task PingAsync()
+            {
+                if (_connected)
+                {
+                    await _socket.SendAsync(new byte[1], WebSocketMessageType.Binary, true, default);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_bool_of_another_object_is_not_a_state_check() => Verify.VerifyAnalyzerAsync(Usings + """
+        class Options { public bool Enabled { get; set; } }
+
+        class Pinger
+        {
+            private readonly ClientWebSocket _socket = new();
+            private readonly Options _options = new();
+
+            public async Task PingAsync(bool force)
+            {
+                if (_options.Enabled || force)
+                {
+                    await {|WS3001:_socket.SendAsync(new byte[1], WebSocketMessageType.Binary, true, default)|};
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Exception_handling_is_recognised() => Verify.VerifyAnalyzerAsync(Usings + """
         class Sender
         {
