@@ -1,0 +1,237 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Reflection;
+
+namespace WsAnalyzers.Benchmarks;
+
+/// <summary>Generated C# sources: an ordinary codebase with no WebSocket API, and a WebSocket-dense one where every file
+/// has handlers, receive loops, broadcasts and reconnect loops.</summary>
+internal static class Corpus
+{
+    public static IReadOnlyList<(string Path, string Text)> Ordinary(int files)
+    {
+        var sources = new List<(string, string)>(files);
+        for (var i = 0; i < files; i++)
+        {
+            sources.Add(($"Ordinary/Service{i}.cs", OrdinaryFile.Replace("__N__", i.ToString(CultureInfo.InvariantCulture))));
+        }
+
+        return sources;
+    }
+
+    public static IReadOnlyList<(string Path, string Text)> WebSocketDense(int files)
+    {
+        var sources = new List<(string, string)>(files + 2);
+        for (var i = 0; i < files; i++)
+        {
+            sources.Add(($"Dense/Endpoint{i}.cs", DenseFile.Replace("__N__", i.ToString(CultureInfo.InvariantCulture))));
+        }
+
+        sources.AddRange(StandIns());
+        return sources;
+    }
+
+    public static IEnumerable<(string Path, string Text)> StandIns()
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        foreach (var name in assembly.GetManifestResourceNames())
+        {
+            if (name.StartsWith("StandIns.", System.StringComparison.Ordinal))
+            {
+                using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
+                yield return ("StandIns/" + name.Substring("StandIns.".Length), reader.ReadToEnd());
+            }
+        }
+    }
+
+    private const string OrdinaryFile = """
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Text;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        namespace Ordinary.N__N__;
+
+        public sealed record Order__N__(int Id, string Customer, decimal Amount, DateTime PlacedAt);
+
+        public interface IOrderStore__N__
+        {
+            Task<IReadOnlyList<Order__N__>> LoadAsync(CancellationToken cancellationToken);
+            Task SaveAsync(Order__N__ order, CancellationToken cancellationToken);
+        }
+
+        public sealed class OrderService__N__
+        {
+            private readonly IOrderStore__N__ _store;
+            private readonly Dictionary<int, Order__N__> _cache = new();
+            private readonly List<string> _audit = new();
+
+            public OrderService__N__(IOrderStore__N__ store) => _store = store;
+
+            public async Task<decimal> TotalForAsync(string customer, CancellationToken cancellationToken)
+            {
+                var orders = await _store.LoadAsync(cancellationToken);
+                var total = 0m;
+                foreach (var order in orders.Where(o => o.Customer == customer))
+                {
+                    total += order.Amount;
+                    _cache[order.Id] = order;
+                }
+
+                return total;
+            }
+
+            public async Task PlaceAsync(string customer, decimal amount, CancellationToken cancellationToken)
+            {
+                var order = new Order__N__(_cache.Count + 1, customer, amount, DateTime.UtcNow);
+                for (var attempt = 0; attempt < 3; attempt++)
+                {
+                    try
+                    {
+                        await _store.SaveAsync(order, cancellationToken);
+                        _audit.Add($"placed {order.Id}");
+                        return;
+                    }
+                    catch (TimeoutException) when (attempt < 2)
+                    {
+                        await Task.Delay(100 * (attempt + 1), cancellationToken);
+                    }
+                }
+            }
+
+            public string Report()
+            {
+                var builder = new StringBuilder();
+                foreach (var group in _cache.Values.GroupBy(o => o.Customer).OrderBy(g => g.Key))
+                {
+                    builder.Append(group.Key).Append(": ").Append(group.Sum(o => o.Amount)).AppendLine();
+                }
+
+                while (_audit.Count > 100)
+                {
+                    _audit.RemoveAt(0);
+                }
+
+                return builder.ToString();
+            }
+
+            public static int Checksum(ReadOnlySpan<byte> data)
+            {
+                var sum = 17;
+                for (var i = 0; i < data.Length; i++)
+                {
+                    sum = unchecked(sum * 31 + data[i]);
+                }
+
+                return sum;
+            }
+        }
+        """;
+
+    private const string DenseFile = """
+        using System;
+        using System.Collections.Concurrent;
+        using System.Collections.Generic;
+        using System.Net.WebSockets;
+        using System.Text;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.SignalR;
+
+        namespace Dense.N__N__;
+
+        public sealed class Endpoint__N__
+        {
+            private static readonly ConcurrentDictionary<Guid, WebSocket> Sockets = new();
+            private static readonly List<string> History = new();
+
+            public async Task HandleAsync(HttpContext context)
+            {
+                using var socket = await context.WebSockets.AcceptWebSocketAsync();
+                var id = Guid.NewGuid();
+                Sockets.TryAdd(id, socket);
+                var buffer = new byte[4096];
+                while (true)
+                {
+                    var result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer), CancellationToken.None);
+                    var text = Encoding.UTF8.GetString(buffer, 0, result.Count);
+                    History.Add(text);
+                    Thread.Sleep(5);
+                    for (var i = 0; i < 1_000_000; i++)
+                    {
+                        text = text.Trim();
+                    }
+
+                    await BroadcastAsync(text);
+                }
+            }
+
+            public async Task BroadcastAsync(string text)
+            {
+                var payload = Encoding.UTF8.GetBytes(text);
+                foreach (var socket in Sockets.Values)
+                {
+                    await socket.SendAsync(new ArraySegment<byte>(payload), WebSocketMessageType.Text, true, CancellationToken.None);
+                }
+            }
+        }
+
+        public sealed class Client__N__
+        {
+            private readonly ClientWebSocket _socket = new();
+
+            public async Task RunAsync(Uri uri)
+            {
+                while (true)
+                {
+                    try
+                    {
+                        await _socket.ConnectAsync(uri, CancellationToken.None);
+                        var buffer = new byte[1024];
+                        await _socket.ReceiveAsync(new ArraySegment<byte>(buffer), CancellationToken.None);
+                    }
+                    catch (WebSocketException)
+                    {
+                        await Task.Delay(1000);
+                    }
+                }
+            }
+
+            public void Ping() => _socket.SendAsync(new byte[1], WebSocketMessageType.Binary, true, CancellationToken.None);
+        }
+
+        public sealed class Feed__N__
+        {
+            private readonly WebSocketSharp.WebSocket _ws = new("wss://example.org/feed");
+
+            public Feed__N__()
+            {
+                _ws.OnClose += (sender, e) => _ws.Connect();
+                _ws.OnMessage += (sender, e) => Thread.Sleep(10);
+            }
+
+            public void Say(string text) => _ws.Send(text);
+        }
+
+        public sealed class ChatHub__N__ : Hub
+        {
+            private static readonly HashSet<string> Online = new();
+
+            public override Task OnConnectedAsync()
+            {
+                Online.Add(Context.ConnectionId);
+                return base.OnConnectedAsync();
+            }
+
+            public Task Send(string message)
+            {
+                Task.Delay(10).Wait();
+                return Clients.All.SendAsync("message", message);
+            }
+        }
+        """;
+}

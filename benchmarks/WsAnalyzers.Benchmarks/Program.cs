@@ -1,0 +1,55 @@
+using System;
+using System.IO;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using WsAnalyzers.Benchmarks;
+
+const string Usage = """
+    usage:
+      telemetry ordinary [files]     generated ordinary codebase (default 2000 files), budget 1 %
+      telemetry dense [files]        generated WebSocket-dense codebase (default 200 files), budget 5 %
+      telemetry <folder> [budget%]   every .cs file under a folder (default budget 5 %)
+      bench [BenchmarkDotNet args]   BenchmarkDotNet run: empty analyzer, each rule, all rules, both corpora
+    """;
+
+if (args.Length == 0)
+{
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+
+try
+{
+    switch (args[0])
+    {
+        case "telemetry" when args.Length >= 2 && args[1] == "ordinary":
+            return await TelemetryReport.RunAsync("ordinary (generated)", Corpus.Ordinary(Count(args, 2000)), 1);
+        case "telemetry" when args.Length >= 2 && args[1] == "dense":
+            return await TelemetryReport.RunAsync("WebSocket-dense (generated)", Corpus.WebSocketDense(Count(args, 200)), 5);
+        case "telemetry" when args.Length >= 2:
+            if (!Directory.Exists(args[1]))
+            {
+                Console.Error.WriteLine($"error: folder not found: {args[1]}");
+                return 2;
+            }
+
+            return await TelemetryReport.RunAsync(args[1], TelemetryReport.ReadFolder(args[1]), args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5);
+        case "bench":
+            var config = DefaultConfig.Instance.AddJob(Job.ShortRun);
+            BenchmarkRunner.Run<AnalyzerBenchmarks>(config, args[1..]);
+            return 0;
+        default:
+            Console.Error.WriteLine(Usage);
+            return 2;
+    }
+}
+catch (Exception exception) when (exception is InvalidOperationException or IOException or FormatException)
+{
+    Console.Error.WriteLine("error: " + exception.Message);
+    return 2;
+}
+
+static int Count(string[] args, int fallback) =>
+    args.Length > 2 && int.TryParse(args[2], out var n) && n > 0 ? n : fallback;
