@@ -20,12 +20,19 @@ internal static class Corpus
         return sources;
     }
 
+    /// <summary>Every file is WebSocket code (accept and receive loops, broadcasts, reconnecting clients, handlers, hubs);
+    /// like a real codebase, most of it is correct and one file in ten also carries the mistakes every rule catches.</summary>
     public static IReadOnlyList<(string Path, string Text)> WebSocketDense(int files)
     {
-        var sources = new List<(string, string)>(files + 2);
+        var sources = new List<(string, string)>(files + files / 10 + 3);
         for (var i = 0; i < files; i++)
         {
-            sources.Add(($"Dense/Endpoint{i}.cs", DenseFile.Replace("__N__", i.ToString(CultureInfo.InvariantCulture))));
+            var n = i.ToString(CultureInfo.InvariantCulture);
+            sources.Add(($"Dense/Endpoint{i}.cs", DenseCorrectFile.Replace("__N__", n)));
+            if (i % 10 == 0)
+            {
+                sources.Add(($"Dense/Mistakes{i}.cs", DenseMistakesFile.Replace("__N__", n)));
+            }
         }
 
         sources.AddRange(StandIns());
@@ -131,7 +138,160 @@ internal static class Corpus
         }
         """;
 
-    private const string DenseFile = """
+    private const string DenseCorrectFile = """
+        using System;
+        using System.Collections.Concurrent;
+        using System.Net.WebSockets;
+        using System.Text;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.SignalR;
+
+        namespace Dense.N__N__;
+
+        public sealed class Endpoint__N__
+        {
+            private const int MaxMessageBytes = 64 * 1024;
+            private readonly ConcurrentDictionary<Guid, WebSocket> _sockets = new();
+
+            public async Task HandleAsync(HttpContext context)
+            {
+                using var socket = await context.WebSockets.AcceptWebSocketAsync();
+                var id = Guid.NewGuid();
+                _sockets.TryAdd(id, socket);
+                try
+                {
+                    var buffer = new byte[4096];
+                    var message = new StringBuilder();
+                    while (socket.State == WebSocketState.Open)
+                    {
+                        var result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer), context.RequestAborted);
+                        if (result.MessageType == WebSocketMessageType.Close)
+                        {
+                            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
+                            break;
+                        }
+
+                        if (message.Length + result.Count > MaxMessageBytes)
+                        {
+                            await socket.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "too big", CancellationToken.None);
+                            break;
+                        }
+
+                        message.Append(Encoding.UTF8.GetString(buffer, 0, result.Count));
+                        if (!result.EndOfMessage)
+                        {
+                            continue;
+                        }
+
+                        var text = message.ToString();
+                        message.Clear();
+                        await Task.Run(() => Process(text));
+                        await BroadcastAsync(text, context.RequestAborted);
+                    }
+                }
+                finally
+                {
+                    _sockets.TryRemove(id, out _);
+                }
+            }
+
+            public async Task BroadcastAsync(string text, CancellationToken cancellationToken)
+            {
+                var payload = Encoding.UTF8.GetBytes(text);
+                foreach (var (id, socket) in _sockets)
+                {
+                    if (socket.State != WebSocketState.Open)
+                    {
+                        continue;
+                    }
+
+                    try
+                    {
+                        await socket.SendAsync(new ArraySegment<byte>(payload), WebSocketMessageType.Text, true, cancellationToken);
+                    }
+                    catch (WebSocketException)
+                    {
+                        _sockets.TryRemove(id, out _);
+                    }
+                }
+            }
+
+            private static int Process(string text)
+            {
+                var hash = 0;
+                for (var i = 0; i < text.Length; i++)
+                {
+                    hash = unchecked(hash * 31 + text[i]);
+                }
+
+                return hash;
+            }
+        }
+
+        public sealed class Client__N__
+        {
+            private static readonly TimeSpan BaseDelay = TimeSpan.FromSeconds(1);
+            private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
+
+            public async Task RunAsync(Uri uri, CancellationToken cancellationToken)
+            {
+                var attempt = 0;
+                while (!cancellationToken.IsCancellationRequested)
+                {
+                    using var socket = new ClientWebSocket();
+                    try
+                    {
+                        await socket.ConnectAsync(uri, cancellationToken);
+                        attempt = 0;
+                        var buffer = new byte[1024];
+                        while (socket.State == WebSocketState.Open)
+                        {
+                            var result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer), cancellationToken);
+                            if (result.MessageType == WebSocketMessageType.Close)
+                            {
+                                if (result.CloseStatus == WebSocketCloseStatus.NormalClosure)
+                                {
+                                    return;
+                                }
+
+                                break;
+                            }
+                        }
+                    }
+                    catch (WebSocketException)
+                    {
+                    }
+
+                    attempt++;
+                    var ceiling = Math.Min(MaxDelay.TotalMilliseconds, BaseDelay.TotalMilliseconds * Math.Pow(2, attempt));
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling), cancellationToken);
+                }
+            }
+        }
+
+        public sealed class ChatHub__N__ : Hub
+        {
+            private static readonly ConcurrentDictionary<string, DateTime> Online = new();
+
+            public override Task OnConnectedAsync()
+            {
+                Online.TryAdd(Context.ConnectionId, DateTime.UtcNow);
+                return base.OnConnectedAsync();
+            }
+
+            public override Task OnDisconnectedAsync(Exception? exception)
+            {
+                Online.TryRemove(Context.ConnectionId, out _);
+                return base.OnDisconnectedAsync(exception);
+            }
+
+            public Task Send(string message) => Clients.All.SendAsync("message", message);
+        }
+        """;
+
+    private const string DenseMistakesFile = """
         using System;
         using System.Collections.Concurrent;
         using System.Collections.Generic;
@@ -142,7 +302,7 @@ internal static class Corpus
         using Microsoft.AspNetCore.Http;
         using Microsoft.AspNetCore.SignalR;
 
-        namespace Dense.N__N__;
+        namespace Dense.Mistakes__N__;
 
         public sealed class Endpoint__N__
         {
