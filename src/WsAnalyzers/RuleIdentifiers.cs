@@ -4,5 +4,8 @@ namespace WsAnalyzers;
 /// WS3 sending, WS4 message handlers, WS5 receive-loop protocol, WS6 configuration and security.</summary>
 public static class RuleIdentifiers
 {
+    public const string ConnectionCollectionNeverShrunk = "WS2001";
+    public const string MessageHistoryUnbounded = "WS2002";
+    public const string ConnectionNotRemovedOnEveryClosePath = "WS2003";
     public const string SendWithoutStateCheck = "WS3001";
 }

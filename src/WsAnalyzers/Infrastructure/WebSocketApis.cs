@@ -52,6 +52,8 @@ internal sealed partial class WebSocketApis
         Exception = Type(compilation, "System.Exception");
         InvalidOperationException = Type(compilation, "System.InvalidOperationException");
         ObservableExtensions = Type(compilation, "System.ObservableExtensions");
+
+        Collections = new CollectionTypes(compilation);
     }
 
     public Compilation Compilation { get; }
@@ -101,6 +103,9 @@ internal sealed partial class WebSocketApis
     public INamedTypeSymbol? Exception { get; }
     public INamedTypeSymbol? InvalidOperationException { get; }
     public INamedTypeSymbol? ObservableExtensions { get; }
+
+    // Collections and connection handles of the resource-bound rules
+    public CollectionTypes Collections { get; }
 
     /// <summary>The APIs of this compilation, or null when it has no WebSocket API to analyze.</summary>
     public static WebSocketApis? For(Compilation compilation) =>

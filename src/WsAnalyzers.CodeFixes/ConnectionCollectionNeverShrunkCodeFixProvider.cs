@@ -1,0 +1,86 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using WsAnalyzers.Infrastructure;
+using WsAnalyzers.Rules;
+
+namespace WsAnalyzers.CodeFixes;
+
+/// <summary>WS2001: adds the missing removal where the connection ends (finally, OnDisconnectedAsync, OnClose) for every
+/// registration of the collection whose shape allows it.</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ConnectionCollectionNeverShrunkCodeFixProvider)), Shared]
+public sealed class ConnectionCollectionNeverShrunkCodeFixProvider : CodeFixProvider
+{
+    public const string EquivalenceKey = "WS2001.RemoveWhenTheConnectionEnds";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.ConnectionCollectionNeverShrunk);
+
+    public override FixAllProvider GetFixAllProvider() =>
+        FixAllProvider.Create(async (context, document, diagnostics) =>
+            await FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            var plans = await PlansAsync(context.Document, ImmutableArray.Create(diagnostic), context.CancellationToken).ConfigureAwait(false);
+            if (plans.Count == 0)
+            {
+                continue;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Remove the connection when it ends",
+                    ct => FixAsync(context.Document, ImmutableArray.Create(diagnostic), ct),
+                    EquivalenceKey),
+                diagnostic);
+        }
+    }
+
+    private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var plans = await PlansAsync(document, diagnostics, cancellationToken).ConfigureAwait(false);
+        return await ConnectionRemovalEdits.ApplyAsync(document, plans, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<List<ConnectionRemovalEdits.Plan>> PlansAsync(
+        Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var plans = new List<ConnectionRemovalEdits.Plan>();
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return plans;
+        }
+
+        foreach (var diagnostic in diagnostics)
+        {
+            if (!diagnostic.Properties.TryGetValue(ConnectionCollectionNeverShrunkAnalyzer.ShapesProperty, out var shapes) || shapes is null)
+            {
+                continue;
+            }
+
+            var kinds = shapes.Split(';');
+            for (var i = 0; i < diagnostic.AdditionalLocations.Count && i < kinds.Length; i++)
+            {
+                var location = diagnostic.AdditionalLocations[i];
+                if (location.SourceTree == root.SyntaxTree &&
+                    System.Enum.TryParse<RegistrationShape>(kinds[i], out var shape) &&
+                    ConnectionRemovalEdits.CreatePlan(root, model, location, shape, Enumerable.Empty<Location>(), cancellationToken) is { } plan)
+                {
+                    plans.Add(plan);
+                }
+            }
+        }
+
+        return plans;
+    }
+}

@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace WsAnalyzers.Infrastructure;
+
+/// <summary>
+/// The BCL collection types the resource-bound rules track (and SignalR's HubCallerContext, whose ConnectionId is a
+/// connection handle), resolved once per compilation through <see cref="WebSocketApis.Collections"/>.
+/// </summary>
+internal sealed class CollectionTypes
+{
+    public CollectionTypes(Compilation compilation)
+    {
+        List = Type(compilation, "System.Collections.Generic.List`1");
+        HashSet = Type(compilation, "System.Collections.Generic.HashSet`1");
+        SortedSet = Type(compilation, "System.Collections.Generic.SortedSet`1");
+        Dictionary = Type(compilation, "System.Collections.Generic.Dictionary`2");
+        SortedDictionary = Type(compilation, "System.Collections.Generic.SortedDictionary`2");
+        Queue = Type(compilation, "System.Collections.Generic.Queue`1");
+        Stack = Type(compilation, "System.Collections.Generic.Stack`1");
+        LinkedList = Type(compilation, "System.Collections.Generic.LinkedList`1");
+        ConcurrentDictionary = Type(compilation, "System.Collections.Concurrent.ConcurrentDictionary`2");
+        ConcurrentBag = Type(compilation, "System.Collections.Concurrent.ConcurrentBag`1");
+        ConcurrentQueue = Type(compilation, "System.Collections.Concurrent.ConcurrentQueue`1");
+        ConcurrentStack = Type(compilation, "System.Collections.Concurrent.ConcurrentStack`1");
+        ICollection = Type(compilation, "System.Collections.Generic.ICollection`1");
+        IList = Type(compilation, "System.Collections.Generic.IList`1");
+        ISet = Type(compilation, "System.Collections.Generic.ISet`1");
+        IDictionary = Type(compilation, "System.Collections.Generic.IDictionary`2");
+        StringBuilder = Type(compilation, "System.Text.StringBuilder");
+        HubCallerContext = Type(compilation, "Microsoft.AspNetCore.SignalR.HubCallerContext");
+
+        Tracked = Build(List, HashSet, SortedSet, Dictionary, SortedDictionary, Queue, Stack, LinkedList, ConcurrentDictionary,
+            ConcurrentBag, ConcurrentQueue, ConcurrentStack, ICollection, IList, ISet, IDictionary);
+        Histories = Build(List, Queue, LinkedList, ConcurrentQueue, StringBuilder);
+    }
+
+    public INamedTypeSymbol? List { get; }
+    public INamedTypeSymbol? HashSet { get; }
+    public INamedTypeSymbol? SortedSet { get; }
+    public INamedTypeSymbol? Dictionary { get; }
+    public INamedTypeSymbol? SortedDictionary { get; }
+    public INamedTypeSymbol? Queue { get; }
+    public INamedTypeSymbol? Stack { get; }
+    public INamedTypeSymbol? LinkedList { get; }
+    public INamedTypeSymbol? ConcurrentDictionary { get; }
+    public INamedTypeSymbol? ConcurrentBag { get; }
+    public INamedTypeSymbol? ConcurrentQueue { get; }
+    public INamedTypeSymbol? ConcurrentStack { get; }
+    public INamedTypeSymbol? ICollection { get; }
+    public INamedTypeSymbol? IList { get; }
+    public INamedTypeSymbol? ISet { get; }
+    public INamedTypeSymbol? IDictionary { get; }
+    public INamedTypeSymbol? StringBuilder { get; }
+    public INamedTypeSymbol? HubCallerContext { get; }
+
+    /// <summary>Collections that can hold connections (WS2001, WS2003).</summary>
+    public ImmutableHashSet<INamedTypeSymbol> Tracked { get; }
+
+    /// <summary>Types a message history is kept in (WS2002): lists, queues, linked lists and StringBuilder.</summary>
+    public ImmutableHashSet<INamedTypeSymbol> Histories { get; }
+
+    public bool IsTracked(ITypeSymbol? type) => type?.OriginalDefinition is INamedTypeSymbol named && Tracked.Contains(named);
+
+    public bool IsHistory(ITypeSymbol? type) => type?.OriginalDefinition is INamedTypeSymbol named && Histories.Contains(named);
+
+    public bool IsKeyed(ITypeSymbol? type) =>
+        type.IsType(Dictionary) || type.IsType(SortedDictionary) || type.IsType(ConcurrentDictionary) || type.IsType(IDictionary);
+
+    private static ImmutableHashSet<INamedTypeSymbol> Build(params INamedTypeSymbol?[] types)
+    {
+        var builder = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        foreach (var type in types)
+        {
+            if (type is not null)
+            {
+                builder.Add(type);
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private static INamedTypeSymbol? Type(Compilation compilation, string metadataName) =>
+        compilation.GetTypeByMetadataName(metadataName);
+}

@@ -1,0 +1,42 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace WsAnalyzers.Infrastructure;
+
+/// <summary>Decisions shared by the connection-collection rules (WS2001, WS2003) over the uses a <see cref="CollectionUseCollector"/> kept.</summary>
+internal static class ConnectionCollections
+{
+    /// <summary>A collection of connections: its elements, keys or values are connections, or it is filled with
+    /// connections, connection ids, or on a connection-open path.</summary>
+    public static bool IsConnectionCollection(this WebSocketApis apis, ISymbol member, IEnumerable<CollectionUse> adds) =>
+        apis.HoldsConnections(TypeOf(member)) || adds.Any(add => add.OnConnectionOpenPath || add.StoresConnectionHandle);
+
+    /// <summary>Adds that grow the collection at run time (not in constructors or initializers).</summary>
+    public static List<CollectionUse> Adds(IEnumerable<CollectionUse> uses) => uses.Where(use => use.Kind == CollectionUseKind.Add).ToList();
+
+    public static RegistrationShape ShapeOf(this WebSocketApis apis, CollectionUse add)
+    {
+        var handler = apis.FindEnclosing(add.Operation, add.ContainingSymbol);
+        if (handler.Library == SocketLibrary.SignalRHub &&
+            (handler.Kind == HandlerKind.Open || (handler.Kind == HandlerKind.Message && add.StoresConnectionHandle)))
+        {
+            return RegistrationShape.Hub;
+        }
+
+        if (handler.Library == SocketLibrary.WebSocketSharpBehavior && handler.Kind == HandlerKind.Open)
+        {
+            return RegistrationShape.Behavior;
+        }
+
+        return apis.FindFleckServerCallback(add.Operation) is not null ? RegistrationShape.Fleck : RegistrationShape.Function;
+    }
+
+    public static ITypeSymbol? TypeOf(ISymbol member) => member switch
+    {
+        IFieldSymbol field => field.Type,
+        IPropertySymbol property => property.Type,
+        ILocalSymbol local => local.Type,
+        _ => null,
+    };
+}

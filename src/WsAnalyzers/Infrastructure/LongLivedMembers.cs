@@ -1,0 +1,50 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace WsAnalyzers.Infrastructure;
+
+/// <summary>
+/// Answers "does this storage live as long as the server": static fields and auto-properties, instance fields and
+/// auto-properties of classes other than SignalR hubs and websocket-sharp behaviors (those are created per call or
+/// per session, so their instance state dies with them), and locals of top-level statements (captured by the
+/// endpoints they map).
+/// </summary>
+internal static class LongLivedMembers
+{
+    public static bool IsLongLived(this WebSocketApis apis, ISymbol symbol) => symbol switch
+    {
+        IFieldSymbol field => !field.IsConst && !field.IsImplicitlyDeclared && (field.IsStatic || apis.InstancesLiveLong(field.ContainingType)),
+        IPropertySymbol property => !property.IsIndexer && IsAutoProperty(property) &&
+                                    (property.IsStatic || apis.InstancesLiveLong(property.ContainingType)),
+        ILocalSymbol local => IsTopLevel(local),
+        _ => false,
+    };
+
+    private static bool InstancesLiveLong(this WebSocketApis apis, INamedTypeSymbol? type) =>
+        type is { TypeKind: TypeKind.Class } &&
+        !type.IsOrInheritsFrom(apis.Hub) && !type.IsOrInheritsFrom(apis.SharpWebSocketBehavior);
+
+    private static bool IsAutoProperty(IPropertySymbol property)
+    {
+        if (property.IsAbstract || property.DeclaringSyntaxReferences.Length != 1 ||
+            property.DeclaringSyntaxReferences[0].GetSyntax() is not PropertyDeclarationSyntax { ExpressionBody: null, AccessorList: { } accessors })
+        {
+            return false;
+        }
+
+        foreach (var accessor in accessors.Accessors)
+        {
+            if (accessor.Body is not null || accessor.ExpressionBody is not null)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsTopLevel(ILocalSymbol local) =>
+        local.DeclaringSyntaxReferences.Length == 1 &&
+        local.DeclaringSyntaxReferences[0].GetSyntax().FirstAncestorOrSelf<GlobalStatementSyntax>() is not null;
+}
