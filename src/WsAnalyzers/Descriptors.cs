@@ -15,6 +15,14 @@ public static class Descriptors
         DiagnosticSeverity.Warning,
         "A send on a closed or aborted WebSocket throws. Check the connection state first, or handle the exception, so that one dead peer does not take down the code path that sends.");
 
+    public static readonly DiagnosticDescriptor WS4002BlockingCallInHandler = Create(
+        RuleIdentifiers.BlockingCallInHandler,
+        "Blocking call in a message handler",
+        "'{0}' blocks the thread of a message handler; await instead",
+        RuleCategories.MessageHandlers,
+        DiagnosticSeverity.Warning,
+        "A message handler that blocks (Thread.Sleep, Task.Wait, .Result, GetAwaiter().GetResult(), a synchronous wait on a semaphore or event) stops the connection from receiving and ties up a thread-pool thread; under load this starves the pool and every connection stalls. Await instead.");
+
     private static DiagnosticDescriptor Create(
         string id, string title, string messageFormat, string category, DiagnosticSeverity severity, string description) =>
         new(id, title, messageFormat, category, severity, isEnabledByDefault: true, description, HelpLinkBase + id + ".md");

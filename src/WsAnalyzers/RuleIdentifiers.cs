@@ -5,4 +5,8 @@ namespace WsAnalyzers;
 public static class RuleIdentifiers
 {
     public const string SendWithoutStateCheck = "WS3001";
+    public const string BroadcastStopsAtFirstFailure = "WS3002";
+    public const string SendNotAwaited = "WS3003";
+    public const string CpuBoundLoopInHandler = "WS4001";
+    public const string BlockingCallInHandler = "WS4002";
 }
