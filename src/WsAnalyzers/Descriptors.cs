@@ -15,6 +15,14 @@ public static class Descriptors
         DiagnosticSeverity.Warning,
         "A send on a closed or aborted WebSocket throws. Check the connection state first, or handle the exception, so that one dead peer does not take down the code path that sends.");
 
+    public static readonly DiagnosticDescriptor WS3002BroadcastStopsAtFirstFailure = Create(
+        RuleIdentifiers.BroadcastStopsAtFirstFailure,
+        "Broadcast stops at the first failed send",
+        "A send to one connection can throw out of this broadcast; handle the failure per connection inside the loop",
+        RuleCategories.Sending,
+        DiagnosticSeverity.Warning,
+        "A loop that sends to many connections without exception handling inside the loop stops at the first dead peer: every connection after it misses the message. Catch the send's exception per connection and skip or remove the dead one.");
+
     public static readonly DiagnosticDescriptor WS4002BlockingCallInHandler = Create(
         RuleIdentifiers.BlockingCallInHandler,
         "Blocking call in a message handler",
