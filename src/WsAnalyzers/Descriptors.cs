@@ -23,6 +23,14 @@ public static class Descriptors
         DiagnosticSeverity.Warning,
         "A loop that sends to many connections without exception handling inside the loop stops at the first dead peer: every connection after it misses the message. Catch the send's exception per connection and skip or remove the dead one.");
 
+    public static readonly DiagnosticDescriptor WS4001CpuBoundLoopInHandler = Create(
+        RuleIdentifiers.CpuBoundLoopInHandler,
+        "CPU-bound loop in a message handler",
+        "This loop {0} on the receive path of a message handler; offload it or bound it by the message",
+        RuleCategories.MessageHandlers,
+        DiagnosticSeverity.Warning,
+        "A message handler that runs a long synchronous loop (a large constant bound, nested loops not bounded by the message, or an infinite loop without an await) holds the receive path: the connection receives nothing meanwhile and a thread-pool thread is tied up. Offload the work (Task.Run, a Channel consumer) or make the loop depend on the received data.");
+
     public static readonly DiagnosticDescriptor WS4002BlockingCallInHandler = Create(
         RuleIdentifiers.BlockingCallInHandler,
         "Blocking call in a message handler",
