@@ -39,6 +39,30 @@ public static class Descriptors
         DiagnosticSeverity.Warning,
         "A send on a closed or aborted WebSocket throws. Check the connection state first, or handle the exception, so that one dead peer does not take down the code path that sends.");
 
+    public static readonly DiagnosticDescriptor WS3002BroadcastStopsAtFirstFailure = Create(
+        RuleIdentifiers.BroadcastStopsAtFirstFailure,
+        "Broadcast stops at the first failed send",
+        "A send to one connection can throw out of this broadcast; handle the failure per connection inside the loop",
+        RuleCategories.Sending,
+        DiagnosticSeverity.Warning,
+        "A loop that sends to many connections without exception handling inside the loop stops at the first dead peer: every connection after it misses the message. Catch the send's exception per connection and skip or remove the dead one.");
+
+    public static readonly DiagnosticDescriptor WS4001CpuBoundLoopInHandler = Create(
+        RuleIdentifiers.CpuBoundLoopInHandler,
+        "CPU-bound loop in a message handler",
+        "This loop {0} on the receive path of a message handler; offload it or bound it by the message",
+        RuleCategories.MessageHandlers,
+        DiagnosticSeverity.Warning,
+        "A message handler that runs a long synchronous loop (a large constant bound, nested loops not bounded by the message, or an infinite loop without an await) holds the receive path: the connection receives nothing meanwhile and a thread-pool thread is tied up. Offload the work (Task.Run, a Channel consumer) or make the loop depend on the received data.");
+
+    public static readonly DiagnosticDescriptor WS4002BlockingCallInHandler = Create(
+        RuleIdentifiers.BlockingCallInHandler,
+        "Blocking call in a message handler",
+        "'{0}' blocks the thread of a message handler; await instead",
+        RuleCategories.MessageHandlers,
+        DiagnosticSeverity.Warning,
+        "A message handler that blocks (Thread.Sleep, Task.Wait, .Result, GetAwaiter().GetResult(), a synchronous wait on a semaphore or event) stops the connection from receiving and ties up a thread-pool thread; under load this starves the pool and every connection stalls. Await instead.");
+
     /// <summary>For rules that decide in a compilation-end pass (they see every type of the compilation before reporting).</summary>
     private static DiagnosticDescriptor CreateCompilationEnd(
         string id, string title, string messageFormat, string category, DiagnosticSeverity severity, string description) =>

@@ -8,4 +8,8 @@ public static class RuleIdentifiers
     public const string MessageHistoryUnbounded = "WS2002";
     public const string ConnectionNotRemovedOnEveryClosePath = "WS2003";
     public const string SendWithoutStateCheck = "WS3001";
+    public const string BroadcastStopsAtFirstFailure = "WS3002";
+    public const string SendNotAwaited = "WS3003";
+    public const string CpuBoundLoopInHandler = "WS4001";
+    public const string BlockingCallInHandler = "WS4002";
 }

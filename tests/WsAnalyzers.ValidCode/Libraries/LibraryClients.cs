@@ -48,3 +48,24 @@ public sealed class FleckChat
         });
     }
 }
+
+/// <summary>A websocket-sharp relay whose broadcast isolates each connection's failure.</summary>
+public sealed class SharpRelay
+{
+    private readonly List<WebSocketSharp.WebSocket> _clients = new();
+
+    public void Broadcast(string text)
+    {
+        foreach (var client in _clients.ToArray())
+        {
+            try
+            {
+                client.Send(text);
+            }
+            catch (InvalidOperationException)
+            {
+                _clients.Remove(client);
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace WsAnalyzers.Infrastructure;
+
+/// <summary>
+/// Answers "is this loop (or ForEach call) a broadcast, and which of its sends can abort it": sends on the connection
+/// the iteration is at (the loop's own variables, or the ForEach lambda's parameter) that throw synchronously when the
+/// peer is gone and are not inside a try within the loop whose catch handles that exception.
+/// </summary>
+internal static class Broadcasts
+{
+    /// <summary>The unhandled per-connection sends of a foreach / for / while loop.</summary>
+    public static List<WebSocketCall> UnhandledSends(this WebSocketApis apis, ILoopOperation loop)
+    {
+        var iteration = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var local in loop.Locals)
+        {
+            iteration.Add(local);
+        }
+
+        return apis.UnhandledSends(loop.Body, loop, iteration);
+    }
+
+    /// <summary>The unhandled per-connection sends of the lambda passed to a List.ForEach / Array.ForEach / Parallel.ForEach(Async) call.</summary>
+    public static List<WebSocketCall> UnhandledSends(this WebSocketApis apis, IAnonymousFunctionOperation lambda)
+    {
+        var iteration = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        if (lambda.Symbol.Parameters.Length > 0)
+        {
+            iteration.Add(lambda.Symbol.Parameters[0]);
+        }
+
+        return apis.UnhandledSends(lambda.Body, lambda, iteration);
+    }
+
+    /// <summary>The lambda a ForEach-style call runs per element, or null when <paramref name="invocation"/> is not one.</summary>
+    public static IAnonymousFunctionOperation? ForEachBody(this ThreadingApis threading, IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        var type = method.ContainingType;
+        var isForEach = method.Name switch
+        {
+            "ForEach" => type.IsType(threading.List) || type.IsType(threading.Array) || type.IsType(threading.Parallel),
+            "ForEachAsync" => type.IsType(threading.Parallel),
+            _ => false,
+        };
+        if (!isForEach)
+        {
+            return null;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            var value = argument.Value.WithoutConversions();
+            if (value is IDelegateCreationOperation creation)
+            {
+                value = creation.Target;
+            }
+
+            if (value is IAnonymousFunctionOperation lambda)
+            {
+                return lambda;
+            }
+        }
+
+        return null;
+    }
+
+    private static List<WebSocketCall> UnhandledSends(this WebSocketApis apis, IOperation body, IOperation boundary, HashSet<ISymbol> iteration)
+    {
+        var sends = new List<WebSocketCall>();
+        if (iteration.Count == 0)
+        {
+            return sends;
+        }
+
+        foreach (var descendant in body.DescendantsOutsideFunctions())
+        {
+            if (descendant is IInvocationOperation invocation && apis.IsSend(invocation, out var send) && send.ThrowsWhenClosed &&
+                ThrowsIntoLoop(send) && ReferencesAny(send.Socket, iteration) && !apis.IsHandledWithin(invocation, ThrownBy(apis, send), boundary))
+            {
+                sends.Add(send);
+            }
+        }
+
+        return sends;
+    }
+
+    /// <summary>The exception a send throws on a closed connection.</summary>
+    public static INamedTypeSymbol? ThrownBy(WebSocketApis apis, WebSocketCall send) =>
+        send.Library == SocketLibrary.SystemNet ? apis.WebSocketException : apis.InvalidOperationException;
+
+    /// <summary>websocket-sharp throws from the call itself; System.Net.WebSockets faults the task, which throws where it is awaited.</summary>
+    private static bool ThrowsIntoLoop(WebSocketCall send)
+    {
+        if (send.Library != SocketLibrary.SystemNet)
+        {
+            return true;
+        }
+
+        IOperation current = send.Invocation;
+        while (current.Parent is IConversionOperation or IParenthesizedOperation ||
+               current.Parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" or "AsTask" } wrapper && wrapper.Instance == current)
+        {
+            current = current.Parent;
+        }
+
+        return current.Parent is IAwaitOperation;
+    }
+
+    private static bool ReferencesAny(IOperation? socket, HashSet<ISymbol> symbols)
+    {
+        if (socket is null)
+        {
+            return false;
+        }
+
+        foreach (var descendant in socket.DescendantsOutsideFunctions())
+        {
+            var symbol = descendant switch
+            {
+                ILocalReferenceOperation local => (ISymbol)local.Local,
+                IParameterReferenceOperation parameter => parameter.Parameter,
+                _ => null,
+            };
+            if (symbol is not null && symbols.Contains(symbol))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Like <see cref="ExceptionHandling.IsHandled"/>, but only a try inside <paramref name="boundary"/> counts.</summary>
+    private static bool IsHandledWithin(this WebSocketApis apis, IOperation operation, INamedTypeSymbol? thrown, IOperation boundary)
+    {
+        IOperation child = operation;
+        for (var parent = operation.Parent; parent is not null && parent != boundary; child = parent, parent = parent.Parent)
+        {
+            if (parent is ITryOperation @try && child == @try.Body)
+            {
+                foreach (var @catch in @try.Catches)
+                {
+                    var caught = @catch.ExceptionType;
+                    if (caught is null || caught.SpecialType == SpecialType.System_Object || caught.IsType(apis.Exception) ||
+                        (thrown is not null && thrown.IsOrInheritsFrom(caught as INamedTypeSymbol)))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace WsAnalyzers.Infrastructure;
+
+/// <summary>Where an operation runs relative to the message handlers: directly on a handler's receive path, in an
+/// ordinary method that a handler may call, or somewhere else (a nested lambda, offloaded work, a local function).</summary>
+internal enum HandlerPathKind
+{
+    None,
+    Handler,
+    Method,
+}
+
+/// <summary>The synchronous path an operation is on: a message handler (or receive-loop body), or a same-type method.</summary>
+internal readonly struct HandlerPath
+{
+    public HandlerPath(HandlerPathKind kind, IOperation function, Handler handler, ILoopOperation? receiveLoop, IMethodSymbol? method)
+    {
+        Kind = kind;
+        Function = function;
+        Handler = handler;
+        ReceiveLoop = receiveLoop;
+        Method = method;
+    }
+
+    public HandlerPathKind Kind { get; }
+
+    /// <summary>The lambda or method body that directly contains the operation.</summary>
+    public IOperation Function { get; }
+
+    /// <summary>The message handler the operation is in, when it is in one (not for receive-loop bodies).</summary>
+    public Handler Handler { get; }
+
+    /// <summary>The receive loop whose body contains the operation, when that is what makes it a handler path.</summary>
+    public ILoopOperation? ReceiveLoop { get; }
+
+    /// <summary>The method whose body directly contains the operation (null in lambdas).</summary>
+    public IMethodSymbol? Method { get; }
+
+    /// <summary>True when the function that contains the operation is async (await is allowed there).</summary>
+    public bool IsAsync => Function switch
+    {
+        IAnonymousFunctionOperation lambda => lambda.Symbol.IsAsync,
+        _ => Method?.IsAsync == true,
+    };
+}
+
+internal static class HandlerPaths
+{
+    /// <summary>Classifies <paramref name="operation"/>: on a message handler's path (a message handler body, or the body of
+    /// a receive loop), directly in an ordinary method body (reached when a handler calls the method), or neither.</summary>
+    public static HandlerPath FindHandlerPath(this WebSocketApis apis, IOperation operation, ISymbol containingSymbol)
+    {
+        var function = operation.EnclosingFunction();
+        if (function is null || function is ILocalFunctionOperation)
+        {
+            return default;
+        }
+
+        var method = function is IAnonymousFunctionOperation ? null : containingSymbol as IMethodSymbol;
+        var handler = apis.FindEnclosing(operation, containingSymbol);
+        if (handler.Kind == HandlerKind.Message)
+        {
+            return new HandlerPath(HandlerPathKind.Handler, function, handler, null, method);
+        }
+
+        if (apis.FindEnclosingReceiveLoop(operation) is { } loop)
+        {
+            return new HandlerPath(HandlerPathKind.Handler, function, Handler.None, loop, method);
+        }
+
+        return handler.IsHandler || method is null || method.MethodKind is not (MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.PropertySet)
+            ? default
+            : new HandlerPath(HandlerPathKind.Method, function, Handler.None, null, method);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using WsAnalyzers.Infrastructure;
+
+namespace WsAnalyzers.Rules;
+
+/// <summary>
+/// WS4002: Thread.Sleep, Task.Wait/WaitAll/WaitAny, .Result, GetAwaiter().GetResult() or a synchronous wait on a
+/// semaphore or event on the path of a message handler. Outside handlers nothing is reported (that is VSTHRD002's job).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class BlockingCallInHandlerAnalyzer : WebSocketAnalyzer
+{
+    /// <summary>The <see cref="BlockingKind"/> the fix rewrites; absent when no safe await replacement exists here.</summary>
+    public const string FixProperty = "Fix";
+
+    /// <summary>"true" when the enclosing lambda must become async for the fix (an event-handler lambda).</summary>
+    public const string MakeAsyncProperty = "MakeAsync";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.WS4002BlockingCallInHandler);
+
+    private protected override void Register(CompilationStartAnalysisContext context, WebSocketApis apis)
+    {
+        var threading = ThreadingApis.For(context.Compilation);
+        if (threading.Task is null)
+        {
+            return;
+        }
+
+        HandlerReach.Register(
+            context,
+            apis,
+            operation => threading.Classify(operation) != BlockingKind.None,
+            (operation, path) => Diagnose(threading, operation, path),
+            OperationKind.Invocation,
+            OperationKind.PropertyReference);
+    }
+
+    private static Diagnostic Diagnose(ThreadingApis threading, IOperation operation, HandlerPath path)
+    {
+        var kind = threading.Classify(operation);
+        var properties = ImmutableDictionary<string, string?>.Empty;
+        if (kind is not BlockingKind.Other && !AsyncRewrite.IsInLock(operation, path.Function))
+        {
+            if (path.IsAsync)
+            {
+                properties = properties.Add(FixProperty, kind.ToString());
+            }
+            else if (path.Kind == HandlerPathKind.Handler && AsyncRewrite.CanBecomeAsyncVoid(path.Function))
+            {
+                properties = properties.Add(FixProperty, kind.ToString()).Add(MakeAsyncProperty, "true");
+            }
+        }
+
+        var member = operation switch
+        {
+            IInvocationOperation invocation => invocation.TargetMethod,
+            IPropertyReferenceOperation property => (ISymbol)property.Property,
+            _ => null,
+        };
+        return Diagnostic.Create(
+            Descriptors.WS4002BlockingCallInHandler, operation.Syntax.GetLocation(), properties, member?.ContainingType.Name + "." + member?.Name);
+    }
+}
