@@ -67,7 +67,7 @@ internal static class ConnectionRemovalEdits
         StatementSyntax? removal = moved.Count > 0
             ? moved[0].WithoutTrivia()
             : Synthesize(model, add, cancellationToken);
-        if (removal is null || !FitsShape(add, shape, moved))
+        if (removal is null || !FitsShape(add, shape, moved) || !NamesStayInScope(model, removal, moved.Count > 0 ? moved[0] : null, add, shape, cancellationToken))
         {
             return null;
         }
@@ -132,27 +132,53 @@ internal static class ConnectionRemovalEdits
         _ => FleckCallback(add) is { Body: BlockSyntax } callback && CallbackStatement(callback, add) is not null,
     };
 
+    /// <summary>
+    /// The removal only names what is in scope where it goes: a finally sees the locals declared before the add and the
+    /// function's parameters; OnDisconnectedAsync / OnClose overrides see members only; a Fleck OnClose callback also
+    /// sees the server callback's parameter (the connection).
+    /// </summary>
+    private static bool NamesStayInScope(
+        SemanticModel model, StatementSyntax removal, StatementSyntax? original, ExpressionSyntax add, RegistrationShape shape,
+        CancellationToken cancellationToken)
+    {
+        // A synthesized removal is built from the add's own syntax, so bind the add; a moved one binds where it is now.
+        var (receiver, key) = ReceiverAndKey(add);
+        var bound = original is not null ? new SyntaxNode?[] { original } : new SyntaxNode?[] { receiver, key };
+        var addStart = StatementOf(add)?.SpanStart ?? add.SpanStart;
+        var callback = shape == RegistrationShape.Fleck ? FleckCallback(add) : null;
+        foreach (var identifier in bound.SelectMany(node => node?.DescendantNodesAndSelf() ?? Enumerable.Empty<SyntaxNode>()).OfType<IdentifierNameSyntax>())
+        {
+            switch (model.GetSymbolInfo(identifier, cancellationToken).Symbol)
+            {
+                case ILocalSymbol local when shape != RegistrationShape.Function ||
+                                             local.DeclaringSyntaxReferences.Length != 1 ||
+                                             local.DeclaringSyntaxReferences[0].Span.Start >= addStart:
+                case IParameterSymbol parameter when shape is RegistrationShape.Hub or RegistrationShape.Behavior ||
+                                                     (shape == RegistrationShape.Fleck && !IsCallbackParameter(parameter, callback)):
+                case IRangeVariableSymbol:
+                    return false;
+            }
+        }
+
+        return removal is not null;
+    }
+
+    private static bool IsCallbackParameter(IParameterSymbol parameter, LambdaExpressionSyntax? callback)
+    {
+        var list = callback switch
+        {
+            SimpleLambdaExpressionSyntax simple => (SyntaxNode)simple.Parameter,
+            ParenthesizedLambdaExpressionSyntax parenthesized => parenthesized.ParameterList,
+            _ => null,
+        };
+        return list is not null && parameter.Locations.Length == 1 && list.Span.Contains(parameter.Locations[0].SourceSpan);
+    }
+
     /// <summary>The removal that undoes <paramref name="add"/>: Remove(key) or TryRemove(key, out _) on the same receiver.</summary>
     private static StatementSyntax? Synthesize(SemanticModel model, ExpressionSyntax add, CancellationToken cancellationToken)
     {
-        ExpressionSyntax? receiver;
-        ExpressionSyntax? key;
-        switch (add)
-        {
-            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation
-                when invocation.ArgumentList.Arguments.Count > 0 && access.Name.Identifier.ValueText is "Add" or "TryAdd" or "AddOrUpdate" or "GetOrAdd" or "AddLast" or "AddFirst":
-                receiver = access.Expression;
-                key = invocation.ArgumentList.Arguments[0].Expression;
-                break;
-            case AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax element } when element.ArgumentList.Arguments.Count == 1:
-                receiver = element.Expression;
-                key = element.ArgumentList.Arguments[0].Expression;
-                break;
-            default:
-                return null;
-        }
-
-        if (!IsStable(receiver) || !IsStable(key) || model.GetTypeInfo(receiver, cancellationToken).Type?.OriginalDefinition is not INamedTypeSymbol type)
+        var (receiver, key) = ReceiverAndKey(add);
+        if (receiver is null || key is null || !IsStable(receiver) || !IsStable(key) || model.GetTypeInfo(receiver, cancellationToken).Type?.OriginalDefinition is not INamedTypeSymbol type)
         {
             return null;
         }
@@ -166,6 +192,18 @@ internal static class ConnectionRemovalEdits
         var text = $"{receiver.WithoutTrivia()}.{method}({key.WithoutTrivia()}{(method == "TryRemove" ? ", out _" : "")});";
         return SyntaxFactory.ParseStatement(text);
     }
+
+    /// <summary>The collection and the key or element of an add: <c>c.Add(key, ...)</c>, <c>c.TryAdd(key, ...)</c>, <c>c[key] = ...</c>.</summary>
+    private static (ExpressionSyntax? Receiver, ExpressionSyntax? Key) ReceiverAndKey(ExpressionSyntax add) => add switch
+    {
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation
+            when invocation.ArgumentList.Arguments.Count > 0 &&
+                 access.Name.Identifier.ValueText is "Add" or "TryAdd" or "AddOrUpdate" or "GetOrAdd" or "AddLast" or "AddFirst" =>
+            (access.Expression, invocation.ArgumentList.Arguments[0].Expression),
+        AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax element } when element.ArgumentList.Arguments.Count == 1 =>
+            (element.Expression, element.ArgumentList.Arguments[0].Expression),
+        _ => (null, null),
+    };
 
     private static string? RemovalMethod(INamedTypeSymbol type)
     {
