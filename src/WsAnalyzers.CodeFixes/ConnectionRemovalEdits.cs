@@ -67,7 +67,7 @@ internal static class ConnectionRemovalEdits
         StatementSyntax? removal = moved.Count > 0
             ? moved[0].WithoutTrivia()
             : Synthesize(model, add, cancellationToken);
-        if (removal is null || !FitsShape(add, shape, moved) || !NamesStayInScope(model, removal, moved.Count > 0 ? moved[0] : null, add, shape, cancellationToken))
+        if (removal is null || !FitsShape(model, add, shape, moved, cancellationToken) || !NamesStayInScope(model, removal, moved.Count > 0 ? moved[0] : null, add, shape, cancellationToken))
         {
             return null;
         }
@@ -123,14 +123,82 @@ internal static class ConnectionRemovalEdits
         list.Add(marker);
     }
 
-    private static bool FitsShape(ExpressionSyntax add, RegistrationShape shape, IEnumerable<StatementSyntax> moved) => shape switch
+    private static bool FitsShape(
+        SemanticModel model, ExpressionSyntax add, RegistrationShape shape, IEnumerable<StatementSyntax> moved, CancellationToken cancellationToken) =>
+        shape switch
+        {
+            RegistrationShape.Function => StatementOf(add) is { Parent: BlockSyntax block } statement &&
+                                          block.Statements.IndexOf(statement) < block.Statements.Count - 1 &&
+                                          moved.All(m => m.SpanStart > statement.Span.End && block.Span.Contains(m.Span)),
+            RegistrationShape.Hub => OverrideIsHere(model, add, "OnDisconnectedAsync", cancellationToken),
+            RegistrationShape.Behavior => OverrideIsHere(model, add, "OnClose", cancellationToken),
+            _ => FleckCallback(add) is { Body: BlockSyntax } callback && CallbackStatement(callback, add) is not null &&
+                 SocketOf(callback) is { } socket && FindOnClose(callback, socket, out _),
+        };
+
+    /// <summary>The class declaration that registers is the only place the override is (or can be) declared: another part
+    /// of a partial class that declares it would get a duplicate.</summary>
+    private static bool OverrideIsHere(SemanticModel model, SyntaxNode add, string name, CancellationToken cancellationToken)
     {
-        RegistrationShape.Function => StatementOf(add) is { Parent: BlockSyntax block } statement &&
-                                      block.Statements.IndexOf(statement) < block.Statements.Count - 1 &&
-                                      moved.All(m => m.SpanStart > statement.Span.End && block.Span.Contains(m.Span)),
-        RegistrationShape.Hub or RegistrationShape.Behavior => add.FirstAncestorOrSelf<ClassDeclarationSyntax>() is not null,
-        _ => FleckCallback(add) is { Body: BlockSyntax } callback && CallbackStatement(callback, add) is not null,
+        if (add.FirstAncestorOrSelf<ClassDeclarationSyntax>() is not { } declaration ||
+            model.GetDeclaredSymbol(declaration, cancellationToken) is not { } type)
+        {
+            return false;
+        }
+
+        foreach (var member in type.GetMembers(name))
+        {
+            foreach (var reference in member.DeclaringSyntaxReferences)
+            {
+                if (reference.SyntaxTree != declaration.SyntaxTree || !declaration.Span.Contains(reference.Span))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static string? SocketOf(LambdaExpressionSyntax callback) => callback switch
+    {
+        SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
+        ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } parenthesized => parenthesized.ParameterList.Parameters[0].Identifier.ValueText,
+        _ => null,
     };
+
+    /// <summary>
+    /// The connection's OnClose callback in the server callback: true with <paramref name="onClose"/> null when there is
+    /// none (one can be added), true with the lambda when it is a single <c>socket.OnClose = () => ...</c> statement of the
+    /// callback (it can be extended), false for any other shape (it could be overwritten or lost).
+    /// </summary>
+    private static bool FindOnClose(LambdaExpressionSyntax callback, string socket, out ParenthesizedLambdaExpressionSyntax? onClose)
+    {
+        onClose = null;
+        var assignments = callback.Body.DescendantNodes().OfType<AssignmentExpressionSyntax>()
+            .Where(a => a.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "OnClose" })
+            .ToList();
+        if (assignments.Count == 0)
+        {
+            return true;
+        }
+
+        if (assignments.Count == 1 &&
+            assignments[0] is
+            {
+                RawKind: (int)SyntaxKind.SimpleAssignmentExpression,
+                Left: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target },
+                Right: ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 0 } lambda,
+                Parent: ExpressionStatementSyntax { Parent: BlockSyntax block },
+            } &&
+            block == callback.Body && target.Identifier.ValueText == socket)
+        {
+            onClose = lambda;
+            return true;
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The removal only names what is in scope where it goes: a finally sees the locals declared before the add and the
@@ -330,54 +398,41 @@ internal static class ConnectionRemovalEdits
     private static SyntaxNode? AddToFleckOnClose(SyntaxNode root, Plan plan)
     {
         if (Find(root, plan) is not { } add || FleckCallback(add) is not { Body: BlockSyntax body } callback ||
-            CallbackStatement(callback, add) is not { } anchor)
+            CallbackStatement(callback, add) is not { } anchor || SocketOf(callback) is not { } socket ||
+            !FindOnClose(callback, socket, out var onClose))
         {
             return null;
         }
 
-        var removal = Elastic(plan.Removal.WithoutAnnotations(plan.Marker));
-        var socket = callback switch
+        var removal = plan.Removal.WithoutAnnotations(plan.Marker).WithoutTrivia();
+        var endOfLine = EndOfLine(root);
+        if (onClose is { Block: { } existing })
         {
-            SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
-            ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } parenthesized => parenthesized.ParameterList.Parameters[0].Identifier.ValueText,
-            _ => null,
-        };
-        if (socket is null)
-        {
-            return null;
+            var indentation = existing.Statements.LastOrDefault() is { } last
+                ? IndentationOf(last)
+                : IndentationOf(onClose) + "    ";
+            return root.ReplaceNode(
+                existing,
+                existing.AddStatements(removal.WithLeadingTrivia(SyntaxFactory.Whitespace(indentation)).WithTrailingTrivia(endOfLine)));
         }
 
-        foreach (var statement in body.Statements)
+        if (onClose is { ExpressionBody: { } expression })
         {
-            if (statement is ExpressionStatementSyntax
-                {
-                    Expression: AssignmentExpressionSyntax
-                    {
-                        Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "OnClose", Expression: IdentifierNameSyntax target },
-                        Right: ParenthesizedLambdaExpressionSyntax onClose,
-                    },
-                } && target.Identifier.ValueText == socket)
-            {
-                var block = onClose.Block ?? (onClose.ExpressionBody is { } expression
-                    ? SyntaxFactory.Block(SyntaxFactory.ExpressionStatement(expression.WithoutTrivia()))
-                    : null);
-                if (block is null)
-                {
-                    return null;
-                }
-
-                var indentation = statement.GetLeadingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).ToString();
-                var updated = onClose.WithExpressionBody(null)
-                    .WithArrowToken(onClose.ArrowToken.WithTrailingTrivia())
-                    .WithBlock(MultiLine(block.AddStatements(removal.WithoutTrivia()), EndOfLine(root), indentation));
-                return root.ReplaceNode(onClose, updated);
-            }
+            var block = SyntaxFactory.Block(SyntaxFactory.ExpressionStatement(expression.WithoutTrivia()), removal);
+            var updated = onClose.WithExpressionBody(null)
+                .WithArrowToken(onClose.ArrowToken.WithTrailingTrivia())
+                .WithBlock(MultiLine(block, endOfLine, IndentationOf(onClose)));
+            return root.ReplaceNode(onClose, updated);
         }
 
         var text = $"{socket}.OnClose = () => {((ExpressionStatementSyntax)removal).Expression};";
         var added = Elastic(SyntaxFactory.ParseStatement(text)).WithAdditionalAnnotations(Formatter.Annotation);
         return root.ReplaceNode(body, body.WithStatements(body.Statements.Insert(body.Statements.IndexOf(anchor) + 1, added)));
     }
+
+    /// <summary>The indentation of the statement that contains <paramref name="node"/>.</summary>
+    private static string IndentationOf(SyntaxNode node) =>
+        node.FirstAncestorOrSelf<StatementSyntax>()?.GetLeadingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).ToString() ?? "";
 
     /// <summary>A lambda block laid out on several lines at the statement's indentation (the formatter keeps a
     /// one-line lambda block on one line and does not indent a lambda block it did not lay out).</summary>
