@@ -144,6 +144,18 @@ public sealed class WS2003ConnectionNotRemovedOnEveryClosePathTests
             public void Sweep() => _swept.RemoveAll(s => s.State != WebSocketState.Open);
         }
 
+        class NeverRemoved
+        {
+            // no removal at all: WS2001 reports this one, not WS2003
+            private readonly List<WebSocket> _sockets = new();
+
+            public async Task HandleAsync(WebSocket socket)
+            {
+                _sockets.Add(socket);
+                await socket.ReceiveAsync(new byte[16], CancellationToken.None);
+            }
+        }
+
         class ChatHub : Hub
         {
             private static readonly ConcurrentDictionary<string, string> Users = new();
