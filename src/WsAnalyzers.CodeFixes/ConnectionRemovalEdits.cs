@@ -67,7 +67,7 @@ internal static class ConnectionRemovalEdits
         StatementSyntax? removal = moved.Count > 0
             ? moved[0].WithoutTrivia()
             : Synthesize(model, add, cancellationToken);
-        if (removal is null || !FitsShape(add, shape, moved))
+        if (removal is null || !FitsShape(model, add, shape, moved, cancellationToken) || !NamesStayInScope(model, removal, moved.Count > 0 ? moved[0] : null, add, shape, cancellationToken))
         {
             return null;
         }
@@ -123,36 +123,130 @@ internal static class ConnectionRemovalEdits
         list.Add(marker);
     }
 
-    private static bool FitsShape(ExpressionSyntax add, RegistrationShape shape, IEnumerable<StatementSyntax> moved) => shape switch
+    private static bool FitsShape(
+        SemanticModel model, ExpressionSyntax add, RegistrationShape shape, IEnumerable<StatementSyntax> moved, CancellationToken cancellationToken) =>
+        shape switch
+        {
+            RegistrationShape.Function => StatementOf(add) is { Parent: BlockSyntax block } statement &&
+                                          block.Statements.IndexOf(statement) < block.Statements.Count - 1 &&
+                                          moved.All(m => m.SpanStart > statement.Span.End && block.Span.Contains(m.Span)),
+            RegistrationShape.Hub => OverrideIsHere(model, add, "OnDisconnectedAsync", cancellationToken),
+            RegistrationShape.Behavior => OverrideIsHere(model, add, "OnClose", cancellationToken),
+            _ => FleckCallback(add) is { Body: BlockSyntax } callback && CallbackStatement(callback, add) is not null &&
+                 SocketOf(callback) is { } socket && FindOnClose(callback, socket, out _),
+        };
+
+    /// <summary>The class declaration that registers is the only place the override is (or can be) declared: another part
+    /// of a partial class that declares it would get a duplicate.</summary>
+    private static bool OverrideIsHere(SemanticModel model, SyntaxNode add, string name, CancellationToken cancellationToken)
     {
-        RegistrationShape.Function => StatementOf(add) is { Parent: BlockSyntax block } statement &&
-                                      block.Statements.IndexOf(statement) < block.Statements.Count - 1 &&
-                                      moved.All(m => m.SpanStart > statement.Span.End && block.Span.Contains(m.Span)),
-        RegistrationShape.Hub or RegistrationShape.Behavior => add.FirstAncestorOrSelf<ClassDeclarationSyntax>() is not null,
-        _ => FleckCallback(add) is { Body: BlockSyntax } callback && CallbackStatement(callback, add) is not null,
+        if (add.FirstAncestorOrSelf<ClassDeclarationSyntax>() is not { } declaration ||
+            model.GetDeclaredSymbol(declaration, cancellationToken) is not { } type)
+        {
+            return false;
+        }
+
+        foreach (var member in type.GetMembers(name))
+        {
+            foreach (var reference in member.DeclaringSyntaxReferences)
+            {
+                if (reference.SyntaxTree != declaration.SyntaxTree || !declaration.Span.Contains(reference.Span))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static string? SocketOf(LambdaExpressionSyntax callback) => callback switch
+    {
+        SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
+        ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } parenthesized => parenthesized.ParameterList.Parameters[0].Identifier.ValueText,
+        _ => null,
     };
+
+    /// <summary>
+    /// The connection's OnClose callback in the server callback: true with <paramref name="onClose"/> null when there is
+    /// none (one can be added), true with the lambda when it is a single <c>socket.OnClose = () => ...</c> statement of the
+    /// callback (it can be extended), false for any other shape (it could be overwritten or lost).
+    /// </summary>
+    private static bool FindOnClose(LambdaExpressionSyntax callback, string socket, out ParenthesizedLambdaExpressionSyntax? onClose)
+    {
+        onClose = null;
+        var assignments = callback.Body.DescendantNodes().OfType<AssignmentExpressionSyntax>()
+            .Where(a => a.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "OnClose" })
+            .ToList();
+        if (assignments.Count == 0)
+        {
+            return true;
+        }
+
+        if (assignments.Count == 1 &&
+            assignments[0] is
+            {
+                RawKind: (int)SyntaxKind.SimpleAssignmentExpression,
+                Left: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target },
+                Right: ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 0 } lambda,
+                Parent: ExpressionStatementSyntax { Parent: BlockSyntax block },
+            } &&
+            block == callback.Body && target.Identifier.ValueText == socket)
+        {
+            onClose = lambda;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The removal only names what is in scope where it goes: a finally sees the locals declared before the add and the
+    /// function's parameters; OnDisconnectedAsync / OnClose overrides see members only; a Fleck OnClose callback also
+    /// sees the server callback's parameter (the connection).
+    /// </summary>
+    private static bool NamesStayInScope(
+        SemanticModel model, StatementSyntax removal, StatementSyntax? original, ExpressionSyntax add, RegistrationShape shape,
+        CancellationToken cancellationToken)
+    {
+        // A synthesized removal is built from the add's own syntax, so bind the add; a moved one binds where it is now.
+        var (receiver, key) = ReceiverAndKey(add);
+        var bound = original is not null ? new SyntaxNode?[] { original } : new SyntaxNode?[] { receiver, key };
+        var addStart = StatementOf(add)?.SpanStart ?? add.SpanStart;
+        var callback = shape == RegistrationShape.Fleck ? FleckCallback(add) : null;
+        foreach (var identifier in bound.SelectMany(node => node?.DescendantNodesAndSelf() ?? Enumerable.Empty<SyntaxNode>()).OfType<IdentifierNameSyntax>())
+        {
+            switch (model.GetSymbolInfo(identifier, cancellationToken).Symbol)
+            {
+                case ILocalSymbol local when shape != RegistrationShape.Function ||
+                                             local.DeclaringSyntaxReferences.Length != 1 ||
+                                             local.DeclaringSyntaxReferences[0].Span.Start >= addStart:
+                case IParameterSymbol parameter when shape is RegistrationShape.Hub or RegistrationShape.Behavior ||
+                                                     (shape == RegistrationShape.Fleck && !IsCallbackParameter(parameter, callback)):
+                case IRangeVariableSymbol:
+                    return false;
+            }
+        }
+
+        return removal is not null;
+    }
+
+    private static bool IsCallbackParameter(IParameterSymbol parameter, LambdaExpressionSyntax? callback)
+    {
+        var list = callback switch
+        {
+            SimpleLambdaExpressionSyntax simple => (SyntaxNode)simple.Parameter,
+            ParenthesizedLambdaExpressionSyntax parenthesized => parenthesized.ParameterList,
+            _ => null,
+        };
+        return list is not null && parameter.Locations.Length == 1 && list.Span.Contains(parameter.Locations[0].SourceSpan);
+    }
 
     /// <summary>The removal that undoes <paramref name="add"/>: Remove(key) or TryRemove(key, out _) on the same receiver.</summary>
     private static StatementSyntax? Synthesize(SemanticModel model, ExpressionSyntax add, CancellationToken cancellationToken)
     {
-        ExpressionSyntax? receiver;
-        ExpressionSyntax? key;
-        switch (add)
-        {
-            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation
-                when invocation.ArgumentList.Arguments.Count > 0 && access.Name.Identifier.ValueText is "Add" or "TryAdd" or "AddOrUpdate" or "GetOrAdd" or "AddLast" or "AddFirst":
-                receiver = access.Expression;
-                key = invocation.ArgumentList.Arguments[0].Expression;
-                break;
-            case AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax element } when element.ArgumentList.Arguments.Count == 1:
-                receiver = element.Expression;
-                key = element.ArgumentList.Arguments[0].Expression;
-                break;
-            default:
-                return null;
-        }
-
-        if (!IsStable(receiver) || !IsStable(key) || model.GetTypeInfo(receiver, cancellationToken).Type?.OriginalDefinition is not INamedTypeSymbol type)
+        var (receiver, key) = ReceiverAndKey(add);
+        if (receiver is null || key is null || !IsStable(receiver) || !IsStable(key) || model.GetTypeInfo(receiver, cancellationToken).Type?.OriginalDefinition is not INamedTypeSymbol type)
         {
             return null;
         }
@@ -166,6 +260,18 @@ internal static class ConnectionRemovalEdits
         var text = $"{receiver.WithoutTrivia()}.{method}({key.WithoutTrivia()}{(method == "TryRemove" ? ", out _" : "")});";
         return SyntaxFactory.ParseStatement(text);
     }
+
+    /// <summary>The collection and the key or element of an add: <c>c.Add(key, ...)</c>, <c>c.TryAdd(key, ...)</c>, <c>c[key] = ...</c>.</summary>
+    private static (ExpressionSyntax? Receiver, ExpressionSyntax? Key) ReceiverAndKey(ExpressionSyntax add) => add switch
+    {
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation
+            when invocation.ArgumentList.Arguments.Count > 0 &&
+                 access.Name.Identifier.ValueText is "Add" or "TryAdd" or "AddOrUpdate" or "GetOrAdd" or "AddLast" or "AddFirst" =>
+            (access.Expression, invocation.ArgumentList.Arguments[0].Expression),
+        AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax element } when element.ArgumentList.Arguments.Count == 1 =>
+            (element.Expression, element.ArgumentList.Arguments[0].Expression),
+        _ => (null, null),
+    };
 
     private static string? RemovalMethod(INamedTypeSymbol type)
     {
@@ -292,54 +398,41 @@ internal static class ConnectionRemovalEdits
     private static SyntaxNode? AddToFleckOnClose(SyntaxNode root, Plan plan)
     {
         if (Find(root, plan) is not { } add || FleckCallback(add) is not { Body: BlockSyntax body } callback ||
-            CallbackStatement(callback, add) is not { } anchor)
+            CallbackStatement(callback, add) is not { } anchor || SocketOf(callback) is not { } socket ||
+            !FindOnClose(callback, socket, out var onClose))
         {
             return null;
         }
 
-        var removal = Elastic(plan.Removal.WithoutAnnotations(plan.Marker));
-        var socket = callback switch
+        var removal = plan.Removal.WithoutAnnotations(plan.Marker).WithoutTrivia();
+        var endOfLine = EndOfLine(root);
+        if (onClose is { Block: { } existing })
         {
-            SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
-            ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } parenthesized => parenthesized.ParameterList.Parameters[0].Identifier.ValueText,
-            _ => null,
-        };
-        if (socket is null)
-        {
-            return null;
+            var indentation = existing.Statements.LastOrDefault() is { } last
+                ? IndentationOf(last)
+                : IndentationOf(onClose) + "    ";
+            return root.ReplaceNode(
+                existing,
+                existing.AddStatements(removal.WithLeadingTrivia(SyntaxFactory.Whitespace(indentation)).WithTrailingTrivia(endOfLine)));
         }
 
-        foreach (var statement in body.Statements)
+        if (onClose is { ExpressionBody: { } expression })
         {
-            if (statement is ExpressionStatementSyntax
-                {
-                    Expression: AssignmentExpressionSyntax
-                    {
-                        Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "OnClose", Expression: IdentifierNameSyntax target },
-                        Right: ParenthesizedLambdaExpressionSyntax onClose,
-                    },
-                } && target.Identifier.ValueText == socket)
-            {
-                var block = onClose.Block ?? (onClose.ExpressionBody is { } expression
-                    ? SyntaxFactory.Block(SyntaxFactory.ExpressionStatement(expression.WithoutTrivia()))
-                    : null);
-                if (block is null)
-                {
-                    return null;
-                }
-
-                var indentation = statement.GetLeadingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).ToString();
-                var updated = onClose.WithExpressionBody(null)
-                    .WithArrowToken(onClose.ArrowToken.WithTrailingTrivia())
-                    .WithBlock(MultiLine(block.AddStatements(removal.WithoutTrivia()), EndOfLine(root), indentation));
-                return root.ReplaceNode(onClose, updated);
-            }
+            var block = SyntaxFactory.Block(SyntaxFactory.ExpressionStatement(expression.WithoutTrivia()), removal);
+            var updated = onClose.WithExpressionBody(null)
+                .WithArrowToken(onClose.ArrowToken.WithTrailingTrivia())
+                .WithBlock(MultiLine(block, endOfLine, IndentationOf(onClose)));
+            return root.ReplaceNode(onClose, updated);
         }
 
         var text = $"{socket}.OnClose = () => {((ExpressionStatementSyntax)removal).Expression};";
         var added = Elastic(SyntaxFactory.ParseStatement(text)).WithAdditionalAnnotations(Formatter.Annotation);
         return root.ReplaceNode(body, body.WithStatements(body.Statements.Insert(body.Statements.IndexOf(anchor) + 1, added)));
     }
+
+    /// <summary>The indentation of the statement that contains <paramref name="node"/>.</summary>
+    private static string IndentationOf(SyntaxNode node) =>
+        node.FirstAncestorOrSelf<StatementSyntax>()?.GetLeadingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).ToString() ?? "";
 
     /// <summary>A lambda block laid out on several lines at the statement's indentation (the formatter keeps a
     /// one-line lambda block on one line and does not indent a lambda block it did not lay out).</summary>

@@ -384,6 +384,14 @@ public sealed class WS2001ConnectionCollectionNeverShrunkTests
                     await socket.ReceiveAsync(new byte[16], CancellationToken.None);
                 }
             }
+
+            class NamesHub : Hub
+            {
+                // keyed by a parameter: OnDisconnectedAsync cannot name it
+                private static readonly Dictionary<string, string> {|WS2001:ByName|} = new();
+
+                public void Register(string name) => ByName[name] = Context.ConnectionId;
+            }
             """;
         return VerifyFixAsync(source, source);
     }

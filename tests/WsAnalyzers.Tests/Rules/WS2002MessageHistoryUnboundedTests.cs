@@ -54,6 +54,18 @@ public sealed class WS2002MessageHistoryUnboundedTests
             }
         }
 
+        class Clients
+        {
+            private readonly List<string> {|WS2002:_rx|} = new();
+            private readonly List<string> {|WS2002:_signalR|} = new();
+
+            public void Wire(Websocket.Client.WebsocketClient client, Microsoft.AspNetCore.SignalR.Client.HubConnection connection)
+            {
+                client.MessageReceived.Subscribe(message => _rx.Add(message.Text ?? ""));
+                Microsoft.AspNetCore.SignalR.Client.HubConnectionExtensions.On<string>(connection, "message", text => _signalR.Add(text));
+            }
+        }
+
         class ChatHub : Hub
         {
             private static readonly Queue<string> {|WS2002:History|} = new();
@@ -161,6 +173,8 @@ public sealed class WS2002MessageHistoryUnboundedTests
             private static readonly List<string> {|WS2002:_messages|} = new();
             private static readonly Queue<string> {|WS2002:Recent|} = new();
             private static readonly StringBuilder {|WS2002:Transcript|} = new();
+            private static readonly LinkedList<string> {|WS2002:s_linked|} = new();
+            private static readonly ConcurrentQueue<string> {|WS2002:Pending|} = new();
 
             public void Send(string message)
             {
@@ -171,6 +185,8 @@ public sealed class WS2002MessageHistoryUnboundedTests
 
                 Recent.Enqueue(message);
                 Transcript.Append(message);
+                s_linked.AddLast(message);
+                Pending.Enqueue(message);
             }
         }
         """, Usings + """
@@ -182,6 +198,10 @@ public sealed class WS2002MessageHistoryUnboundedTests
             private static readonly Queue<string> Recent = new();
             private const int MaxTranscriptLength = 1024 * 1024;
             private static readonly StringBuilder Transcript = new();
+            private const int MaxLinkedCount = 1000;
+            private static readonly LinkedList<string> s_linked = new();
+            private const int MaxPendingCount = 1000;
+            private static readonly ConcurrentQueue<string> Pending = new();
 
             public void Send(string message)
             {
@@ -203,6 +223,16 @@ public sealed class WS2002MessageHistoryUnboundedTests
                 if (Transcript.Length > MaxTranscriptLength)
                 {
                     Transcript.Remove(0, Transcript.Length - MaxTranscriptLength);
+                }
+                s_linked.AddLast(message);
+                while (s_linked.Count > MaxLinkedCount)
+                {
+                    s_linked.RemoveFirst();
+                }
+                Pending.Enqueue(message);
+                while (Pending.Count > MaxPendingCount)
+                {
+                    Pending.TryDequeue(out _);
                 }
             }
         }

@@ -144,6 +144,18 @@ public sealed class WS2003ConnectionNotRemovedOnEveryClosePathTests
             public void Sweep() => _swept.RemoveAll(s => s.State != WebSocketState.Open);
         }
 
+        class NeverRemoved
+        {
+            // no removal at all: WS2001 reports this one, not WS2003
+            private readonly List<WebSocket> _sockets = new();
+
+            public async Task HandleAsync(WebSocket socket)
+            {
+                _sockets.Add(socket);
+                await socket.ReceiveAsync(new byte[16], CancellationToken.None);
+            }
+        }
+
         class ChatHub : Hub
         {
             private static readonly ConcurrentDictionary<string, string> Users = new();
@@ -306,6 +318,22 @@ public sealed class WS2003ConnectionNotRemovedOnEveryClosePathTests
                 socket.OnError = _ => _all.Remove(socket);
             });
         }
+
+        class FleckWithBlock
+        {
+            private readonly HashSet<Fleck.IWebSocketConnection> _all = new();
+
+            public void Start() => new Fleck.WebSocketServer("ws://0.0.0.0:8182").Start(socket =>
+            {
+                socket.OnOpen = () => {|WS2003:_all.Add(socket)|};
+                socket.OnClose = () =>
+                {
+                    // log it
+                    Console.WriteLine("closed");
+                };
+                socket.OnError = _ => _all.Remove(socket);
+            });
+        }
         """, Usings + """
         class ChatHub : Hub
         {
@@ -356,5 +384,59 @@ public sealed class WS2003ConnectionNotRemovedOnEveryClosePathTests
                 socket.OnError = _ => _all.Remove(socket);
             });
         }
+
+        class FleckWithBlock
+        {
+            private readonly HashSet<Fleck.IWebSocketConnection> _all = new();
+
+            public void Start() => new Fleck.WebSocketServer("ws://0.0.0.0:8182").Start(socket =>
+            {
+                socket.OnOpen = () => _all.Add(socket);
+                socket.OnClose = () =>
+                {
+                    // log it
+                    Console.WriteLine("closed");
+                    _all.Remove(socket);
+                };
+                socket.OnError = _ => _all.Remove(socket);
+            });
+        }
         """);
+
+    [Fact]
+    public Task Shapes_the_fix_cannot_extend_safely_get_no_fix()
+    {
+        var source = Usings + """
+            class FleckChat
+            {
+                private readonly List<Fleck.IWebSocketConnection> _all = new();
+
+                public void Start() => new Fleck.WebSocketServer("ws://0.0.0.0:8181").Start(socket =>
+                {
+                    socket.OnOpen = () => {|WS2003:_all.Add(socket)|};
+                    socket.OnClose = delegate { Console.WriteLine("closed"); };
+                    socket.OnError = _ => _all.Remove(socket);
+                });
+            }
+
+            partial class ChatHub : Hub
+            {
+                private static readonly HashSet<string> Ids = new();
+
+                public override Task OnConnectedAsync()
+                {
+                    {|WS2003:Ids.Add(Context.ConnectionId)|};
+                    return base.OnConnectedAsync();
+                }
+
+                public void Leave() => Ids.Remove(Context.ConnectionId);
+            }
+
+            partial class ChatHub
+            {
+                public override Task OnDisconnectedAsync(Exception exception) => base.OnDisconnectedAsync(exception);
+            }
+            """;
+        return VerifyFixAsync(source, source);
+    }
 }
