@@ -153,8 +153,16 @@ internal static class CommandLineDefinition
             command.Options.Add(_noRestore);
         }
 
-        public LoadOptions Load(ParseResult result) =>
-            new(result.GetValue(_path), result.GetValue(_msbuildPath), Restore: !result.GetValue(_noRestore));
+        public LoadOptions Load(ParseResult result)
+        {
+            var path = result.GetValue(_path);
+            if (path is not null && path.StartsWith('-'))
+            {
+                throw new CliException($"unknown option '{path}' (see 'wsanalyzers --help')");
+            }
+
+            return new(path, result.GetValue(_msbuildPath), Restore: !result.GetValue(_noRestore));
+        }
 
         public RuleSelection Selection(ParseResult result) =>
             new(result.GetValue(_severity), result.GetValue(_rules), result.GetValue(_excludeRules));

@@ -45,9 +45,14 @@ internal static class ProjectWorkspace
         // MSBuildWorkspace reports every MSBuild message of a design-time build as a "failure", warnings included
         // (NU1603 and the like), so a project counts as failed only when it did not load; the rest is shown as notes.
         var messages = workspace.Diagnostics.Select(d => d.Message).ToList();
-        var loaded = workspace.CurrentSolution.Projects.Select(p => p.FilePath).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        // A project that MSBuild could not evaluate is either missing or added empty, with the reason in the messages.
+        var loaded = workspace.CurrentSolution.Projects
+            .Where(p => p.FilePath is not null)
+            .GroupBy(p => p.FilePath!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Any(p => p.DocumentIds.Count > 0), StringComparer.Ordinal);
         var expected = await Restore.ProjectFilesAsync(target, cancellationToken);
-        var missing = expected.FirstOrDefault(p => !loaded.Contains(p));
+        var missing = expected.FirstOrDefault(p =>
+            !loaded.TryGetValue(p, out var hasDocuments) || (!hasDocuments && messages.Any(m => m.Contains(p, StringComparison.Ordinal))));
         if (missing is not null)
         {
             workspace.Dispose();
