@@ -17,7 +17,8 @@ internal static class Program
         var parse = CommandLineDefinition.Build().Parse(args);
         if (parse.Errors.Count > 0)
         {
-            Console.Error.WriteLine($"wsanalyzers: error: {parse.Errors[0].Message.TrimEnd('.')} (see 'wsanalyzers --help')");
+            var message = string.Join(' ', parse.Errors[0].Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+            Console.Error.WriteLine($"wsanalyzers: error: {message.TrimEnd('.')} (see 'wsanalyzers --help')");
             return ExitCodes.Error;
         }
 

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using WsAnalyzers.Cli.Analysis;
+using WsAnalyzers.Cli.Reporting;
 
 namespace WsAnalyzers.Cli.Commands;
 
@@ -14,7 +15,7 @@ internal static class RulesCommand
         if (format == "json")
         {
             using var stdout = Console.OpenStandardOutput();
-            using (var json = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true }))
+            using (var json = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true, Encoder = JsonOutput.Encoder }))
             {
                 json.WriteStartArray();
                 foreach (var rule in RuleCatalog.Rules)

@@ -12,7 +12,7 @@ internal static class JsonReport
 {
     public static void Write(Stream stream, AnalysisResult result)
     {
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JsonOutput.Encoder });
         json.WriteStartObject();
         json.WriteStartObject("tool");
         json.WriteString("name", "wsanalyzers");

@@ -18,7 +18,7 @@ internal static class SarifReport
     public static void Write(Stream stream, AnalysisResult result)
     {
         var rules = RuleCatalog.Rules;
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JsonOutput.Encoder });
         json.WriteStartObject();
         json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
         json.WriteString("version", "2.1.0");
@@ -154,7 +154,9 @@ internal static class SarifReport
 
     private static string Sentence(string text) => text.EndsWith('.') ? text : text + ".";
 
+    /// <summary>A Pascal-case friendly name from the title ("Send without a connection-state check" → SendWithoutConnectionStateCheck).</summary>
     private static string Identifier(string title) =>
         string.Concat(title.Split([' ', '-', '\''], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.Length > 1)
             .Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
 }
