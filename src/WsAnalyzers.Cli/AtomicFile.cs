@@ -7,7 +7,14 @@ namespace WsAnalyzers.Cli;
 /// <summary>Writes a file through a temporary sibling and a rename, so readers never see half a file.</summary>
 internal static class AtomicFile
 {
-    public static void WriteAllText(string path, string contents, Encoding encoding)
+    public static void WriteAllText(string path, string contents, Encoding encoding) =>
+        Write(path, temporary => File.WriteAllText(temporary, contents, encoding));
+
+    public static void WriteAllText(string path, string contents) => WriteAllText(path, contents, new UTF8Encoding(false));
+
+    public static void WriteAllBytes(string path, byte[] contents) => Write(path, temporary => File.WriteAllBytes(temporary, contents));
+
+    private static void Write(string path, Action<string> write)
     {
         var fullPath = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(fullPath)!;
@@ -16,10 +23,11 @@ internal static class AtomicFile
             throw new CliException($"cannot write '{path}': folder '{directory}' does not exist");
         }
 
+        // Same folder, so the rename stays on one file system and replaces the file in one step.
         var temporary = Path.Combine(directory, "." + Path.GetFileName(fullPath) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
         try
         {
-            File.WriteAllText(temporary, contents, encoding);
+            write(temporary);
             File.Move(temporary, fullPath, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -28,9 +36,4 @@ internal static class AtomicFile
             throw new CliException($"cannot write '{path}': {e.Message}");
         }
     }
-
-    public static void WriteAllText(string path, string contents) => WriteAllText(path, contents, new UTF8Encoding(false));
-
-    public static void WriteAllBytes(string path, byte[] contents) =>
-        WriteAllText(path, Encoding.UTF8.GetString(contents), new UTF8Encoding(false));
 }
