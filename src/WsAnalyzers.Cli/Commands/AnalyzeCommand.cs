@@ -29,10 +29,11 @@ internal static class AnalyzeCommand
     {
         // Cheap checks first, so a typo fails before a slow load.
         var known = options.Baseline is null ? null : Review.Baseline.Read(options.Baseline);
-        var target = AnalysisTarget.Resolve(options.Load.Path);
-        var changed = options.DiffReference is null ? null : await ChangedLines.SinceAsync(options.DiffReference, target.Directory);
+        var changed = options.DiffReference is null
+            ? null
+            : await ChangedLines.SinceAsync(options.DiffReference, AnalysisTarget.Resolve(options.Load.Path).Directory);
 
-        var (_, workspace) = await WorkspaceLoader.LoadAsync(options.Load, cancellationToken);
+        var (target, workspace) = await WorkspaceLoader.LoadAsync(options.Load, cancellationToken);
         using (workspace)
         {
             var root = SourceRoot.Find(target.Directory);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 
@@ -14,10 +15,21 @@ internal enum TargetKind
 /// <summary>What the user pointed at: a solution, a project, or a folder of C# files without a project.</summary>
 internal sealed record AnalysisTarget(TargetKind Kind, string FullPath, string Directory)
 {
-    /// <summary>A project target analyzes that project only, not the projects it references; a solution analyzes all.</summary>
+    /// <summary>The C# projects a solution lists, once it is loaded.</summary>
+    public IReadOnlySet<string>? SolutionProjects { get; init; }
+
+    /// <summary>
+    /// A project target analyzes that project only and a solution the projects it lists, not the projects they
+    /// reference from elsewhere (MSBuildWorkspace loads those too).
+    /// </summary>
     public bool Includes(Microsoft.CodeAnalysis.Project project) =>
         project.Language == Microsoft.CodeAnalysis.LanguageNames.CSharp &&
-        (Kind != TargetKind.Project || string.Equals(project.FilePath, FullPath, StringComparison.Ordinal));
+        Kind switch
+        {
+            TargetKind.Project => string.Equals(project.FilePath, FullPath, StringComparison.Ordinal),
+            TargetKind.Solution => SolutionProjects is null || (project.FilePath is { } path && SolutionProjects.Contains(path)),
+            _ => true,
+        };
 
     public static AnalysisTarget Resolve(string? path)
     {

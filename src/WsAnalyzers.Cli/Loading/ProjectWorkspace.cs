@@ -10,7 +10,7 @@ namespace WsAnalyzers.Cli.Loading;
 /// <summary>Loads a solution or project with MSBuildWorkspace and turns the workspace's own load failures into one clear error.</summary>
 internal static class ProjectWorkspace
 {
-    public static async Task<Workspace> OpenAsync(AnalysisTarget target, CancellationToken cancellationToken)
+    public static async Task<(AnalysisTarget Target, Workspace Workspace)> OpenAsync(AnalysisTarget target, CancellationToken cancellationToken)
     {
         var workspace = MSBuildWorkspace.Create();
         // A project is analyzed alone: its project references are only needed as metadata (their built output when it
@@ -71,7 +71,7 @@ internal static class ProjectWorkspace
             throw new CliException($"'{Restore.Relative(target.FullPath)}' has no C# project");
         }
 
-        return workspace;
+        return (target with { SolutionProjects = expected.ToHashSet(StringComparer.Ordinal) }, workspace);
     }
 
     /// <summary>The MSBuild message inside the workspace's "Msbuild failed when processing the file '…' with message: …" wrapper.</summary>

@@ -23,7 +23,7 @@ internal static class WorkspaceLoader
         }
 
         await Restore.EnsureRestoredAsync(target, options.Restore, cancellationToken);
-        return (target, await ProjectWorkspace.OpenAsync(target, cancellationToken));
+        return await ProjectWorkspace.OpenAsync(target, cancellationToken);
     }
 
     private static int SdkMajor()
