@@ -14,7 +14,8 @@ namespace WsAnalyzers.Cli.Analysis;
 /// <summary>Runs the WsAnalyzers rules over every C# project of a solution with the projects' own analyzer options (.editorconfig severities included).</summary>
 internal sealed class SolutionAnalyzer(string sourceRoot)
 {
-    private readonly ConcurrentDictionary<string, byte> _reportedCrashes = new(StringComparer.Ordinal);
+    // Each warning once: fix analyzes a project again after every fixer.
+    private readonly ConcurrentDictionary<string, byte> _reported = new(StringComparer.Ordinal);
 
     public async Task<List<Finding>> AnalyzeAsync(IReadOnlyList<Project> projects, CancellationToken cancellationToken)
     {
@@ -51,7 +52,7 @@ internal sealed class SolutionAnalyzer(string sourceRoot)
         }
 
         var errors = compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        if (errors.Count > 0)
+        if (errors.Count > 0 && _reported.TryAdd("errors:" + project.Name, 0))
         {
             Warnings.Report($"{project.Name} has {errors.Count} compiler error(s), results may be incomplete; first: {errors[0]}");
         }
@@ -60,7 +61,7 @@ internal sealed class SolutionAnalyzer(string sourceRoot)
             project.AnalyzerOptions,
             onAnalyzerException: (exception, analyzer, diagnostic) =>
             {
-                if (_reportedCrashes.TryAdd(analyzer.GetType().Name + exception.GetType().Name, 0))
+                if (_reported.TryAdd(analyzer.GetType().Name + exception.GetType().Name, 0))
                 {
                     Warnings.Report($"analyzer {analyzer.GetType().Name} failed in {project.Name}: {exception.GetType().Name}: {SdkLine(exception.Message)}");
                 }
