@@ -1,0 +1,58 @@
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+
+namespace WsAnalyzers.Cli.Tests;
+
+[Collection(CliCollection.Name)]
+public sealed class FixTests(ToolRuns runs)
+{
+    [Fact]
+    public async Task Fix_on_a_copy_of_the_sample_leaves_a_project_that_builds_with_fewer_findings()
+    {
+        var (before, sarifPath) = await runs.AntiPatternsAsync();
+        Assert.True(before.ExitCode == 1, before.ToString());
+        using var sarif = Sarif.Load(sarifPath);
+        var findingsBefore = Sarif.Results(sarif.RootElement).Count;
+
+        using var folder = new TempFolder();
+        var project = Samples.CopyAntiPatternsProject(folder.Combine("AntiPatterns"));
+
+        var fix = await CliProcess.RunToolAsync(folder.Path, "fix", project);
+        Assert.True(fix.ExitCode == 0, fix.ToString());
+        Assert.Matches(new Regex(@"^Fixed \S+\.cs$", RegexOptions.Multiline), fix.Output);
+        Assert.Matches(new Regex(@"WS3001: [1-9]\d* of \d+ fixed"), fix.Output);
+        Assert.Empty(Directory.EnumerateFiles(folder.Path, "*.tmp", SearchOption.AllDirectories));
+
+        // The build runs the analyzers itself (the sample references them as analyzers): its warnings are the findings left.
+        var build = await CliProcess.RunAsync(CliProcess.Dotnet, folder.Path, ["build", project, "--no-restore", "-nologo"]);
+        Assert.True(build.ExitCode == 0, build.ToString());
+        var findingsAfter = Regex.Matches(build.Output, @"^(?<location>\S+\(\d+,\d+\)): warning (?<id>WS\d{4}):", RegexOptions.Multiline)
+            .Select(m => m.Groups["location"].Value + m.Groups["id"].Value)
+            .Distinct()
+            .Count();
+        Assert.True(findingsAfter < findingsBefore, $"{findingsAfter} finding(s) after the fix, {findingsBefore} before\n{build}");
+    }
+
+    [Fact]
+    public async Task Fix_dry_run_prints_a_unified_diff_and_changes_nothing()
+    {
+        using var folder = new TempFolder();
+        var sample = Samples.CopyUncheckedSends(folder.Path);
+        var original = File.ReadAllText(sample);
+
+        var result = await CliProcess.RunToolAsync(folder.Path, "fix", "--dry-run", "--rules", "WS3001");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(original, File.ReadAllText(sample));
+        var lines = result.Output.Split('\n');
+        Assert.Equal("--- a/UncheckedSends.cs", lines[0]);
+        Assert.Equal("+++ b/UncheckedSends.cs", lines[1]);
+        Assert.Matches(@"^@@ -\d+,\d+ \+\d+,\d+ @@$", lines[2]);
+        Assert.Contains(lines, l => l.StartsWith('-') && l.Contains(".SendAsync(") && !l.StartsWith("---"));
+        Assert.Contains(lines, l => l.StartsWith('+') && l.Contains(".State == WebSocketState.Open"));
+        Assert.All(lines.Skip(3).Where(l => l.Length > 0), l => Assert.Contains(l[0], " +-@"));
+        Assert.Contains("would change 1 file(s)", result.Error);
+    }
+}
