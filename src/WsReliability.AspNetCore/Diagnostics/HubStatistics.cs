@@ -1,4 +1,5 @@
 using System;
+using Microsoft.Extensions.Options;
 using WsReliability.Shared;
 
 namespace WsReliability.AspNetCore.Diagnostics;
@@ -12,9 +13,9 @@ internal sealed class HubStatistics
 
     private readonly SlidingWindow _window;
 
-    public HubStatistics(WebSocketHubOptions options, TimeProvider time)
+    public HubStatistics(IOptions<WebSocketHubOptions> options, TimeProvider time)
     {
-        _window = new SlidingWindow(options.Health.Window, time);
+        _window = new SlidingWindow(options.Value.Health.Window, time);
     }
 
     public void ConnectionEnded(int closeStatus)
