@@ -5,6 +5,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using WsReliability.AspNetCore.Diagnostics;
 
@@ -38,10 +39,12 @@ public sealed partial class HubConnection
     private string? _closeDescription;
     private int? _peerCloseStatus;
 
-    internal HubConnection(string id, WebSocket socket, string? remoteAddress, WebSocketHubOptions options,
+    internal HubConnection(string id, WebSocket socket, HttpContext? httpContext, WebSocketHubOptions options,
         WebSocketHubMetrics metrics, TimeProvider time, ILogger logger)
     {
         Id = id;
+        HttpContext = httpContext;
+        var remoteAddress = httpContext?.Connection.RemoteIpAddress?.ToString();
         RemoteAddress = remoteAddress;
         _socket = socket;
         _metrics = metrics;
@@ -70,6 +73,11 @@ public sealed partial class HubConnection
 
     /// <summary>Unique id of the connection.</summary>
     public string Id { get; }
+
+    /// <summary>
+    /// The upgrade request (query string, headers, user), valid until the connection ends; null afterwards.
+    /// </summary>
+    public HttpContext? HttpContext { get; private set; }
 
     /// <summary>The peer's IP address, when known.</summary>
     public string? RemoteAddress { get; }
@@ -227,6 +235,7 @@ public sealed partial class HubConnection
         _sendDeadline.Dispose();
         _abort.Dispose();
         _replay = null;
+        HttpContext = null;
     }
 }
 

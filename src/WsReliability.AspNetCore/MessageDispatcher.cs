@@ -63,7 +63,9 @@ internal sealed class MessageDispatcher : IHostedService
     {
         _channel.Writer.TryComplete();
         _stopping.Cancel();
-        await Task.WhenAll(_running).WaitAsync(cancellationToken).ConfigureAwait(false);
+        // A handler that ignores cancellation must not make shutdown throw: the host's timeout bounds the wait.
+        var workers = Task.WhenAll(_running);
+        await Task.WhenAny(workers, Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
     }
 
     private async Task RunWorkerAsync()
