@@ -63,7 +63,9 @@ internal sealed class WebSocketHubEndpoint
         var acceptContext = new WebSocketAcceptContext
         {
             KeepAliveInterval = _options.KeepAliveInterval,
+#if NET9_0_OR_GREATER
             KeepAliveTimeout = _options.KeepAliveTimeout,
+#endif
             DangerousEnableCompression = false,
         };
         using var socket = await context.WebSockets.AcceptWebSocketAsync(acceptContext).ConfigureAwait(false);

@@ -24,7 +24,9 @@ public static class WebSocketHubEndpointRouteBuilderExtensions
         pipeline.UseWebSockets(new WebSocketOptions
         {
             KeepAliveInterval = options.KeepAliveInterval,
+#if NET9_0_OR_GREATER
             KeepAliveTimeout = options.KeepAliveTimeout,
+#endif
         });
         configurePipeline?.Invoke(pipeline);
         pipeline.Run(endpoint.HandleAsync);
