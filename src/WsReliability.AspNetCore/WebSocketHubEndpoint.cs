@@ -198,10 +198,11 @@ internal sealed class WebSocketHubEndpoint
                 }
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or System.IO.IOException or ConnectionAbortedException)
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or System.IO.IOException or ConnectionAbortedException
+            or System.Threading.Channels.ChannelClosedException)
         {
-            // The peer vanished, the close handshake timed out, or the connection was aborted: the finally of the
-            // caller and the lease clean up.
+            // The peer vanished, the close handshake timed out, the connection was aborted, or the hub is stopping:
+            // the finally of the caller and the lease clean up.
         }
         finally
         {
