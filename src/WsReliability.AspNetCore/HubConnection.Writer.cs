@@ -75,10 +75,11 @@ public sealed partial class HubConnection
             throw new OperationCanceledException("The socket is no longer open.");
         }
 
-        // A peer that stops reading makes a send hang once the TCP window is full: the deadline aborts it.
-        _sendDeadline.CancelAfter(_sendTimeout);
-        await _socket.SendAsync(payload, messageType, endOfMessage: true, _sendToken.Token).ConfigureAwait(false);
-        _sendDeadline.CancelAfter(Timeout.InfiniteTimeSpan);
+        // A peer that stops reading makes a send hang once the TCP window is full: the hub's send watchdog aborts
+        // a send older than the send timeout (a timestamp here instead of a timer per send keeps fan-out cheap).
+        Interlocked.Exchange(ref _sendStartedAt, _time.GetTimestamp());
+        await _socket.SendAsync(payload, messageType, endOfMessage: true, _abort.Token).ConfigureAwait(false);
+        Interlocked.Exchange(ref _sendStartedAt, 0);
         Interlocked.Increment(ref _messagesOut);
         _metrics.MessageSent();
     }

@@ -26,8 +26,7 @@ public sealed partial class HubConnection
     private readonly TimeSpan _closeTimeout;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _abort;
-    private readonly CancellationTokenSource _sendDeadline;
-    private readonly CancellationTokenSource _sendToken;
+    private long _sendStartedAt;
     private IReadOnlyList<HubMessage>? _replay;
     private long _lastActivityTicks;
     private long _messagesIn;
@@ -67,8 +66,6 @@ public sealed partial class HubConnection
             : Channel.CreateBounded<OutboundMessage>(queueOptions);
 
         _abort = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
-        _sendDeadline = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
-        _sendToken = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token, _sendDeadline.Token);
     }
 
     /// <summary>Unique id of the connection.</summary>
@@ -155,6 +152,13 @@ public sealed partial class HubConnection
 
     internal bool IsDead => _socket.State is WebSocketState.Aborted or WebSocketState.Closed;
 
+    /// <summary>True when a send has been in progress for longer than the send timeout (the peer stopped reading).</summary>
+    internal bool IsSendStuck(long now)
+    {
+        var started = Interlocked.Read(ref _sendStartedAt);
+        return started != 0 && _time.GetElapsedTime(started, now) > _sendTimeout;
+    }
+
     internal void MarkActivity() => Interlocked.Exchange(ref _lastActivityTicks, _time.GetUtcNow().UtcTicks);
 
     internal void CountReceived()
@@ -231,8 +235,6 @@ public sealed partial class HubConnection
         }
 
         _queue.Writer.TryComplete();
-        _sendToken.Dispose();
-        _sendDeadline.Dispose();
         _abort.Dispose();
         _replay = null;
         HttpContext = null;

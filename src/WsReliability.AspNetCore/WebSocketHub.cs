@@ -129,6 +129,22 @@ public sealed class WebSocketHub
         return aborted;
     }
 
+    /// <summary>Aborts every connection whose current send is older than the send timeout; returns how many.</summary>
+    internal int AbortStuckSends(long nowTimestamp)
+    {
+        var aborted = 0;
+        foreach (var connection in Connections)
+        {
+            if (connection.IsSendStuck(nowTimestamp))
+            {
+                connection.Abort();
+                aborted++;
+            }
+        }
+
+        return aborted;
+    }
+
     internal WebSocketHubMetrics Metrics => _metrics;
 }
 

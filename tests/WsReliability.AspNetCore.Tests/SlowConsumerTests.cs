@@ -125,6 +125,31 @@ public sealed class SlowConsumerTests
         }
     }
 
+    [Fact]
+    public async Task A_send_stuck_past_the_send_timeout_aborts_the_peer()
+    {
+        await using var server = await HubServer.StartAsync(o =>
+        {
+            o.SlowConsumerPolicy = SlowConsumerPolicy.DropOldest;
+            o.SendTimeout = TimeSpan.FromSeconds(1);
+        });
+        using var stuck = await server.ConnectNonReadingAsync();
+        var connection = Assert.Single(server.Hub.Connections);
+
+        // Fill the TCP window until the writer's send cannot complete; the watchdog then aborts the connection.
+        var chunk = new byte[64 * 1024];
+        var clock = Stopwatch.StartNew();
+        while (connection.IsOpen && clock.Elapsed < Patience)
+        {
+            connection.Send(chunk);
+            await Task.Delay(5);
+        }
+
+        Assert.True(await HubServer.WaitUntilAsync(() => server.Hub.Connections.Count == 0, Patience));
+        Assert.True(await HubServer.WaitUntilAsync(() => connection.CloseStatus == 1006, Patience));
+        _output.WriteLine($"aborted after {clock.Elapsed.TotalSeconds:F1} s, {connection.MessagesOut} chunks sent");
+    }
+
     private static TimeSpan TimedBroadcast(WebSocketHub hub, byte[] payload)
     {
         var start = Stopwatch.GetTimestamp();
