@@ -41,7 +41,7 @@ internal sealed class ChatHandler : WebSocketHubHandler
         string? name = connection.HttpContext?.Request.Query["name"];
         if (string.IsNullOrWhiteSpace(name))
         {
-            return "guest-" + connection.Id[^4..];
+            return "guest-" + connection.Id[..6];
         }
 
         return name.Length > MaxNameLength ? name[..MaxNameLength] : name;

@@ -68,7 +68,7 @@ public sealed partial class HubConnection
         _abort = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
     }
 
-    /// <summary>Unique id of the connection.</summary>
+    /// <summary>Unique id of the connection (32 hex digits).</summary>
     public string Id { get; }
 
     /// <summary>

@@ -69,7 +69,7 @@ internal sealed class WebSocketHubEndpoint
             DangerousEnableCompression = false,
         };
         using var socket = await context.WebSockets.AcceptWebSocketAsync(acceptContext).ConfigureAwait(false);
-        var connection = new HubConnection(context.TraceIdentifier, socket, context, _options, _metrics, _time, _connectionLogger);
+        var connection = new HubConnection(Guid.NewGuid().ToString("N"), socket, context, _options, _metrics, _time, _connectionLogger);
         var lease = _hub.Connections.TryRegister(connection);
         if (lease is null)
         {
