@@ -37,12 +37,18 @@ public sealed class ConnectionRegistry : IReadOnlyCollection<HubConnection>
     /// <summary>Registers a connection, or returns null when the registry is full.</summary>
     internal ConnectionLease? TryRegister(HubConnection connection)
     {
-        // Reserve the slot first: the count is the authority, so concurrent registrations cannot overshoot.
-        if (Interlocked.Increment(ref _count) > _maxConnections)
+        // Reserve the slot first with a compare-and-swap: the count is the authority and never reads above the
+        // maximum, not even for a moment, however many registrations race.
+        int current;
+        do
         {
-            Interlocked.Decrement(ref _count);
-            return null;
+            current = Volatile.Read(ref _count);
+            if (current >= _maxConnections)
+            {
+                return null;
+            }
         }
+        while (Interlocked.CompareExchange(ref _count, current + 1, current) != current);
 
         _connections[connection.Id] = connection;
         _metrics.ConnectionOpened();
