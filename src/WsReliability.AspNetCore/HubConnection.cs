@@ -60,7 +60,6 @@ public sealed partial class HubConnection
             SingleReader = true,
             SingleWriter = false,
             FullMode = _policy == SlowConsumerPolicy.DropOldest ? BoundedChannelFullMode.DropOldest : BoundedChannelFullMode.Wait,
-            AllowSynchronousContinuations = true,
         };
         _queue = _policy == SlowConsumerPolicy.DropOldest
             ? Channel.CreateBounded<OutboundMessage>(queueOptions, _ => _metrics.Dropped(SlowConsumerPolicy.DropOldest))
