@@ -122,6 +122,32 @@ public sealed class ProtocolTests
     }
 
     [Fact]
+    public async Task A_plain_http_request_is_refused_with_400()
+    {
+        await using var server = await HubServer.StartAsync();
+        using var http = new System.Net.Http.HttpClient();
+
+        var response = await http.GetAsync(new UriBuilder(server.Uri) { Scheme = "http" }.Uri);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(1, server.Metrics.Sum(WebSocketHubMetrics.RejectedConnections, "reason", "not_websocket"));
+    }
+
+    [Fact]
+    public async Task Shutdown_closes_every_connection_with_1001()
+    {
+        var server = await HubServer.StartAsync();
+        using var client = await server.ConnectAsync();
+        var stopping = server.DisposeAsync().AsTask();
+
+        Assert.Null(await client.ReceiveTextAsync(Patience));
+        Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, client.CloseStatus);
+        await client.AnswerCloseAsync();
+        await stopping.WaitAsync(Patience);
+        Assert.Equal(WebSocketState.Closed, client.State);
+    }
+
+    [Fact]
     public async Task Max_connections_holds_under_a_burst_and_the_rest_are_refused_with_1013()
     {
         const int max = 20;
