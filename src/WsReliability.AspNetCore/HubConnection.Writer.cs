@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using System.Net.WebSockets;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace WsReliability.AspNetCore;
+
+public sealed partial class HubConnection
+{
+    /// <summary>
+    /// The single writer: replays history, then drains the queue in order, then sends the close frame. It is the only
+    /// code that sends on the socket. Never throws; a failed or timed-out send aborts the connection.
+    /// </summary>
+    internal async Task RunWriterAsync()
+    {
+        try
+        {
+            var replayedUpTo = await ReplayAsync(_replay).ConfigureAwait(false);
+            _replay = null;
+            var reader = _queue.Reader;
+            while (await reader.WaitToReadAsync(_abort.Token).ConfigureAwait(false))
+            {
+                while (Volatile.Read(ref _closeRequested) == 0 && reader.TryRead(out var message))
+                {
+                    if (message.Sequence != 0 && message.Sequence <= replayedUpTo)
+                    {
+                        continue;
+                    }
+
+                    await SendOneAsync(message.Payload, message.MessageType).ConfigureAwait(false);
+                }
+
+                if (Volatile.Read(ref _closeRequested) != 0)
+                {
+                    break;
+                }
+            }
+
+            await SendCloseAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException or System.IO.IOException)
+        {
+            Log.WriterStopped(_logger, Id, ex.GetType().Name);
+            Abort();
+        }
+    }
+
+    private async Task<long> ReplayAsync(IReadOnlyList<HubMessage>? messages)
+    {
+        long last = 0;
+        if (messages is null)
+        {
+            return last;
+        }
+
+        foreach (var message in messages)
+        {
+            if (Volatile.Read(ref _closeRequested) != 0)
+            {
+                break;
+            }
+
+            await SendOneAsync(message.Payload, message.MessageType).ConfigureAwait(false);
+            last = message.Sequence;
+        }
+
+        return last;
+    }
+
+    private async Task SendOneAsync(ReadOnlyMemory<byte> payload, WebSocketMessageType messageType)
+    {
+        if (_socket.State != WebSocketState.Open)
+        {
+            throw new OperationCanceledException("The socket is no longer open.");
+        }
+
+        // A peer that stops reading makes a send hang once the TCP window is full: the hub's send watchdog aborts
+        // a send older than the send timeout (a timestamp here instead of a timer per send keeps fan-out cheap).
+        Interlocked.Exchange(ref _sendStartedAt, _time.GetTimestamp());
+        await _socket.SendAsync(payload, messageType, endOfMessage: true, _abort.Token).ConfigureAwait(false);
+        Interlocked.Exchange(ref _sendStartedAt, 0);
+        Interlocked.Increment(ref _messagesOut);
+        _metrics.MessageSent();
+    }
+
+    private async Task SendCloseAsync()
+    {
+        if (Volatile.Read(ref _closeRequested) == 0)
+        {
+            RequestClose(WebSocketCloseStatus.NormalClosure, null, serverInitiated: false);
+        }
+
+        if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+        {
+            var description = _closeStatus == WebSocketCloseStatus.Empty ? null : _closeDescription;
+            await _socket.CloseOutputAsync(_closeStatus, description, _abort.Token).ConfigureAwait(false);
+        }
+    }
+}
