@@ -30,5 +30,5 @@ public sealed class FragileBroadcast
         }
     }
 
-    public void Publish(string text) => _feeds.ForEach(feed => feed.Send(text)); // WS3002 (and WS3001)
+    public void Publish(string text) => _feeds.ForEach(feed => feed.Send(text)); // WS3001 and WS3002
 }
