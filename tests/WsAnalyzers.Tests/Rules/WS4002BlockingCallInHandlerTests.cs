@@ -44,6 +44,25 @@ public sealed class WS4002BlockingCallInHandlerTests
         """);
 
     [Fact]
+    public Task A_receive_loop_in_top_level_statements_is_a_handler()
+    {
+        var test = Verify.CreateTest("""
+            using System.Net.WebSockets;
+            using System.Threading;
+
+            using var socket = new ClientWebSocket();
+            var buffer = new byte[1024];
+            while (true)
+            {
+                await socket.ReceiveAsync(buffer, default);
+                {|WS4002:Thread.Sleep(10)|};
+            }
+            """, fixedSource: null);
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task Library_message_handlers_are_flagged() => Verify.VerifyAnalyzerAsync(Usings + """
         using Microsoft.AspNetCore.SignalR;
         using Microsoft.AspNetCore.SignalR.Client;
