@@ -174,7 +174,7 @@ public sealed class WS3002BroadcastStopsAtFirstFailureTests
     }
 
     [Fact]
-    public Task Fix_All_catches_per_connection() => Verify.VerifyCodeFixAsync(Usings + """
+    public Task Fix_All_catches_per_connection_and_removes_dead_registry_entries() => Verify.VerifyCodeFixAsync(Usings + """
         class Hub
         {
             private readonly ConcurrentDictionary<Guid, WebSocket> _sockets = new();
@@ -193,6 +193,16 @@ public sealed class WS3002BroadcastStopsAtFirstFailureTests
                         await socket.SendAsync(payload, WebSocketMessageType.Text, true, CancellationToken.None);
 
                 {|WS3002:_clients.ForEach(c => c.Send("x"))|};
+
+                {|WS3002:foreach|} (var (id, socket) in _sockets)
+                {
+                    await socket.SendAsync(payload, WebSocketMessageType.Text, true, CancellationToken.None);
+                }
+
+                {|WS3002:foreach|} (var entry in this._sockets)
+                {
+                    await entry.Value.SendAsync(payload, WebSocketMessageType.Text, true, CancellationToken.None);
+                }
             }
         }
         """, Usings + """
@@ -240,6 +250,30 @@ public sealed class WS3002BroadcastStopsAtFirstFailureTests
                         // The connection is gone: skip it so the others still get the message.
                     }
                 });
+
+                foreach (var (id, socket) in _sockets)
+                {
+                    try
+                    {
+                        await socket.SendAsync(payload, WebSocketMessageType.Text, true, CancellationToken.None);
+                    }
+                    catch (WebSocketException)
+                    {
+                        _sockets.TryRemove(id, out _);
+                    }
+                }
+
+                foreach (var entry in this._sockets)
+                {
+                    try
+                    {
+                        await entry.Value.SendAsync(payload, WebSocketMessageType.Text, true, CancellationToken.None);
+                    }
+                    catch (WebSocketException)
+                    {
+                        this._sockets.TryRemove(entry.Key, out _);
+                    }
+                }
             }
         }
         """);
