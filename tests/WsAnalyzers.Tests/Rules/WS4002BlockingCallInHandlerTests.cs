@@ -44,7 +44,7 @@ public sealed class WS4002BlockingCallInHandlerTests
         """);
 
     [Fact]
-    public Task A_receive_loop_in_top_level_statements_is_a_handler()
+    public Task A_receive_loop_in_top_level_statements_and_the_local_functions_it_calls_are_handlers()
     {
         var test = Verify.CreateTest("""
             using System.Net.WebSockets;
@@ -56,7 +56,12 @@ public sealed class WS4002BlockingCallInHandlerTests
             {
                 await socket.ReceiveAsync(buffer, default);
                 {|WS4002:Thread.Sleep(10)|};
+                Handle();
             }
+
+            void Handle() => {|WS4002:Thread.Sleep(20)|};
+
+            static void NotCalledFromTheLoop() => Thread.Sleep(30);
             """, fixedSource: null);
         test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
         return test.RunAsync();
