@@ -133,27 +133,4 @@ internal static class Broadcasts
 
         return false;
     }
-
-    /// <summary>Like <see cref="ExceptionHandling.IsHandled"/>, but only a try inside <paramref name="boundary"/> counts.</summary>
-    private static bool IsHandledWithin(this WebSocketApis apis, IOperation operation, INamedTypeSymbol? thrown, IOperation boundary)
-    {
-        IOperation child = operation;
-        for (var parent = operation.Parent; parent is not null && parent != boundary; child = parent, parent = parent.Parent)
-        {
-            if (parent is ITryOperation @try && child == @try.Body)
-            {
-                foreach (var @catch in @try.Catches)
-                {
-                    var caught = @catch.ExceptionType;
-                    if (caught is null || caught.SpecialType == SpecialType.System_Object || caught.IsType(apis.Exception) ||
-                        (thrown is not null && thrown.IsOrInheritsFrom(caught as INamedTypeSymbol)))
-                    {
-                        return true;
-                    }
-                }
-            }
-        }
-
-        return false;
-    }
 }
