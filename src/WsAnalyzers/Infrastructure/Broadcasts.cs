@@ -6,7 +6,8 @@ namespace WsAnalyzers.Infrastructure;
 
 /// <summary>
 /// Answers "is this loop (or ForEach call) a broadcast, and which of its sends can abort it": sends on the connection
-/// the iteration is at (the loop's own variables, or the ForEach lambda's parameter) that throw synchronously when the
+/// the iteration is at (the loop's own variables and body locals computed from them, or the ForEach lambda's
+/// parameter) that throw synchronously when the
 /// peer is gone and are not inside a try within the loop whose catch handles that exception.
 /// </summary>
 internal static class Broadcasts
@@ -20,6 +21,7 @@ internal static class Broadcasts
             iteration.Add(local);
         }
 
+        AddDerived(loop.Body, iteration);
         return apis.UnhandledSends(loop.Body, loop, iteration);
     }
 
@@ -86,6 +88,47 @@ internal static class Broadcasts
         }
 
         return sends;
+    }
+
+    /// <summary>Locals of the loop body computed from the iteration variables (<c>var socket = _sockets[id]</c>,
+    /// <c>_sockets.TryGetValue(id, out var socket)</c>) are per-iteration connections too.</summary>
+    private static void AddDerived(IOperation body, HashSet<ISymbol> iteration)
+    {
+        for (var round = 0; round < 3; round++)
+        {
+            var added = false;
+            foreach (var descendant in body.DescendantsOutsideFunctions())
+            {
+                switch (descendant)
+                {
+                    case IVariableDeclaratorOperation { Initializer: { } initializer } declarator when ReferencesAny(initializer.Value, iteration):
+                        added |= iteration.Add(declarator.Symbol);
+                        break;
+                    case IArgumentOperation { Parameter.RefKind: RefKind.Out, Value: IDeclarationExpressionOperation { Expression: ILocalReferenceOperation output }, Parent: IInvocationOperation call }
+                        when AnyArgumentReferences(call, iteration):
+                        added |= iteration.Add(output.Local);
+                        break;
+                }
+            }
+
+            if (!added)
+            {
+                return;
+            }
+        }
+    }
+
+    private static bool AnyArgumentReferences(IInvocationOperation invocation, HashSet<ISymbol> symbols)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.RefKind != RefKind.Out && ReferencesAny(argument.Value, symbols))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The exception a send throws on a closed connection.</summary>

@@ -47,6 +47,17 @@ public sealed class WS3002BroadcastStopsAtFirstFailureTests
                     await _list[i].SendAsync(new ArraySegment<byte>(payload), WebSocketMessageType.Text, true, ct);
                 }
 
+                {|WS3002:foreach|} (var id in _sockets.Keys)
+                {
+                    if (_sockets.TryGetValue(id, out var target))
+                    {
+                        await target.SendAsync(payload, WebSocketMessageType.Text, true, ct);
+                    }
+
+                    var again = _sockets[id];
+                    await again.SendAsync(payload, WebSocketMessageType.Text, true, ct);
+                }
+
                 {|WS3002:while|} (_queue.TryDequeue(out var next))
                 {
                     await next.SendAsync(payload.AsMemory(), WebSocketMessageType.Binary, true, ct);
@@ -130,6 +141,18 @@ public sealed class WS3002BroadcastStopsAtFirstFailureTests
                 {
                     _ = Task.Run(async () => await socket.SendAsync(payload, WebSocketMessageType.Text, true, default));
                     await SendSafelyAsync(socket, payload);
+                }
+            }
+
+            // A relay from a receive loop to one peer per message: not a broadcast.
+            public async Task RelayAsync(WebSocket single)
+            {
+                var buffer = new byte[1024];
+                while (true)
+                {
+                    var result = await single.ReceiveAsync(buffer, default);
+                    var peer = _sockets[result.Count % _sockets.Count];
+                    await peer.SendAsync(new ArraySegment<byte>(buffer, 0, result.Count), result.MessageType, true, default);
                 }
             }
 
