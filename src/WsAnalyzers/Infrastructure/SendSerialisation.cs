@@ -9,7 +9,7 @@ internal static class SendSerialisation
     /// <summary>How the task a send returns is used.</summary>
     public enum TaskUse
     {
-        /// <summary>Awaited, returned to the caller, or stored in a local that the function awaits later.</summary>
+        /// <summary>Awaited (or waited for), returned to the caller, or stored in a local that the function awaits later.</summary>
         Awaited,
 
         /// <summary>Dropped: an expression statement or <c>_ = ...</c>.</summary>
@@ -31,6 +31,7 @@ internal static class SendSerialisation
         switch (current.Parent)
         {
             case IAwaitOperation or IReturnOperation:
+            case IInvocationOperation { TargetMethod.Name: "Wait" or "GetAwaiter" } blocking when blocking.Instance == current:
                 return TaskUse.Awaited;
             case IExpressionStatementOperation:
             case ISimpleAssignmentOperation { Target: IDiscardOperation }:

@@ -153,6 +153,12 @@ public sealed class WS3003SendNotAwaitedTests
             }
 
             public Task Forward(WebSocket socket, byte[] data) => socket.SendAsync(data, WebSocketMessageType.Text, true, default);
+
+            public void SendBlocking(byte[] data)
+            {
+                _socket.SendAsync(data, WebSocketMessageType.Text, true, default).Wait();
+                _socket.SendAsync(data, WebSocketMessageType.Text, true, default).GetAwaiter().GetResult();
+            }
         }
         """);
 
