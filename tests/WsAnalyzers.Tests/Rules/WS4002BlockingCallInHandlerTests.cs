@@ -287,6 +287,52 @@ public sealed class WS4002BlockingCallInHandlerTests
         """);
 
     [Fact]
+    public Task Fix_makes_a_hub_method_that_nothing_calls_directly_async()
+    {
+        var test = Verify.CreateTest(Usings + """
+            using Microsoft.AspNetCore.SignalR;
+
+            class LookupHub : Hub
+            {
+                private readonly Func<string, Task<string>> _load = Task.FromResult;
+
+                public string Lookup(string key) => {|WS4002:_load(key).Result|};
+
+                public void Pause(int ms)
+                {
+                    {|WS4002:Thread.Sleep(ms)|};
+                    {|WS4002:Thread.Sleep(ms)|};
+                }
+
+                public int Length(string key) => {|WS4002:_load(key).Result|}.Length;
+
+                public int Twice(string key) => Length(key) * 2;
+            }
+            """, Usings + """
+            using Microsoft.AspNetCore.SignalR;
+
+            class LookupHub : Hub
+            {
+                private readonly Func<string, Task<string>> _load = Task.FromResult;
+
+                public async Task<string> Lookup(string key) => await _load(key);
+
+                public async Task Pause(int ms)
+                {
+                    await Task.Delay(ms);
+                    await Task.Delay(ms);
+                }
+
+                public int Length(string key) => {|WS4002:_load(key).Result|}.Length;
+
+                public int Twice(string key) => Length(key) * 2;
+            }
+            """);
+        test.FixedState.MarkupHandling = Microsoft.CodeAnalysis.Testing.MarkupMode.Allow;
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task No_fix_where_await_is_not_safe()
     {
         var source = Usings + """
