@@ -135,7 +135,8 @@ internal static class Broadcasts
     public static INamedTypeSymbol? ThrownBy(WebSocketApis apis, WebSocketCall send) =>
         send.Library == SocketLibrary.SystemNet ? apis.WebSocketException : apis.InvalidOperationException;
 
-    /// <summary>websocket-sharp throws from the call itself; System.Net.WebSockets faults the task, which throws where it is awaited.</summary>
+    /// <summary>websocket-sharp throws from the call itself; System.Net.WebSockets faults the task, which throws where it is
+    /// awaited or waited for.</summary>
     private static bool ThrowsIntoLoop(WebSocketCall send)
     {
         if (send.Library != SocketLibrary.SystemNet)
@@ -150,7 +151,8 @@ internal static class Broadcasts
             current = current.Parent;
         }
 
-        return current.Parent is IAwaitOperation;
+        return current.Parent is IAwaitOperation ||
+               current.Parent is IInvocationOperation { TargetMethod.Name: "Wait" or "GetAwaiter" } blocking && blocking.Instance == current;
     }
 
     private static bool ReferencesAny(IOperation? socket, HashSet<ISymbol> symbols)

@@ -58,6 +58,11 @@ public sealed class WS3002BroadcastStopsAtFirstFailureTests
                     await again.SendAsync(payload, WebSocketMessageType.Text, true, ct);
                 }
 
+                {|WS3002:foreach|} (var socket in _list)
+                {
+                    socket.SendAsync(payload, WebSocketMessageType.Text, true, ct).Wait();
+                }
+
                 {|WS3002:while|} (_queue.TryDequeue(out var next))
                 {
                     await next.SendAsync(payload.AsMemory(), WebSocketMessageType.Binary, true, ct);
