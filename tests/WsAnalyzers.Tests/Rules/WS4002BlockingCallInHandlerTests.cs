@@ -121,7 +121,17 @@ public sealed class WS4002BlockingCallInHandlerTests
             {
                 {|WS4002:Thread.Sleep(10)|};
                 Parse(text);
+                Third();
             }
+
+            // Three calls deep from the handler: followed. Four: not.
+            private void Third()
+            {
+                {|WS4002:Thread.Sleep(3)|};
+                Fourth();
+            }
+
+            private void Fourth() => Thread.Sleep(4);
 
             // Not called from a handler: not on the receive path.
             public void Maintenance() => Thread.Sleep(1000);
