@@ -41,8 +41,8 @@ internal sealed class HandlerReach
             start =>
             {
                 var reach = new HandlerReach((INamedTypeSymbol)start.Symbol);
-                start.RegisterOperationAction(c => Located(c, () => reach.OnInvocation(apis, c)), OperationKind.Invocation);
-                start.RegisterOperationAction(c => Located(c, () => reach.OnCandidate(apis, c, isCandidate, diagnose)), kinds);
+                start.RegisterOperationAction(c => LocatedFailures.Run(c, () => reach.OnInvocation(apis, c)), OperationKind.Invocation);
+                start.RegisterOperationAction(c => LocatedFailures.Run(c, () => reach.OnCandidate(apis, c, isCandidate, diagnose)), kinds);
                 start.RegisterSymbolEndAction(reach.ReportReached);
             },
             SymbolKind.NamedType);
@@ -143,21 +143,6 @@ internal sealed class HandlerReach
             {
                 context.ReportDiagnostic(diagnostic);
             }
-        }
-    }
-
-    private static void Located(OperationAnalysisContext context, Action action)
-    {
-        try
-        {
-            action();
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            var span = context.Operation.Syntax.GetLocation().GetLineSpan();
-            throw new InvalidOperationException(
-                $"WsAnalyzers failed at {span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): {exception.Message}",
-                exception);
         }
     }
 }

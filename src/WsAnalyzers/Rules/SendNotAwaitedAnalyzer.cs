@@ -34,7 +34,7 @@ public sealed class SendNotAwaitedAnalyzer : WebSocketAnalyzer
             {
                 var sends = new List<Send>();
                 start.RegisterOperationAction(
-                    c =>
+                    c => LocatedFailures.Run(c, () =>
                     {
                         if (Collect(apis, threading, (IInvocationOperation)c.Operation, c.ContainingSymbol) is { } send)
                         {
@@ -43,7 +43,7 @@ public sealed class SendNotAwaitedAnalyzer : WebSocketAnalyzer
                                 sends.Add(send);
                             }
                         }
-                    },
+                    }),
                     OperationKind.Invocation);
                 start.RegisterSymbolEndAction(end => Report(end, sends));
             },
