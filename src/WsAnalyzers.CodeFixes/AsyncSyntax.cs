@@ -28,4 +28,17 @@ internal static class AsyncSyntax
         var asyncKeyword = SyntaxFactory.Token(SyntaxKind.AsyncKeyword).WithTrailingTrivia(SyntaxFactory.Space);
         return function.WithoutLeadingTrivia().WithAsyncKeyword(asyncKeyword).WithLeadingTrivia(leading);
     }
+
+    /// <summary>Makes a method <c>async</c> and wraps its return type in a Task: <c>void</c> → <c>Task</c>, <c>T</c> → <c>Task&lt;T&gt;</c>.</summary>
+    public static MethodDeclarationSyntax MakeAsyncTask(MethodDeclarationSyntax method)
+    {
+        var task = SyntaxFactory.ParseTypeName("global::System.Threading.Tasks.Task");
+        var returnType = method.ReturnType is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword }
+            ? task
+            : SyntaxFactory.ParseTypeName("global::System.Threading.Tasks.Task<" + method.ReturnType.WithoutTrivia().ToString() + ">");
+        var asyncKeyword = SyntaxFactory.Token(SyntaxKind.AsyncKeyword).WithTrailingTrivia(SyntaxFactory.Space);
+        return method
+            .WithReturnType(returnType.WithAdditionalAnnotations(Simplifier.Annotation).WithTriviaFrom(method.ReturnType))
+            .AddModifiers(asyncKeyword);
+    }
 }

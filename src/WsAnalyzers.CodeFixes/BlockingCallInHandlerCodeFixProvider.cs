@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 using WsAnalyzers.Rules;
@@ -17,7 +18,8 @@ using WsAnalyzers.Rules;
 namespace WsAnalyzers.CodeFixes;
 
 /// <summary>WS4002: replaces the blocking call with an await (Thread.Sleep → await Task.Delay, .Result → await, Wait() →
-/// await, WaitAll → await Task.WhenAll, SemaphoreSlim.Wait → await WaitAsync), making an event-handler lambda async.</summary>
+/// await, WaitAll → await Task.WhenAll, SemaphoreSlim.Wait → await WaitAsync), making an event-handler lambda async, or a
+/// SignalR hub method that nothing calls directly async Task.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BlockingCallInHandlerCodeFixProvider)), Shared]
 public sealed class BlockingCallInHandlerCodeFixProvider : CodeFixProvider
 {
@@ -28,11 +30,12 @@ public sealed class BlockingCallInHandlerCodeFixProvider : CodeFixProvider
     public override FixAllProvider GetFixAllProvider() =>
         FixAllProvider.Create((context, document, diagnostics) => FixAsync(document, diagnostics, context.CancellationToken)!);
 
-    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (diagnostic.Properties.ContainsKey(BlockingCallInHandlerAnalyzer.FixProperty))
+            if (diagnostic.Properties.ContainsKey(BlockingCallInHandlerAnalyzer.FixProperty) &&
+                await CanFixAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false))
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(
@@ -42,8 +45,27 @@ public sealed class BlockingCallInHandlerCodeFixProvider : CodeFixProvider
                     diagnostic);
             }
         }
+    }
 
-        return Task.CompletedTask;
+    /// <summary>A hub method may only change its return type to a Task when no code calls it directly (SignalR calls it by name).</summary>
+    private static async Task<bool> CanFixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        if (!diagnostic.Properties.TryGetValue(BlockingCallInHandlerAnalyzer.MakeAsyncProperty, out var makeAsync) ||
+            makeAsync != BlockingCallInHandlerAnalyzer.HubMethodValue)
+        {
+            return true;
+        }
+
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root?.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } declaration ||
+            model?.GetDeclaredSymbol(declaration, cancellationToken) is not { } method)
+        {
+            return false;
+        }
+
+        var references = await SymbolFinder.FindReferencesAsync(method, document.Project.Solution, cancellationToken).ConfigureAwait(false);
+        return references.All(r => !r.Locations.Any());
     }
 
     private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
@@ -51,17 +73,23 @@ public sealed class BlockingCallInHandlerCodeFixProvider : CodeFixProvider
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         var root = editor.OriginalRoot;
         var lambdas = new HashSet<AnonymousFunctionExpressionSyntax>();
+        var methods = new HashSet<MethodDeclarationSyntax>();
         foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Length))
         {
             if (!diagnostic.Properties.TryGetValue(BlockingCallInHandlerAnalyzer.FixProperty, out var kind) ||
-                root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax node)
+                root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax node ||
+                !await CanFixAsync(document, diagnostic, cancellationToken).ConfigureAwait(false))
             {
                 continue;
             }
 
             editor.ReplaceNode(node, (current, _) => Awaited((ExpressionSyntax)current, kind!) ?? current);
-            if (diagnostic.Properties.ContainsKey(BlockingCallInHandlerAnalyzer.MakeAsyncProperty) &&
-                node.FirstAncestorOrSelf<AnonymousFunctionExpressionSyntax>() is { } lambda)
+            diagnostic.Properties.TryGetValue(BlockingCallInHandlerAnalyzer.MakeAsyncProperty, out var makeAsync);
+            if (makeAsync == BlockingCallInHandlerAnalyzer.HubMethodValue && node.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } method)
+            {
+                methods.Add(method);
+            }
+            else if (makeAsync is not null && node.FirstAncestorOrSelf<AnonymousFunctionExpressionSyntax>() is { } lambda)
             {
                 lambdas.Add(lambda);
             }
@@ -70,6 +98,11 @@ public sealed class BlockingCallInHandlerCodeFixProvider : CodeFixProvider
         foreach (var lambda in lambdas)
         {
             editor.ReplaceNode(lambda, (current, _) => AsyncSyntax.MakeAsync((AnonymousFunctionExpressionSyntax)current));
+        }
+
+        foreach (var method in methods)
+        {
+            editor.ReplaceNode(method, (current, _) => AsyncSyntax.MakeAsyncTask((MethodDeclarationSyntax)current));
         }
 
         return editor.GetChangedDocument();

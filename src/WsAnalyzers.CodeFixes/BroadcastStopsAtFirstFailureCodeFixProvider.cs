@@ -16,7 +16,8 @@ using WsAnalyzers.Rules;
 
 namespace WsAnalyzers.CodeFixes;
 
-/// <summary>WS3002: moves each per-connection send of the broadcast into its own try/catch that skips the dead connection.</summary>
+/// <summary>WS3002: moves each per-connection send of the broadcast into its own try/catch that removes the dead connection
+/// from the ConcurrentDictionary the loop iterates (by key), or otherwise skips it.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BroadcastStopsAtFirstFailureCodeFixProvider)), Shared]
 public sealed class BroadcastStopsAtFirstFailureCodeFixProvider : CodeFixProvider
 {
@@ -37,7 +38,7 @@ public sealed class BroadcastStopsAtFirstFailureCodeFixProvider : CodeFixProvide
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(
-                        "Catch the failure per connection and skip it",
+                        "Catch the failure per connection",
                         ct => FixAsync(context.Document, ImmutableArray.Create(diagnostic), ct),
                         EquivalenceKey),
                     diagnostic);
@@ -60,7 +61,9 @@ public sealed class BroadcastStopsAtFirstFailureCodeFixProvider : CodeFixProvide
             {
                 if (done.Add(target))
                 {
-                    editor.ReplaceNode(target, (current, _) => Wrap(current, exception!));
+                    diagnostic.Properties.TryGetValue(BroadcastStopsAtFirstFailureAnalyzer.RegistryProperty, out var registry);
+                    diagnostic.Properties.TryGetValue(BroadcastStopsAtFirstFailureAnalyzer.KeyProperty, out var key);
+                    editor.ReplaceNode(target, (current, _) => Wrap(current, exception!, registry, key));
                 }
             }
         }
@@ -96,15 +99,17 @@ public sealed class BroadcastStopsAtFirstFailureCodeFixProvider : CodeFixProvide
         }
     }
 
-    private static SyntaxNode Wrap(SyntaxNode target, string exception)
+    private static SyntaxNode Wrap(SyntaxNode target, string exception, string? registry, string? key)
     {
         var newLine = target.DescendantTrivia().Concat(target.GetTrailingTrivia()).FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
         var endOfLine = newLine.IsKind(SyntaxKind.EndOfLineTrivia) ? newLine : SyntaxFactory.EndOfLine("\n");
         var lambda = target as LambdaExpressionSyntax;
         var statement = lambda is { ExpressionBody: { } body } ? SyntaxFactory.ExpressionStatement(body) : (StatementSyntax)target;
-        var skip = SyntaxFactory.Block().WithOpenBraceToken(
-            SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(
-                endOfLine, SyntaxFactory.Comment("// The connection is gone: skip it so the others still get the message."), endOfLine));
+        var skip = registry is not null && key is not null
+            ? SyntaxFactory.Block(SyntaxFactory.ParseStatement($"{registry}.TryRemove({key}, out _);"))
+            : SyntaxFactory.Block().WithOpenBraceToken(
+                SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(
+                    endOfLine, SyntaxFactory.Comment("// The connection is gone: skip it so the others still get the message."), endOfLine));
         var @try = SyntaxFactory.TryStatement(
             SyntaxFactory.Block(statement.WithoutLeadingTrivia().WithoutTrailingTrivia()),
             SyntaxFactory.SingletonList(SyntaxFactory.CatchClause(

@@ -47,6 +47,14 @@ public static class Descriptors
         DiagnosticSeverity.Warning,
         "A loop that sends to many connections without exception handling inside the loop stops at the first dead peer: every connection after it misses the message. Catch the send's exception per connection and skip or remove the dead one.");
 
+    public static readonly DiagnosticDescriptor WS3003SendNotAwaited = Create(
+        RuleIdentifiers.SendNotAwaited,
+        "Send not awaited: concurrent sends on one WebSocket",
+        "'{0}' can run while another send on the same WebSocket is still in progress; await it, or serialise the sends with a SemaphoreSlim or a Channel",
+        RuleCategories.Sending,
+        DiagnosticSeverity.Warning,
+        "System.Net.WebSockets allows one outstanding send per WebSocket; a second concurrent SendAsync throws InvalidOperationException or interleaves frames. Await each send, and serialise sends that come from timers, events or background tasks with a SemaphoreSlim or a single Channel consumer.");
+
     public static readonly DiagnosticDescriptor WS4001CpuBoundLoopInHandler = Create(
         RuleIdentifiers.CpuBoundLoopInHandler,
         "CPU-bound loop in a message handler",

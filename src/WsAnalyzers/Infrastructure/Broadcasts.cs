@@ -6,7 +6,8 @@ namespace WsAnalyzers.Infrastructure;
 
 /// <summary>
 /// Answers "is this loop (or ForEach call) a broadcast, and which of its sends can abort it": sends on the connection
-/// the iteration is at (the loop's own variables, or the ForEach lambda's parameter) that throw synchronously when the
+/// the iteration is at (the loop's own variables and body locals computed from them, or the ForEach lambda's
+/// parameter) that throw synchronously when the
 /// peer is gone and are not inside a try within the loop whose catch handles that exception.
 /// </summary>
 internal static class Broadcasts
@@ -20,6 +21,7 @@ internal static class Broadcasts
             iteration.Add(local);
         }
 
+        AddDerived(loop.Body, iteration);
         return apis.UnhandledSends(loop.Body, loop, iteration);
     }
 
@@ -88,11 +90,53 @@ internal static class Broadcasts
         return sends;
     }
 
+    /// <summary>Locals of the loop body computed from the iteration variables (<c>var socket = _sockets[id]</c>,
+    /// <c>_sockets.TryGetValue(id, out var socket)</c>) are per-iteration connections too.</summary>
+    private static void AddDerived(IOperation body, HashSet<ISymbol> iteration)
+    {
+        for (var round = 0; round < 3; round++)
+        {
+            var added = false;
+            foreach (var descendant in body.DescendantsOutsideFunctions())
+            {
+                switch (descendant)
+                {
+                    case IVariableDeclaratorOperation { Initializer: { } initializer } declarator when ReferencesAny(initializer.Value, iteration):
+                        added |= iteration.Add(declarator.Symbol);
+                        break;
+                    case IArgumentOperation { Parameter.RefKind: RefKind.Out, Value: IDeclarationExpressionOperation { Expression: ILocalReferenceOperation output }, Parent: IInvocationOperation call }
+                        when AnyArgumentReferences(call, iteration):
+                        added |= iteration.Add(output.Local);
+                        break;
+                }
+            }
+
+            if (!added)
+            {
+                return;
+            }
+        }
+    }
+
+    private static bool AnyArgumentReferences(IInvocationOperation invocation, HashSet<ISymbol> symbols)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.RefKind != RefKind.Out && ReferencesAny(argument.Value, symbols))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The exception a send throws on a closed connection.</summary>
     public static INamedTypeSymbol? ThrownBy(WebSocketApis apis, WebSocketCall send) =>
         send.Library == SocketLibrary.SystemNet ? apis.WebSocketException : apis.InvalidOperationException;
 
-    /// <summary>websocket-sharp throws from the call itself; System.Net.WebSockets faults the task, which throws where it is awaited.</summary>
+    /// <summary>websocket-sharp throws from the call itself; System.Net.WebSockets faults the task, which throws where it is
+    /// awaited or waited for.</summary>
     private static bool ThrowsIntoLoop(WebSocketCall send)
     {
         if (send.Library != SocketLibrary.SystemNet)
@@ -107,7 +151,8 @@ internal static class Broadcasts
             current = current.Parent;
         }
 
-        return current.Parent is IAwaitOperation;
+        return current.Parent is IAwaitOperation ||
+               current.Parent is IInvocationOperation { TargetMethod.Name: "Wait" or "GetAwaiter" } blocking && blocking.Instance == current;
     }
 
     private static bool ReferencesAny(IOperation? socket, HashSet<ISymbol> symbols)
@@ -128,29 +173,6 @@ internal static class Broadcasts
             if (symbol is not null && symbols.Contains(symbol))
             {
                 return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Like <see cref="ExceptionHandling.IsHandled"/>, but only a try inside <paramref name="boundary"/> counts.</summary>
-    private static bool IsHandledWithin(this WebSocketApis apis, IOperation operation, INamedTypeSymbol? thrown, IOperation boundary)
-    {
-        IOperation child = operation;
-        for (var parent = operation.Parent; parent is not null && parent != boundary; child = parent, parent = parent.Parent)
-        {
-            if (parent is ITryOperation @try && child == @try.Body)
-            {
-                foreach (var @catch in @try.Catches)
-                {
-                    var caught = @catch.ExceptionType;
-                    if (caught is null || caught.SpecialType == SpecialType.System_Object || caught.IsType(apis.Exception) ||
-                        (thrown is not null && thrown.IsOrInheritsFrom(caught as INamedTypeSymbol)))
-                    {
-                        return true;
-                    }
-                }
             }
         }
 

@@ -31,6 +31,28 @@ internal static class ExceptionHandling
         return false;
     }
 
+    /// <summary>Like <see cref="IsHandled"/>, but only a try between the operation and <paramref name="boundary"/> (a loop, a
+    /// lambda) counts: a catch outside a broadcast loop does not keep the loop going.</summary>
+    public static bool IsHandledWithin(this WebSocketApis apis, IOperation operation, INamedTypeSymbol? thrown, IOperation boundary)
+    {
+        IOperation child = operation;
+        for (var parent = operation.Parent; parent is not null && parent != boundary; child = parent, parent = parent.Parent)
+        {
+            if (parent is ITryOperation @try && child == @try.Body)
+            {
+                foreach (var @catch in @try.Catches)
+                {
+                    if (Covers(apis, @catch.ExceptionType, thrown))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
     private static bool Covers(WebSocketApis apis, ITypeSymbol? caught, INamedTypeSymbol? thrown)
     {
         if (caught is null || caught.SpecialType == SpecialType.System_Object || caught.IsType(apis.Exception))

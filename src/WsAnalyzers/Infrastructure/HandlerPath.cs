@@ -35,7 +35,7 @@ internal readonly struct HandlerPath
     /// <summary>The receive loop whose body contains the operation, when that is what makes it a handler path.</summary>
     public ILoopOperation? ReceiveLoop { get; }
 
-    /// <summary>The method whose body directly contains the operation (null in lambdas).</summary>
+    /// <summary>The method or local function whose body directly contains the operation (null in lambdas).</summary>
     public IMethodSymbol? Method { get; }
 
     /// <summary>True when the function that contains the operation is async (await is allowed there).</summary>
@@ -53,9 +53,15 @@ internal static class HandlerPaths
     public static HandlerPath FindHandlerPath(this WebSocketApis apis, IOperation operation, ISymbol containingSymbol)
     {
         var function = operation.EnclosingFunction();
-        if (function is null || function is ILocalFunctionOperation)
+        if (function is null)
         {
             return default;
+        }
+
+        // A local function is not a handler itself, but a handler (or a receive loop) may call it.
+        if (function is ILocalFunctionOperation localFunction)
+        {
+            return new HandlerPath(HandlerPathKind.Method, function, Handler.None, null, localFunction.Symbol);
         }
 
         var method = function is IAnonymousFunctionOperation ? null : containingSymbol as IMethodSymbol;

@@ -9,7 +9,8 @@ namespace WsAnalyzers.Infrastructure;
 /// <summary>
 /// Runs a message-handler rule over one type at a time. A finding directly on a handler's path is reported at once; a
 /// finding in an ordinary method is kept until the end of the type and reported when a handler calls that method
-/// synchronously, directly or through at most <see cref="MaxCallDepth"/> same-type calls (cycles are followed once).
+/// synchronously, directly or through at most <see cref="MaxCallDepth"/> calls of same-type methods or local functions
+/// (cycles are followed once).
 /// Calls from a lambda that is not a handler (Task.Run, a queue consumer) do not carry the handler path.
 /// </summary>
 internal sealed class HandlerReach
@@ -40,8 +41,8 @@ internal sealed class HandlerReach
             start =>
             {
                 var reach = new HandlerReach((INamedTypeSymbol)start.Symbol);
-                start.RegisterOperationAction(c => Located(c, () => reach.OnInvocation(apis, c)), OperationKind.Invocation);
-                start.RegisterOperationAction(c => Located(c, () => reach.OnCandidate(apis, c, isCandidate, diagnose)), kinds);
+                start.RegisterOperationAction(c => LocatedFailures.Run(c, () => reach.OnInvocation(apis, c)), OperationKind.Invocation);
+                start.RegisterOperationAction(c => LocatedFailures.Run(c, () => reach.OnCandidate(apis, c, isCandidate, diagnose)), kinds);
                 start.RegisterSymbolEndAction(reach.ReportReached);
             },
             SymbolKind.NamedType);
@@ -51,7 +52,7 @@ internal sealed class HandlerReach
     {
         var invocation = (IInvocationOperation)context.Operation;
         var callee = invocation.TargetMethod.OriginalDefinition;
-        if (callee.MethodKind != MethodKind.Ordinary || callee.IsAbstract || callee.DeclaringSyntaxReferences.IsEmpty ||
+        if (callee.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) || callee.IsAbstract || callee.DeclaringSyntaxReferences.IsEmpty ||
             !SymbolEqualityComparer.Default.Equals(callee.ContainingType?.OriginalDefinition, _type.OriginalDefinition))
         {
             return;
@@ -142,21 +143,6 @@ internal sealed class HandlerReach
             {
                 context.ReportDiagnostic(diagnostic);
             }
-        }
-    }
-
-    private static void Located(OperationAnalysisContext context, Action action)
-    {
-        try
-        {
-            action();
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            var span = context.Operation.Syntax.GetLocation().GetLineSpan();
-            throw new InvalidOperationException(
-                $"WsAnalyzers failed at {span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): {exception.Message}",
-                exception);
         }
     }
 }

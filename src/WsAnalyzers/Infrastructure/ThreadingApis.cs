@@ -35,6 +35,8 @@ internal sealed class ThreadingApis
         Array = Type(compilation, "System.Array");
         Parallel = Type(compilation, "System.Threading.Tasks.Parallel");
         ConcurrentDictionary = Type(compilation, "System.Collections.Concurrent.ConcurrentDictionary`2");
+        TaskFactory = Type(compilation, "System.Threading.Tasks.TaskFactory");
+        ThreadingTimer = Type(compilation, "System.Threading.Timer");
     }
 
     public INamedTypeSymbol? Thread { get; }
@@ -59,6 +61,8 @@ internal sealed class ThreadingApis
     public INamedTypeSymbol? Array { get; }
     public INamedTypeSymbol? Parallel { get; }
     public INamedTypeSymbol? ConcurrentDictionary { get; }
+    public INamedTypeSymbol? TaskFactory { get; }
+    public INamedTypeSymbol? ThreadingTimer { get; }
 
     public static ThreadingApis For(Compilation compilation) => Cache.GetValue(compilation, static c => new ThreadingApis(c));
 

@@ -16,8 +16,11 @@ public sealed class BlockingCallInHandlerAnalyzer : WebSocketAnalyzer
     /// <summary>The <see cref="BlockingKind"/> the fix rewrites; absent when no safe await replacement exists here.</summary>
     public const string FixProperty = "Fix";
 
-    /// <summary>"true" when the enclosing lambda must become async for the fix (an event-handler lambda).</summary>
+    /// <summary>"true" when the enclosing lambda must become async for the fix (an event-handler lambda);
+    /// <see cref="HubMethodValue"/> when the enclosing SignalR hub method must become async and return a Task.</summary>
     public const string MakeAsyncProperty = "MakeAsync";
+
+    public const string HubMethodValue = "HubMethod";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.WS4002BlockingCallInHandler);
@@ -52,6 +55,11 @@ public sealed class BlockingCallInHandlerAnalyzer : WebSocketAnalyzer
             else if (path.Kind == HandlerPathKind.Handler && AsyncRewrite.CanBecomeAsyncVoid(path.Function))
             {
                 properties = properties.Add(FixProperty, kind.ToString()).Add(MakeAsyncProperty, "true");
+            }
+            else if (path.Kind == HandlerPathKind.Handler && path.Handler.Library == SocketLibrary.SignalRHub &&
+                     path.Method is { } method && AsyncRewrite.CanBecomeAsyncTask(threading, method))
+            {
+                properties = properties.Add(FixProperty, kind.ToString()).Add(MakeAsyncProperty, HubMethodValue);
             }
         }
 

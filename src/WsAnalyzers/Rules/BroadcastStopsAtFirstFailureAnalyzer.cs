@@ -15,6 +15,12 @@ public sealed class BroadcastStopsAtFirstFailureAnalyzer : WebSocketAnalyzer
     /// <summary>The metadata name of the exception the fix catches.</summary>
     public const string ExceptionTypeProperty = "ExceptionType";
 
+    /// <summary>The ConcurrentDictionary the loop iterates, when the fix can remove the dead connection from it.</summary>
+    public const string RegistryProperty = "Registry";
+
+    /// <summary>The key of the iteration's connection in <see cref="RegistryProperty"/>.</summary>
+    public const string KeyProperty = "Key";
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.WS3002BroadcastStopsAtFirstFailure);
 
@@ -26,14 +32,42 @@ public sealed class BroadcastStopsAtFirstFailureAnalyzer : WebSocketAnalyzer
         }
 
         var threading = ThreadingApis.For(context.Compilation);
-        RegisterOperationAction(context, c => AnalyzeLoop(c, apis), OperationKind.Loop);
+        RegisterOperationAction(context, c => AnalyzeLoop(c, apis, threading), OperationKind.Loop);
         RegisterOperationAction(context, c => AnalyzeForEachCall(c, apis, threading), OperationKind.Invocation);
     }
 
-    private static void AnalyzeLoop(OperationAnalysisContext context, WebSocketApis apis)
+    private static void AnalyzeLoop(OperationAnalysisContext context, WebSocketApis apis, ThreadingApis threading)
     {
         var loop = (ILoopOperation)context.Operation;
-        Report(context, apis, apis.UnhandledSends(loop), loop.KeywordLocation());
+        Report(context, apis, apis.UnhandledSends(loop), loop.KeywordLocation(), RegistryEntry(threading, loop));
+    }
+
+    /// <summary>For <c>foreach (var (id, socket) in registry)</c> and <c>foreach (var pair in registry)</c> over a
+    /// ConcurrentDictionary field or local: the registry and the key expression, so the fix can remove the dead entry.</summary>
+    private static (string Registry, string Key)? RegistryEntry(ThreadingApis threading, ILoopOperation loop)
+    {
+        if (loop is not IForEachLoopOperation forEach || forEach.Collection.WithoutConversions() is not { } collection ||
+            !SocketIdentity.IsStableReference(collection) || collection.Type is not INamedTypeSymbol { TypeArguments.Length: 2 } registry ||
+            !registry.IsType(threading.ConcurrentDictionary))
+        {
+            return null;
+        }
+
+        var key = registry.TypeArguments[0];
+        var locals = forEach.Locals;
+        if (locals.Length == 2 && SymbolEqualityComparer.Default.Equals(locals[0].Type, key) &&
+            SymbolEqualityComparer.Default.Equals(locals[1].Type, registry.TypeArguments[1]))
+        {
+            return (collection.Syntax.ToString(), locals[0].Name);
+        }
+
+        if (locals.Length == 1 && locals[0].Type is INamedTypeSymbol { Name: "KeyValuePair", TypeArguments.Length: 2 } pair &&
+            SymbolEqualityComparer.Default.Equals(pair.TypeArguments[0], key))
+        {
+            return (collection.Syntax.ToString(), locals[0].Name + ".Key");
+        }
+
+        return null;
     }
 
     private static void AnalyzeForEachCall(OperationAnalysisContext context, WebSocketApis apis, ThreadingApis threading)
@@ -41,11 +75,12 @@ public sealed class BroadcastStopsAtFirstFailureAnalyzer : WebSocketAnalyzer
         var invocation = (IInvocationOperation)context.Operation;
         if (threading.ForEachBody(invocation) is { } lambda)
         {
-            Report(context, apis, apis.UnhandledSends(lambda), invocation.Syntax.GetLocation());
+            Report(context, apis, apis.UnhandledSends(lambda), invocation.Syntax.GetLocation(), null);
         }
     }
 
-    private static void Report(OperationAnalysisContext context, WebSocketApis apis, List<WebSocketCall> sends, Location location)
+    private static void Report(
+        OperationAnalysisContext context, WebSocketApis apis, List<WebSocketCall> sends, Location location, (string Registry, string Key)? entry)
     {
         if (sends.Count == 0)
         {
@@ -58,6 +93,11 @@ public sealed class BroadcastStopsAtFirstFailureAnalyzer : WebSocketAnalyzer
         var properties = exception is null
             ? ImmutableDictionary<string, string?>.Empty
             : ImmutableDictionary<string, string?>.Empty.Add(ExceptionTypeProperty, exception);
+        if (entry is { } removable && exception is not null)
+        {
+            properties = properties.Add(RegistryProperty, removable.Registry).Add(KeyProperty, removable.Key);
+        }
+
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.WS3002BroadcastStopsAtFirstFailure,
             location,

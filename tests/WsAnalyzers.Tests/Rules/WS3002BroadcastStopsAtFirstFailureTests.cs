@@ -47,6 +47,22 @@ public sealed class WS3002BroadcastStopsAtFirstFailureTests
                     await _list[i].SendAsync(new ArraySegment<byte>(payload), WebSocketMessageType.Text, true, ct);
                 }
 
+                {|WS3002:foreach|} (var id in _sockets.Keys)
+                {
+                    if (_sockets.TryGetValue(id, out var target))
+                    {
+                        await target.SendAsync(payload, WebSocketMessageType.Text, true, ct);
+                    }
+
+                    var again = _sockets[id];
+                    await again.SendAsync(payload, WebSocketMessageType.Text, true, ct);
+                }
+
+                {|WS3002:foreach|} (var socket in _list)
+                {
+                    socket.SendAsync(payload, WebSocketMessageType.Text, true, ct).Wait();
+                }
+
                 {|WS3002:while|} (_queue.TryDequeue(out var next))
                 {
                     await next.SendAsync(payload.AsMemory(), WebSocketMessageType.Binary, true, ct);
@@ -133,6 +149,18 @@ public sealed class WS3002BroadcastStopsAtFirstFailureTests
                 }
             }
 
+            // A relay from a receive loop to one peer per message: not a broadcast.
+            public async Task RelayAsync(WebSocket single)
+            {
+                var buffer = new byte[1024];
+                while (true)
+                {
+                    var result = await single.ReceiveAsync(buffer, default);
+                    var peer = _sockets[result.Count % _sockets.Count];
+                    await peer.SendAsync(new ArraySegment<byte>(buffer, 0, result.Count), result.MessageType, true, default);
+                }
+            }
+
             private static async Task SendSafelyAsync(WebSocket socket, byte[] payload)
             {
                 try { await socket.SendAsync(payload, WebSocketMessageType.Text, true, default); }
@@ -174,7 +202,7 @@ public sealed class WS3002BroadcastStopsAtFirstFailureTests
     }
 
     [Fact]
-    public Task Fix_All_catches_per_connection() => Verify.VerifyCodeFixAsync(Usings + """
+    public Task Fix_All_catches_per_connection_and_removes_dead_registry_entries() => Verify.VerifyCodeFixAsync(Usings + """
         class Hub
         {
             private readonly ConcurrentDictionary<Guid, WebSocket> _sockets = new();
@@ -193,6 +221,16 @@ public sealed class WS3002BroadcastStopsAtFirstFailureTests
                         await socket.SendAsync(payload, WebSocketMessageType.Text, true, CancellationToken.None);
 
                 {|WS3002:_clients.ForEach(c => c.Send("x"))|};
+
+                {|WS3002:foreach|} (var (id, socket) in _sockets)
+                {
+                    await socket.SendAsync(payload, WebSocketMessageType.Text, true, CancellationToken.None);
+                }
+
+                {|WS3002:foreach|} (var entry in this._sockets)
+                {
+                    await entry.Value.SendAsync(payload, WebSocketMessageType.Text, true, CancellationToken.None);
+                }
             }
         }
         """, Usings + """
@@ -240,6 +278,30 @@ public sealed class WS3002BroadcastStopsAtFirstFailureTests
                         // The connection is gone: skip it so the others still get the message.
                     }
                 });
+
+                foreach (var (id, socket) in _sockets)
+                {
+                    try
+                    {
+                        await socket.SendAsync(payload, WebSocketMessageType.Text, true, CancellationToken.None);
+                    }
+                    catch (WebSocketException)
+                    {
+                        _sockets.TryRemove(id, out _);
+                    }
+                }
+
+                foreach (var entry in this._sockets)
+                {
+                    try
+                    {
+                        await entry.Value.SendAsync(payload, WebSocketMessageType.Text, true, CancellationToken.None);
+                    }
+                    catch (WebSocketException)
+                    {
+                        this._sockets.TryRemove(entry.Key, out _);
+                    }
+                }
             }
         }
         """);

@@ -44,6 +44,30 @@ public sealed class WS4002BlockingCallInHandlerTests
         """);
 
     [Fact]
+    public Task A_receive_loop_in_top_level_statements_and_the_local_functions_it_calls_are_handlers()
+    {
+        var test = Verify.CreateTest("""
+            using System.Net.WebSockets;
+            using System.Threading;
+
+            using var socket = new ClientWebSocket();
+            var buffer = new byte[1024];
+            while (true)
+            {
+                await socket.ReceiveAsync(buffer, default);
+                {|WS4002:Thread.Sleep(10)|};
+                Handle();
+            }
+
+            void Handle() => {|WS4002:Thread.Sleep(20)|};
+
+            static void NotCalledFromTheLoop() => Thread.Sleep(30);
+            """, fixedSource: null);
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task Library_message_handlers_are_flagged() => Verify.VerifyAnalyzerAsync(Usings + """
         using Microsoft.AspNetCore.SignalR;
         using Microsoft.AspNetCore.SignalR.Client;
@@ -97,7 +121,17 @@ public sealed class WS4002BlockingCallInHandlerTests
             {
                 {|WS4002:Thread.Sleep(10)|};
                 Parse(text);
+                Third();
             }
+
+            // Three calls deep from the handler: followed. Four: not.
+            private void Third()
+            {
+                {|WS4002:Thread.Sleep(3)|};
+                Fourth();
+            }
+
+            private void Fourth() => Thread.Sleep(4);
 
             // Not called from a handler: not on the receive path.
             public void Maintenance() => Thread.Sleep(1000);
@@ -261,6 +295,52 @@ public sealed class WS4002BlockingCallInHandlerTests
             }
         }
         """);
+
+    [Fact]
+    public Task Fix_makes_a_hub_method_that_nothing_calls_directly_async()
+    {
+        var test = Verify.CreateTest(Usings + """
+            using Microsoft.AspNetCore.SignalR;
+
+            class LookupHub : Hub
+            {
+                private readonly Func<string, Task<string>> _load = Task.FromResult;
+
+                public string Lookup(string key) => {|WS4002:_load(key).Result|};
+
+                public void Pause(int ms)
+                {
+                    {|WS4002:Thread.Sleep(ms)|};
+                    {|WS4002:Thread.Sleep(ms)|};
+                }
+
+                public int Length(string key) => {|WS4002:_load(key).Result|}.Length;
+
+                public int Twice(string key) => Length(key) * 2;
+            }
+            """, Usings + """
+            using Microsoft.AspNetCore.SignalR;
+
+            class LookupHub : Hub
+            {
+                private readonly Func<string, Task<string>> _load = Task.FromResult;
+
+                public async Task<string> Lookup(string key) => await _load(key);
+
+                public async Task Pause(int ms)
+                {
+                    await Task.Delay(ms);
+                    await Task.Delay(ms);
+                }
+
+                public int Length(string key) => {|WS4002:_load(key).Result|}.Length;
+
+                public int Twice(string key) => Length(key) * 2;
+            }
+            """);
+        test.FixedState.MarkupHandling = Microsoft.CodeAnalysis.Testing.MarkupMode.Allow;
+        return test.RunAsync();
+    }
 
     [Fact]
     public Task No_fix_where_await_is_not_safe()

@@ -1,0 +1,44 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace WsAnalyzers.Infrastructure;
+
+/// <summary>
+/// Answers "does this code run concurrently with the code that started it": lambdas passed to a
+/// System.Threading.Timer, to Task.Run / TaskFactory.StartNew, or attached to an event with +=.
+/// </summary>
+internal static class ConcurrentCallbacks
+{
+    /// <summary>The innermost enclosing lambda that is a timer, event or Task.Run callback, or null.</summary>
+    public static IAnonymousFunctionOperation? FindEnclosingCallback(this ThreadingApis threading, IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation lambda && threading.IsCallback(lambda))
+            {
+                return lambda;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsCallback(this ThreadingApis threading, IAnonymousFunctionOperation lambda)
+    {
+        var parent = lambda.Parent;
+        while (parent is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent switch
+        {
+            IEventAssignmentOperation { Adds: true } => true,
+            IArgumentOperation { Parent: IObjectCreationOperation creation } => creation.Type.IsType(threading.ThreadingTimer),
+            IArgumentOperation { Parent: IInvocationOperation invocation } =>
+                (invocation.TargetMethod.Name == "Run" && invocation.TargetMethod.ContainingType.IsType(threading.Task)) ||
+                (invocation.TargetMethod.Name == "StartNew" && invocation.TargetMethod.ContainingType.IsType(threading.TaskFactory)),
+            _ => false,
+        };
+    }
+}

@@ -1,0 +1,27 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace WsAnalyzers.Infrastructure;
+
+/// <summary>
+/// For operation actions registered outside <see cref="WebSocketAnalyzer"/>'s helper (inside symbol-start actions):
+/// rethrows a failure with the file and line it happened at, so an AD0001 report is actionable.
+/// </summary>
+internal static class LocatedFailures
+{
+    public static void Run(OperationAnalysisContext context, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var span = context.Operation.Syntax.GetLocation().GetLineSpan();
+            throw new InvalidOperationException(
+                $"WsAnalyzers failed at {span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): {exception.Message}",
+                exception);
+        }
+    }
+}
