@@ -7,6 +7,22 @@ public static class Descriptors
 {
     public const string HelpLinkBase = "https://github.com/wsanalyzers/wsanalyzers/blob/main/docs/rules/";
 
+    public static readonly DiagnosticDescriptor WS1001ReconnectWithoutDelay = Create(
+        RuleIdentifiers.ReconnectWithoutDelay,
+        "Reconnect without delay",
+        "'{0}' reconnects from a {1} without any delay: every client of a restarted server reconnects at the same moment",
+        RuleCategories.Reconnect,
+        DiagnosticSeverity.Warning,
+        "A close, error or disconnection handler, a catch block, a retry loop or a recursive retry reaches a reconnect with no delay on that path. When a server restarts, every client reconnects at once and the recovering server is taken straight back down. Wait before reconnecting, with exponential backoff and jitter.");
+
+    public static readonly DiagnosticDescriptor WS1002ReconnectWithoutBackoff = Create(
+        RuleIdentifiers.ReconnectWithoutBackoff,
+        "Reconnect delay has no exponential backoff with jitter",
+        "The delay before '{0}' {1}: use exponential backoff with jitter so that clients do not reconnect in waves",
+        RuleCategories.Reconnect,
+        DiagnosticSeverity.Info,
+        "A constant delay makes every client that lost its connection at the same moment reconnect at the same moment again; a random delay that does not grow keeps hammering a server that is down; a growing delay without randomness keeps the clients in lockstep. Grow the delay with the attempt count and randomise it.");
+
     public static readonly DiagnosticDescriptor WS3001SendWithoutStateCheck = Create(
         RuleIdentifiers.SendWithoutStateCheck,
         "Send without a connection-state check",

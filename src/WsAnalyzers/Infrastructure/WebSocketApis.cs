@@ -52,6 +52,15 @@ internal sealed partial class WebSocketApis
         Exception = Type(compilation, "System.Exception");
         InvalidOperationException = Type(compilation, "System.InvalidOperationException");
         ObservableExtensions = Type(compilation, "System.ObservableExtensions");
+
+        Task = Type(compilation, "System.Threading.Tasks.Task");
+        Thread = Type(compilation, "System.Threading.Thread");
+        Random = Type(compilation, "System.Random");
+        RandomNumberGenerator = Type(compilation, "System.Security.Cryptography.RandomNumberGenerator");
+        Math = Type(compilation, "System.Math");
+        TimeSpan = Type(compilation, "System.TimeSpan");
+        SignalRRetryContext = Type(compilation, "Microsoft.AspNetCore.SignalR.Client.RetryContext");
+        WebsocketClientDisconnectionInfo = Type(compilation, "Websocket.Client.DisconnectionInfo");
     }
 
     public Compilation Compilation { get; }
@@ -101,6 +110,16 @@ internal sealed partial class WebSocketApis
     public INamedTypeSymbol? Exception { get; }
     public INamedTypeSymbol? InvalidOperationException { get; }
     public INamedTypeSymbol? ObservableExtensions { get; }
+
+    // Reconnect rules: delays, randomness and growth
+    public INamedTypeSymbol? Task { get; }
+    public INamedTypeSymbol? Thread { get; }
+    public INamedTypeSymbol? Random { get; }
+    public INamedTypeSymbol? RandomNumberGenerator { get; }
+    public INamedTypeSymbol? Math { get; }
+    public INamedTypeSymbol? TimeSpan { get; }
+    public INamedTypeSymbol? SignalRRetryContext { get; }
+    public INamedTypeSymbol? WebsocketClientDisconnectionInfo { get; }
 
     /// <summary>The APIs of this compilation, or null when it has no WebSocket API to analyze.</summary>
     public static WebSocketApis? For(Compilation compilation) =>
