@@ -23,6 +23,14 @@ public static class Descriptors
         DiagnosticSeverity.Info,
         "A constant delay makes every client that lost its connection at the same moment reconnect at the same moment again; a random delay that does not grow keeps hammering a server that is down; a growing delay without randomness keeps the clients in lockstep. Grow the delay with the attempt count and randomise it.");
 
+    public static readonly DiagnosticDescriptor WS1004ClientWebSocketReused = Create(
+        RuleIdentifiers.ClientWebSocketReused,
+        "ClientWebSocket reused after it was started",
+        "'{0}' may already have been connected: a ClientWebSocket cannot be connected twice, create a new instance before ConnectAsync",
+        RuleCategories.Reconnect,
+        DiagnosticSeverity.Warning,
+        "A ClientWebSocket can be connected once. ConnectAsync on an instance that was already started (or failed, or closed) throws InvalidOperationException, so the reconnect path never reconnects. Create a new ClientWebSocket for every attempt and dispose the old one.");
+
     public static readonly DiagnosticDescriptor WS3001SendWithoutStateCheck = Create(
         RuleIdentifiers.SendWithoutStateCheck,
         "Send without a connection-state check",

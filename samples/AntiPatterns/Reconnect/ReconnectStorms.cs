@@ -72,3 +72,27 @@ public sealed class ForeverRetryPolicy : IRetryPolicy
 {
     public TimeSpan? NextRetryDelay(RetryContext retryContext) => TimeSpan.FromSeconds(2); // WS1002
 }
+
+/// <summary>WS1004: a ClientWebSocket is single-use; the second ConnectAsync throws and the client never comes back.</summary>
+public sealed class ReusedClientWebSocket
+{
+    private readonly ClientWebSocket _socket = new();
+
+    public async Task RunAsync(Uri uri, CancellationToken cancellationToken)
+    {
+        var attempt = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await _socket.ConnectAsync(uri, cancellationToken); // WS1004
+                attempt = 0;
+            }
+            catch (WebSocketException)
+            {
+                attempt++;
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, 1000 << Math.Min(attempt, 5))), cancellationToken);
+            }
+        }
+    }
+}

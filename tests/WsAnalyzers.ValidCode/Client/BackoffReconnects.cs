@@ -132,3 +132,39 @@ public static class OtherProtocolRetries
         }
     }
 }
+
+/// <summary>A new ClientWebSocket per attempt, configured by one factory, created by a helper on the retry path.</summary>
+public sealed class FreshSocketPerAttempt
+{
+    private readonly Uri _uri;
+    private ClientWebSocket _socket = CreateSocket();
+
+    public FreshSocketPerAttempt(Uri uri) => _uri = uri;
+
+    public async Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _socket.ConnectAsync(_uri, cancellationToken);
+        }
+        catch (WebSocketException)
+        {
+            Renew();
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(250, 1000)), cancellationToken);
+            throw;
+        }
+    }
+
+    private void Renew()
+    {
+        _socket.Dispose();
+        _socket = CreateSocket();
+    }
+
+    private static ClientWebSocket CreateSocket()
+    {
+        var socket = new ClientWebSocket();
+        socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(15);
+        return socket;
+    }
+}
