@@ -23,6 +23,14 @@ public static class Descriptors
         DiagnosticSeverity.Info,
         "A constant delay makes every client that lost its connection at the same moment reconnect at the same moment again; a random delay that does not grow keeps hammering a server that is down; a growing delay without randomness keeps the clients in lockstep. Grow the delay with the attempt count and randomise it.");
 
+    public static readonly DiagnosticDescriptor WS1003ReconnectAfterNormalClosure = Create(
+        RuleIdentifiers.ReconnectAfterNormalClosure,
+        "Reconnect after a normal closure",
+        "'{0}' reconnects from a close handler without looking at {1}: an intentional close is fought",
+        RuleCategories.Reconnect,
+        DiagnosticSeverity.Info,
+        "A close handler that reconnects unconditionally also reconnects after a normal closure: the application's own StopAsync or Dispose, or a server that closed with 1000 or asked the client to go away. Look at the close code, the clean flag, the error argument or the disconnection type first.");
+
     public static readonly DiagnosticDescriptor WS1004ClientWebSocketReused = Create(
         RuleIdentifiers.ClientWebSocketReused,
         "ClientWebSocket reused after it was started",

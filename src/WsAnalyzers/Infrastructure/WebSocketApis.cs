@@ -61,6 +61,7 @@ internal sealed partial class WebSocketApis
         TimeSpan = Type(compilation, "System.TimeSpan");
         SignalRRetryContext = Type(compilation, "Microsoft.AspNetCore.SignalR.Client.RetryContext");
         WebsocketClientDisconnectionInfo = Type(compilation, "Websocket.Client.DisconnectionInfo");
+        SharpCloseEventArgs = Type(compilation, "WebSocketSharp.CloseEventArgs");
     }
 
     public Compilation Compilation { get; }
@@ -120,6 +121,7 @@ internal sealed partial class WebSocketApis
     public INamedTypeSymbol? TimeSpan { get; }
     public INamedTypeSymbol? SignalRRetryContext { get; }
     public INamedTypeSymbol? WebsocketClientDisconnectionInfo { get; }
+    public INamedTypeSymbol? SharpCloseEventArgs { get; }
 
     /// <summary>The APIs of this compilation, or null when it has no WebSocket API to analyze.</summary>
     public static WebSocketApis? For(Compilation compilation) =>

@@ -168,3 +168,27 @@ public sealed class FreshSocketPerAttempt
         return socket;
     }
 }
+
+/// <summary>A websocket-sharp client that stops on a normal closure and otherwise backs off with jitter.</summary>
+public sealed class SharpReconnectingClient
+{
+    private readonly WebSocketSharp.WebSocket _socket = new("wss://example.org/feed");
+    private int _attempt;
+
+    public SharpReconnectingClient()
+    {
+        _socket.OnOpen += (sender, e) => _attempt = 0;
+        _socket.OnClose += (sender, e) =>
+        {
+            if (e.Code == (ushort)WebSocketSharp.CloseStatusCode.Normal)
+            {
+                return;
+            }
+
+            _attempt++;
+            var ceiling = Math.Min(30_000, 500 * Math.Pow(2, _attempt));
+            Thread.Sleep(TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling));
+            _socket.ConnectAsync();
+        };
+    }
+}
