@@ -39,6 +39,14 @@ public static class Descriptors
         DiagnosticSeverity.Warning,
         "A ClientWebSocket can be connected once. ConnectAsync on an instance that was already started (or failed, or closed) throws InvalidOperationException, so the reconnect path never reconnects. Create a new ClientWebSocket for every attempt and dispose the old one.");
 
+    public static readonly DiagnosticDescriptor WS1005ConnectionPerMessage = Create(
+        RuleIdentifiers.ConnectionPerMessage,
+        "WebSocket connection opened per message",
+        "'{0}' is connected to send a single message and closed again: keep one long-lived connection and send on it",
+        RuleCategories.Reconnect,
+        DiagnosticSeverity.Warning,
+        "Opening a WebSocket costs a TCP and TLS handshake, an HTTP upgrade and usually authentication. A connection per message multiplies that cost by the message rate, exhausts ephemeral ports and hits the server with connection churn. Keep one connection open and send every message on it.");
+
     public static readonly DiagnosticDescriptor WS3001SendWithoutStateCheck = Create(
         RuleIdentifiers.SendWithoutStateCheck,
         "Send without a connection-state check",

@@ -96,3 +96,17 @@ public sealed class ReusedClientWebSocket
         }
     }
 }
+
+/// <summary>WS1005: a new connection, with all its handshakes, for every single message.</summary>
+public sealed class ConnectionPerMessage
+{
+    private readonly Uri _uri = new("wss://example.org/ingest");
+
+    public async Task PublishAsync(string message, CancellationToken cancellationToken)
+    {
+        using var socket = new ClientWebSocket();
+        await socket.ConnectAsync(_uri, cancellationToken); // WS1005
+        await socket.SendAsync(System.Text.Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, true, cancellationToken);
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "sent", cancellationToken);
+    }
+}

@@ -10,39 +10,53 @@ namespace WsAnalyzers.Infrastructure;
 /// </summary>
 internal static class OneShotConnections
 {
-    public static bool IsOneShotConnection(this WebSocketApis apis, WebSocketCall connect, out IVariableDeclaratorOperation? declaration)
+    public static bool IsOneShotConnection(this WebSocketApis apis, WebSocketCall connect, out IVariableDeclaratorOperation? declaration) =>
+        apis.IsOneShotConnection(connect, out declaration, out _);
+
+    /// <summary>As above; <paramref name="send"/> is the single send.</summary>
+    public static bool IsOneShotConnection(
+        this WebSocketApis apis, WebSocketCall connect, out IVariableDeclaratorOperation? declaration, out IInvocationOperation? send)
     {
         declaration = null;
+        send = null;
         if (connect.Socket is not ILocalReferenceOperation socket || connect.Invocation.EnclosingFunction() is not { } function)
         {
             return false;
         }
 
         var local = socket.Local;
+        foreach (var descendant in function.DescendantsOutsideFunctions())
+        {
+            if (descendant is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
+            {
+                declaration = declarator;
+            }
+        }
+
+        if (declaration?.GetVariableInitializer()?.Value.WithoutConversions() is not IObjectCreationOperation)
+        {
+            return false;
+        }
+
         var sends = 0;
-        var closed = false;
+        var closed = IsUsing(declaration);
         foreach (var descendant in function.DescendantsOutsideFunctions())
         {
             switch (descendant)
             {
-                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
-                    if (declarator.GetVariableInitializer()?.Value.WithoutConversions() is not IObjectCreationOperation)
-                    {
-                        return false;
-                    }
-
-                    declaration = declarator;
-                    closed |= IsUsing(declarator);
-                    break;
                 case IInvocationOperation invocation when SocketIdentity.AreSame(invocation.Instance, socket) ||
                                                           (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 &&
                                                            SocketIdentity.AreSame(invocation.Arguments[0].Value, socket)):
                     if (apis.TryClassify(invocation, out var call))
                     {
-                        sends += call.Kind == WebSocketCallKind.Send ? 1 : 0;
+                        if (call.Kind == WebSocketCallKind.Send)
+                        {
+                            sends++;
+                            send = invocation;
+                        }
+
                         closed |= call.Kind == WebSocketCallKind.Close;
-                        if (call.Kind is WebSocketCallKind.Send or WebSocketCallKind.Receive && declaration is not null &&
-                            InLoopWithout(invocation, declaration, function))
+                        if (call.Kind is WebSocketCallKind.Send or WebSocketCallKind.Receive && InLoopWithout(invocation, declaration, function))
                         {
                             return false;
                         }
@@ -63,7 +77,7 @@ internal static class OneShotConnections
             }
         }
 
-        return declaration is not null && sends == 1 && closed;
+        return sends == 1 && closed;
     }
 
     private static bool IsUsing(IVariableDeclaratorOperation declarator)

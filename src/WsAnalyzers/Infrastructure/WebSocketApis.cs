@@ -62,6 +62,7 @@ internal sealed partial class WebSocketApis
         SignalRRetryContext = Type(compilation, "Microsoft.AspNetCore.SignalR.Client.RetryContext");
         WebsocketClientDisconnectionInfo = Type(compilation, "Websocket.Client.DisconnectionInfo");
         SharpCloseEventArgs = Type(compilation, "WebSocketSharp.CloseEventArgs");
+        CancellationToken = Type(compilation, "System.Threading.CancellationToken");
     }
 
     public Compilation Compilation { get; }
@@ -122,6 +123,7 @@ internal sealed partial class WebSocketApis
     public INamedTypeSymbol? SignalRRetryContext { get; }
     public INamedTypeSymbol? WebsocketClientDisconnectionInfo { get; }
     public INamedTypeSymbol? SharpCloseEventArgs { get; }
+    public INamedTypeSymbol? CancellationToken { get; }
 
     /// <summary>The APIs of this compilation, or null when it has no WebSocket API to analyze.</summary>
     public static WebSocketApis? For(Compilation compilation) =>
