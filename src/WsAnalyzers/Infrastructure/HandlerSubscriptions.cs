@@ -11,7 +11,10 @@ namespace WsAnalyzers.Infrastructure;
 /// </summary>
 internal static class HandlerSubscriptions
 {
-    public static Handler FindSubscription(this WebSocketApis apis, IMethodSymbol method, IOperation body)
+    public static Handler FindSubscription(this WebSocketApis apis, IMethodSymbol method, IOperation body) =>
+        apis.SubscriptionCache.GetOrAdd(method.OriginalDefinition, _ => Search(apis, method, body));
+
+    private static Handler Search(WebSocketApis apis, IMethodSymbol method, IOperation body)
     {
         var model = body.SemanticModel;
         if (model is null || method.MethodKind != MethodKind.Ordinary)

@@ -22,15 +22,28 @@ internal static class ReconnectCalls
             return call.Library is not SocketLibrary.SignalRHub;
         }
 
-        var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-        if (SameTypeCalls.CalleeBody(invocation, visited) is { } body && Follow(apis, body, 1, visited) is { } found)
+        reach = default;
+        var target = invocation.TargetMethod.OriginalDefinition;
+        if (target.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) || target.Locations.IsEmpty || !target.Locations[0].IsInSource ||
+            !SameTypeCalls.IsSameTypeCall(invocation))
         {
-            reach = new ReconnectReach(invocation, found.Call, found.Delays);
-            return true;
+            return false;
         }
 
-        reach = default;
-        return false;
+        var cached = apis.ReconnectReachCache.GetOrAdd(target, _ =>
+        {
+            var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            return SameTypeCalls.CalleeBody(invocation, visited) is { } body && Follow(apis, body, 1, visited) is { } found
+                ? new ReconnectReach(invocation, found.Call, found.Delays)
+                : null;
+        });
+        if (cached is not { } known)
+        {
+            return false;
+        }
+
+        reach = new ReconnectReach(invocation, known.Connect, known.Delays);
+        return true;
     }
 
     /// <summary>Every wait in <paramref name="root"/> (and in same-type methods it calls) that starts before

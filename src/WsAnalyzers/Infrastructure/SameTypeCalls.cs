@@ -63,6 +63,10 @@ internal static class SameTypeCalls
         return current is not null && SymbolEqualityComparer.Default.Equals(target, current.OriginalDefinition);
     }
 
+    /// <summary>True when <paramref name="invocation"/> calls a method of the caller's own type (or an enclosing type).</summary>
+    public static bool IsSameTypeCall(IInvocationOperation invocation) =>
+        IsCallerType(invocation, invocation.TargetMethod.ContainingType);
+
     private static bool IsCallerType(IInvocationOperation invocation, INamedTypeSymbol? calleeType)
     {
         var model = invocation.SemanticModel;
