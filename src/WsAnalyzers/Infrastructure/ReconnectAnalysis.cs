@@ -21,13 +21,23 @@ internal static class ReconnectAnalysis
         }
 
         var path = apis.FindRetryPath(invocation, containingSymbol);
+        var delays = reach.Delays;
+        IOperation pathEnd = invocation;
+        if (!path.IsRetry && apis.TryGetDeferral(invocation, out var scheduling, out var deferral))
+        {
+            // A timer or ContinueWith started on the retry path: its wait comes first.
+            path = apis.FindRetryPath(scheduling, containingSymbol);
+            delays = delays.Add(deferral);
+            pathEnd = scheduling;
+        }
+
         if (!path.IsRetry || (path.Region is IForLoopOperation loop && IsFanOut(loop)) ||
             (reach.IsDirect && apis.IsOneShotConnection(reach.Connect, out _)))
         {
             return false;
         }
 
-        var delays = reach.Delays.AddRange(apis.DelaysIn(path.Region, path.Before, invocation));
+        delays = delays.AddRange(apis.DelaysIn(path.Region, path.Before, pathEnd));
         var traits = DelayTraits.None;
         var weak = false;
         foreach (var delay in delays)

@@ -63,6 +63,7 @@ internal sealed partial class WebSocketApis
         WebsocketClientDisconnectionInfo = Type(compilation, "Websocket.Client.DisconnectionInfo");
         SharpCloseEventArgs = Type(compilation, "WebSocketSharp.CloseEventArgs");
         CancellationToken = Type(compilation, "System.Threading.CancellationToken");
+        ThreadingTimer = Type(compilation, "System.Threading.Timer");
     }
 
     public Compilation Compilation { get; }
@@ -124,6 +125,7 @@ internal sealed partial class WebSocketApis
     public INamedTypeSymbol? WebsocketClientDisconnectionInfo { get; }
     public INamedTypeSymbol? SharpCloseEventArgs { get; }
     public INamedTypeSymbol? CancellationToken { get; }
+    public INamedTypeSymbol? ThreadingTimer { get; }
 
     /// <summary>The APIs of this compilation, or null when it has no WebSocket API to analyze.</summary>
     public static WebSocketApis? For(Compilation compilation) =>

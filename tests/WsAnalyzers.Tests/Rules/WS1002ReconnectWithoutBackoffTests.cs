@@ -105,6 +105,21 @@ public sealed class WS1002ReconnectWithoutBackoffTests
         """);
 
     [Fact]
+    public Task Reconnects_deferred_by_a_timer_or_a_continuation_use_its_wait() => Verify.VerifyAnalyzerAsync(Usings + """
+        class Client
+        {
+            private Timer _timer;
+
+            public void Wire(WebSocketSharp.WebSocket ws, HubConnection hub)
+            {
+                ws.OnClose += (sender, e) => _timer = new Timer(_ => {|WS1002:ws.Connect()|}, null, 5000, Timeout.Infinite);
+                hub.Closed += error => Task.Delay(TimeSpan.FromSeconds(3)).ContinueWith(_ => {|WS1002:hub.StartAsync()|});
+                hub.Closed += error => Task.Delay(Random.Shared.Next(0, 1000 << Math.Min(hub.ConnectionId.Length, 5))).ContinueWith(_ => hub.StartAsync());
+            }
+        }
+        """);
+
+    [Fact]
     public Task Retry_policy_that_never_gives_up_with_a_constant_delay_is_flagged() => Verify.VerifyAnalyzerAsync(Usings + """
         class ForeverPolicy : IRetryPolicy
         {
