@@ -289,14 +289,31 @@ public sealed class WS1001ReconnectWithoutDelayTests
         """);
 
     [Fact]
-    public Task Retry_inside_a_resilience_pipeline_callback_is_not_flagged() => Verify.VerifyAnalyzerAsync(Usings + """
+    public Task Retry_inside_a_Polly_pipeline_or_with_WithAutomaticReconnect_is_not_flagged() => Verify.VerifyAnalyzerAsync(Usings + """
+        using Polly;
+        using Polly.Retry;
+
         class Client
         {
-            private readonly Func<Func<CancellationToken, Task>, CancellationToken, Task> _execute;
+            private readonly ResiliencePipeline _pipeline = new ResiliencePipelineBuilder()
+                .AddRetry(new RetryStrategyOptions { BackoffType = DelayBackoffType.Exponential, UseJitter = true, MaxRetryAttempts = 10 })
+                .Build();
 
-            public Client(Func<Func<CancellationToken, Task>, CancellationToken, Task> execute) => _execute = execute;
+            private readonly HubConnection _hub = new HubConnectionBuilder().WithUrl("https://example.org/hub").WithAutomaticReconnect().Build();
 
-            public Task ConnectAsync(HubConnection hub, CancellationToken ct) => _execute(token => hub.StartAsync(token), ct);
+            public async Task ConnectAsync(Uri uri, CancellationToken ct)
+            {
+                while (!ct.IsCancellationRequested)
+                {
+                    await _pipeline.ExecuteAsync(async token =>
+                    {
+                        using var socket = new ClientWebSocket();
+                        await socket.ConnectAsync(uri, token);
+                    }, ct);
+                }
+            }
+
+            public Task StartAsync(CancellationToken ct) => _pipeline.ExecuteAsync(token => new ValueTask(_hub.StartAsync(token)), ct).AsTask();
         }
         """);
 
