@@ -143,6 +143,14 @@ public sealed class WS1001ReconnectWithoutDelayTests
                 }
             }
 
+            public async Task RunForeverAsync(CancellationToken ct)
+            {
+                using var socket = new ClientWebSocket();
+                await socket.ConnectAsync(_uri, ct);
+                await ReceiveAllAsync(socket, ct);
+                await {|WS1001:RunForeverAsync(ct)|};
+            }
+
             public void StartLoop()
             {
                 var sharp = new WebSocketSharp.WebSocket("wss://example.org");
