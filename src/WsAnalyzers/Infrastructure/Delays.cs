@@ -37,6 +37,19 @@ internal static class Delays
         return amount is not null;
     }
 
+    /// <summary>True when the amount waits for ever (<c>Timeout.Infinite</c>, <c>Timeout.InfiniteTimeSpan</c>, -1): a parked
+    /// loop, not a retry delay.</summary>
+    public static bool IsInfinite(this WebSocketApis apis, IOperation amount)
+    {
+        var value = amount.WithoutConversions();
+        if (value.ConstantValue is { HasValue: true, Value: int or long } constant)
+        {
+            return System.Convert.ToInt64(constant.Value, System.Globalization.CultureInfo.InvariantCulture) < 0;
+        }
+
+        return value is IFieldReferenceOperation { Field: { Name: "InfiniteTimeSpan", IsStatic: true } field } && field.ContainingType.IsType(apis.ThreadingTimeout);
+    }
+
     /// <summary>True when the amount is a constant zero (<c>Task.Delay(0)</c>, <c>TimeSpan.Zero</c>): no wait at all.</summary>
     public static bool IsZero(this WebSocketApis apis, IOperation amount)
     {

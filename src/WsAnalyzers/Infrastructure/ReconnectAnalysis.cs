@@ -42,7 +42,7 @@ internal static class ReconnectAnalysis
         var weak = false;
         foreach (var delay in delays)
         {
-            if (delay.Amount is null)
+            if (delay.Amount is null || apis.IsInfinite(delay.Amount))
             {
                 return false;
             }

@@ -64,6 +64,7 @@ internal sealed partial class WebSocketApis
         SharpCloseEventArgs = Type(compilation, "WebSocketSharp.CloseEventArgs");
         CancellationToken = Type(compilation, "System.Threading.CancellationToken");
         ThreadingTimer = Type(compilation, "System.Threading.Timer");
+        ThreadingTimeout = Type(compilation, "System.Threading.Timeout");
     }
 
     public Compilation Compilation { get; }
@@ -126,6 +127,7 @@ internal sealed partial class WebSocketApis
     public INamedTypeSymbol? SharpCloseEventArgs { get; }
     public INamedTypeSymbol? CancellationToken { get; }
     public INamedTypeSymbol? ThreadingTimer { get; }
+    public INamedTypeSymbol? ThreadingTimeout { get; }
 
     /// <summary>The APIs of this compilation, or null when it has no WebSocket API to analyze.</summary>
     public static WebSocketApis? For(Compilation compilation) =>

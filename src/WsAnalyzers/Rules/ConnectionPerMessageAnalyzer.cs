@@ -37,9 +37,11 @@ public sealed class ConnectionPerMessageAnalyzer : WebSocketAnalyzer
             return;
         }
 
+        // A program's entry point runs once: its arguments are not a stream of messages.
+        var entryPoint = SymbolEqualityComparer.Default.Equals(context.ContainingSymbol, context.Compilation.GetEntryPoint(context.CancellationToken));
         if (InLoopWithDeclaration(invocation, declaration, function) ||
             apis.FindEnclosing(invocation, context.ContainingSymbol).Kind == HandlerKind.Message ||
-            PayloadComesFromParameter(apis, send, function, context.ContainingSymbol))
+            (!entryPoint && PayloadComesFromParameter(apis, send, function, context.ContainingSymbol)))
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.WS1005ConnectionPerMessage, invocation.Syntax.GetLocation(), declaration.Symbol.Name));

@@ -193,6 +193,15 @@ public sealed class WS1002ReconnectWithoutBackoffTests
                 }
             }
 
+            public async Task ParkedLoopAsync(CancellationToken ct)
+            {
+                while (!ct.IsCancellationRequested)
+                {
+                    await _hub.StartAsync(ct);
+                    await Task.Delay(Timeout.InfiniteTimeSpan, ct);
+                }
+            }
+
             public async Task ConfiguredDelayAsync(TimeSpan configured)
             {
                 try { await _hub.StartAsync(); }

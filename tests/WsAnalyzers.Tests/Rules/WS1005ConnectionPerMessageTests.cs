@@ -58,7 +58,15 @@ public sealed class WS1005ConnectionPerMessageTests
         """);
 
     [Fact]
-    public Task Long_lived_connections_and_sessions_are_not_flagged() => Verify.VerifyAnalyzerAsync(Usings + """
+    public Task Long_lived_connections_sessions_and_a_programs_single_message_are_not_flagged()
+    {
+        var test = Verifiers.CSharpCodeFixVerifier<WsAnalyzers.Rules.ConnectionPerMessageAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>.CreateTest(Source, fixedSource: null);
+        test.SolutionTransforms.Add((solution, projectId) => solution.WithProjectCompilationOptions(
+            projectId, solution.GetProject(projectId)!.CompilationOptions!.WithOutputKind(Microsoft.CodeAnalysis.OutputKind.ConsoleApplication)));
+        return test.RunAsync();
+    }
+
+    private const string Source = Usings + """
         class Client
         {
             private readonly Uri _uri = new("wss://example.org");
@@ -102,6 +110,13 @@ public sealed class WS1005ConnectionPerMessageTests
                 _socket = socket;
             }
 
+            public static async Task Main(string[] args)
+            {
+                using var socket = new ClientWebSocket();
+                await socket.ConnectAsync(new Uri(args[0]), default);
+                await socket.SendAsync(Encoding.UTF8.GetBytes(args[1]), WebSocketMessageType.Text, true, default);
+            }
+
             public async Task PingOnceAsync(CancellationToken ct)
             {
                 using var socket = new ClientWebSocket();
@@ -109,5 +124,5 @@ public sealed class WS1005ConnectionPerMessageTests
                 await socket.SendAsync(Encoding.UTF8.GetBytes("ping"), WebSocketMessageType.Text, true, ct);
             }
         }
-        """);
+        """;
 }
