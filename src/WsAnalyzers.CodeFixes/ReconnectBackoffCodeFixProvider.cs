@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
+using WsAnalyzers.Infrastructure;
 
 namespace WsAnalyzers.CodeFixes;
 
@@ -216,7 +217,9 @@ public sealed class ReconnectBackoffCodeFixProvider : CodeFixProvider
 
         public static Target? Find(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } invocation ||
+            // Only reconnect calls carry a path; WS1002 on an IRetryPolicy's returned delay has none and no fix.
+            if (!diagnostic.Properties.ContainsKey(ReconnectDiagnostics.PathKindProperty) ||
+                root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } invocation ||
                 invocation.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type ||
                 model.GetDeclaredSymbol(type, cancellationToken) is not { } typeSymbol)
             {

@@ -198,4 +198,16 @@ public sealed class WS1001ReconnectBackoffFixTests
             }
         }
         """);
+
+    [Fact]
+    public Task Retry_policy_diagnostics_get_no_fix()
+    {
+        var source = Usings + """
+            class ForeverPolicy : IRetryPolicy
+            {
+                public TimeSpan? NextRetryDelay(RetryContext retryContext) => {|WS1002:TimeSpan.FromSeconds(2)|};
+            }
+            """;
+        return VerifyWeakDelay.VerifyCodeFixAsync(source, source);
+    }
 }
