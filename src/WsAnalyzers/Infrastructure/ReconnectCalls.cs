@@ -66,6 +66,12 @@ internal static class ReconnectCalls
                 continue;
             }
 
+            if (depth == 0 && skip is not null && InInnerLoopWithout(invocation, root, skip))
+            {
+                // A heartbeat or polling wait in a loop nested in the region runs while connected, not before a retry.
+                continue;
+            }
+
             if (apis.IsDelay(invocation, out var amount))
             {
                 delays.Add(new Delay(invocation, amount));
@@ -75,6 +81,19 @@ internal static class ReconnectCalls
                 Collect(apis, body, int.MaxValue, null, depth + 1, visited, delays);
             }
         }
+    }
+
+    private static bool InInnerLoopWithout(IOperation operation, IOperation root, IOperation reconnect)
+    {
+        for (var parent = operation.Parent; parent is not null && parent != root; parent = parent.Parent)
+        {
+            if (parent is ILoopOperation loop && !reconnect.IsWithin(loop))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static (WebSocketCall Call, ImmutableArray<Delay> Delays)? Follow(

@@ -151,6 +151,20 @@ public sealed class WS1001ReconnectWithoutDelayTests
                 await {|WS1001:RunForeverAsync(ct)|};
             }
 
+            public async Task HeartbeatIsNotABackoffAsync(CancellationToken ct)
+            {
+                while (!ct.IsCancellationRequested)
+                {
+                    using var socket = new ClientWebSocket();
+                    await {|WS1001:socket.ConnectAsync(_uri, ct)|};
+                    while (socket.State == WebSocketState.Open)
+                    {
+                        await socket.SendAsync(new byte[] { 1 }, WebSocketMessageType.Binary, true, ct);
+                        await Task.Delay(30_000, ct);
+                    }
+                }
+            }
+
             public void StartLoop()
             {
                 var sharp = new WebSocketSharp.WebSocket("wss://example.org");
