@@ -119,7 +119,10 @@ public sealed class WS1003ReconnectAfterNormalClosureTests
                     await Task.Delay(1000);
                     await {|WS1003:_client.ReconnectOrFail()|};
                 });
+                _sharp.OnClose += OnClosed;
             }
+
+            private void OnClosed(object sender, WebSocketSharp.CloseEventArgs e) => {|WS1003:_sharp.ConnectAsync()|};
         }
         """, Usings + """
         class Clients
@@ -160,6 +163,17 @@ public sealed class WS1003ReconnectAfterNormalClosureTests
                     await Task.Delay(1000);
                     await _client.ReconnectOrFail();
                 });
+                _sharp.OnClose += OnClosed;
+            }
+
+            private void OnClosed(object sender, WebSocketSharp.CloseEventArgs e)
+            {
+                if (e.Code == (ushort)global::WebSocketSharp.CloseStatusCode.Normal)
+                {
+                    return;
+                }
+
+                _sharp.ConnectAsync();
             }
         }
         """);
