@@ -40,7 +40,7 @@ public sealed class ReconnectWithoutBackoffAnalyzer : WebSocketAnalyzer
     /// <summary>IRetryPolicy.NextRetryDelay that never returns null (never gives up) and returns a weak delay.</summary>
     private static void AnalyzeRetryPolicy(OperationAnalysisContext context, WebSocketApis apis)
     {
-        if (context.ContainingSymbol is not IMethodSymbol { Name: "NextRetryDelay" } method || !ImplementsNextRetryDelay(apis, method))
+        if (context.ContainingSymbol is not IMethodSymbol method || !ImplementsNextRetryDelay(apis, method))
         {
             return;
         }
@@ -70,7 +70,7 @@ public sealed class ReconnectWithoutBackoffAnalyzer : WebSocketAnalyzer
         foreach (var value in returned)
         {
             context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.WS1002ReconnectWithoutBackoff, value.Syntax.GetLocation(), method.Name, apis.Classify(value).Describe()));
+                Descriptors.WS1002ReconnectWithoutBackoff, value.Syntax.GetLocation(), "NextRetryDelay", apis.Classify(value).Describe()));
         }
     }
 
@@ -78,7 +78,16 @@ public sealed class ReconnectWithoutBackoffAnalyzer : WebSocketAnalyzer
     {
         foreach (var member in apis.RetryPolicy!.GetMembers("NextRetryDelay"))
         {
-            if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method))
+            foreach (var explicitImplementation in method.ExplicitInterfaceImplementations)
+            {
+                if (SymbolEqualityComparer.Default.Equals(explicitImplementation.OriginalDefinition, member))
+                {
+                    return true;
+                }
+            }
+
+            if (method.Name == member.Name &&
+                SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method))
             {
                 return true;
             }

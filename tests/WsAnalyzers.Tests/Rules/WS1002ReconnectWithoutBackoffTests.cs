@@ -126,6 +126,11 @@ public sealed class WS1002ReconnectWithoutBackoffTests
             public TimeSpan? NextRetryDelay(RetryContext retryContext) => {|WS1002:TimeSpan.FromSeconds(2)|};
         }
 
+        class ExplicitPolicy : IRetryPolicy
+        {
+            TimeSpan? IRetryPolicy.NextRetryDelay(RetryContext retryContext) => {|WS1002:TimeSpan.FromMilliseconds(500)|};
+        }
+
         class GrowingPolicy : IRetryPolicy
         {
             public TimeSpan? NextRetryDelay(RetryContext retryContext)
