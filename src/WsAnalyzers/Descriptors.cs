@@ -18,7 +18,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor WS1002ReconnectWithoutBackoff = Create(
         RuleIdentifiers.ReconnectWithoutBackoff,
         "Reconnect delay has no exponential backoff with jitter",
-        "The delay before '{0}' {1}: use exponential backoff with jitter so that clients do not reconnect in waves",
+        "The reconnect delay {1} ('{0}'): use exponential backoff with jitter so that clients do not reconnect in waves",
         RuleCategories.Reconnect,
         DiagnosticSeverity.Info,
         "A constant delay makes every client that lost its connection at the same moment reconnect at the same moment again; a random delay that does not grow keeps hammering a server that is down; a growing delay without randomness keeps the clients in lockstep. Grow the delay with the attempt count and randomise it.");
