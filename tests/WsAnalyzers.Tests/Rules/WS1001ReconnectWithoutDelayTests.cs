@@ -165,6 +165,14 @@ public sealed class WS1001ReconnectWithoutDelayTests
                 }
             }
 
+            public async Task StartClientAsync(IWebsocketClient client)
+            {
+                while (!client.IsRunning)
+                {
+                    await {|WS1001:client.Start()|};
+                }
+            }
+
             public void StartLoop()
             {
                 var sharp = new WebSocketSharp.WebSocket("wss://example.org");
