@@ -60,7 +60,7 @@ public sealed class ClientWebSocketReusedAnalyzer : WebSocketAnalyzer
         foreach (var descendant in function.DescendantsOutsideFunctions())
         {
             if (descendant is IInvocationOperation earlier && earlier.Syntax.SpanStart < start &&
-                apis.IsConnect(earlier, out var call) && SocketIdentity.AreSame(call.Socket, socket))
+                apis.IsConnect(earlier, out var call) && SocketIdentity.AreSame(call.Socket, socket) && !Branches.AreExclusive(earlier, invocation))
             {
                 return !SocketReplacements.IsReplacedIn(function, socket, earlier.Syntax.SpanStart + 1, start);
             }

@@ -129,6 +129,27 @@ public sealed class WS1004ClientWebSocketReusedTests
                 await _socket.ConnectAsync(_uri, default);
             }
 
+            public async Task EitherEndpointAsync(bool primary, Uri backup)
+            {
+                if (primary)
+                {
+                    await _socket.ConnectAsync(_uri, default);
+                }
+                else
+                {
+                    await _socket.ConnectAsync(backup, default);
+                }
+            }
+
+            public async Task BySchemeAsync(Uri backup)
+            {
+                switch (backup.Scheme)
+                {
+                    case "wss": await _socket.ConnectAsync(backup, default); break;
+                    default: await _socket.ConnectAsync(_uri, default); break;
+                }
+            }
+
             private void Reset()
             {
                 _socket.Dispose();
