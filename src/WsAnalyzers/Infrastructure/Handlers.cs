@@ -87,6 +87,25 @@ internal static class Handlers
         }
     }
 
+    /// <summary>The handler a method group (<c>ws.OnClose += OnClosed</c>, <c>Subscribe(OnDisconnected)</c>) is attached as;
+    /// <paramref name="body"/> is the body of the referenced method.</summary>
+    public static Handler ForMethodReference(this WebSocketApis apis, IMethodReferenceOperation reference, IOperation body)
+    {
+        var parent = reference.Parent;
+        while (parent is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent switch
+        {
+            IEventAssignmentOperation { Adds: true, EventReference: IEventReferenceOperation eventReference } =>
+                apis.ForEvent(eventReference.Event, body, eventReference.Instance),
+            IArgumentOperation { Parent: IInvocationOperation invocation } => apis.ForCallbackArgument(invocation, body),
+            _ => Handler.None,
+        };
+    }
+
     private static Handler ForEvent(this WebSocketApis apis, IEventSymbol @event, IOperation lambda, IOperation? source)
     {
         if (@event.ContainingType.IsOrInheritsFrom(apis.SharpWebSocket))

@@ -54,6 +54,18 @@ internal sealed partial class WebSocketApis
         ObservableExtensions = Type(compilation, "System.ObservableExtensions");
 
         Collections = new CollectionTypes(compilation);
+        Task = Type(compilation, "System.Threading.Tasks.Task");
+        Thread = Type(compilation, "System.Threading.Thread");
+        Random = Type(compilation, "System.Random");
+        RandomNumberGenerator = Type(compilation, "System.Security.Cryptography.RandomNumberGenerator");
+        Math = Type(compilation, "System.Math");
+        TimeSpan = Type(compilation, "System.TimeSpan");
+        SignalRRetryContext = Type(compilation, "Microsoft.AspNetCore.SignalR.Client.RetryContext");
+        WebsocketClientDisconnectionInfo = Type(compilation, "Websocket.Client.DisconnectionInfo");
+        SharpCloseEventArgs = Type(compilation, "WebSocketSharp.CloseEventArgs");
+        CancellationToken = Type(compilation, "System.Threading.CancellationToken");
+        ThreadingTimer = Type(compilation, "System.Threading.Timer");
+        ThreadingTimeout = Type(compilation, "System.Threading.Timeout");
     }
 
     public Compilation Compilation { get; }
@@ -106,6 +118,19 @@ internal sealed partial class WebSocketApis
 
     // Collections and connection handles of the resource-bound rules
     public CollectionTypes Collections { get; }
+    // Reconnect rules: delays, randomness and growth
+    public INamedTypeSymbol? Task { get; }
+    public INamedTypeSymbol? Thread { get; }
+    public INamedTypeSymbol? Random { get; }
+    public INamedTypeSymbol? RandomNumberGenerator { get; }
+    public INamedTypeSymbol? Math { get; }
+    public INamedTypeSymbol? TimeSpan { get; }
+    public INamedTypeSymbol? SignalRRetryContext { get; }
+    public INamedTypeSymbol? WebsocketClientDisconnectionInfo { get; }
+    public INamedTypeSymbol? SharpCloseEventArgs { get; }
+    public INamedTypeSymbol? CancellationToken { get; }
+    public INamedTypeSymbol? ThreadingTimer { get; }
+    public INamedTypeSymbol? ThreadingTimeout { get; }
 
     /// <summary>The APIs of this compilation, or null when it has no WebSocket API to analyze.</summary>
     public static WebSocketApis? For(Compilation compilation) =>

@@ -13,7 +13,9 @@ namespace WsAnalyzers.Tests.Verifiers;
 internal static class TestEnvironment
 {
     public static readonly ReferenceAssemblies ReferenceAssemblies = ReferenceAssemblies.Net.Net80.AddPackages(
-        ImmutableArray.Create(new PackageIdentity("Microsoft.AspNetCore.App.Ref", "8.0.0")));
+        ImmutableArray.Create(
+            new PackageIdentity("Microsoft.AspNetCore.App.Ref", "8.0.0"),
+            new PackageIdentity("Polly.Core", "8.9.1")));
 
     /// <summary>Package assemblies that are not part of the ASP.NET Core shared framework.</summary>
     public static readonly ImmutableArray<MetadataReference> LibraryReferences = ImmutableArray.Create<MetadataReference>(

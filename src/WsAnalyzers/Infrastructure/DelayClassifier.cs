@@ -1,0 +1,287 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace WsAnalyzers.Infrastructure;
+
+/// <summary>
+/// Classifies a delay expression (the argument of Task.Delay / Thread.Sleep, or a value an IRetryPolicy returns):
+/// does it draw on randomness, does it grow with the attempt count, or does it come from something the analyzer cannot
+/// see? Locals are followed to every value assigned to them in their function, methods of the same type to their
+/// returned values, a few levels deep and cycle-safe.
+/// </summary>
+internal static class DelayClassifier
+{
+    private const int MaxDepth = 6;
+
+    public static DelayTraits Classify(this WebSocketApis apis, IOperation amount) =>
+        new Walker(apis).Visit(amount, 0);
+
+    private sealed class Walker
+    {
+        private readonly WebSocketApis _apis;
+        private readonly HashSet<ISymbol> _visitedSymbols = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<IMethodSymbol> _visitedMethods = new(SymbolEqualityComparer.Default);
+
+        public Walker(WebSocketApis apis) => _apis = apis;
+
+        public DelayTraits Visit(IOperation? operation, int depth)
+        {
+            if (operation is null || depth > MaxDepth)
+            {
+                return DelayTraits.Unknown;
+            }
+
+            operation = operation.WithoutConversions();
+            if (operation.ConstantValue.HasValue)
+            {
+                return DelayTraits.None;
+            }
+
+            switch (operation)
+            {
+                case IInvocationOperation invocation:
+                    return VisitInvocation(invocation, depth);
+                case IObjectCreationOperation creation when creation.Type.IsType(_apis.TimeSpan):
+                    return VisitAll(creation.Arguments, depth);
+                case IObjectCreationOperation creation when creation.Type.IsOrInheritsFrom(_apis.Random):
+                    return DelayTraits.Random;
+                case IBinaryOperation binary:
+                    var traits = Visit(binary.LeftOperand, depth + 1) | Visit(binary.RightOperand, depth + 1);
+                    if (binary.OperatorKind == BinaryOperatorKind.LeftShift && !binary.RightOperand.ConstantValue.HasValue)
+                    {
+                        traits |= DelayTraits.Growth;
+                    }
+
+                    return traits;
+                case IUnaryOperation unary:
+                    return Visit(unary.Operand, depth + 1);
+                case IConditionalOperation conditional:
+                    return Visit(conditional.WhenTrue, depth + 1) | Visit(conditional.WhenFalse, depth + 1);
+                case ICoalesceOperation coalesce:
+                    return Visit(coalesce.Value, depth + 1) | Visit(coalesce.WhenNull, depth + 1);
+                case IIncrementOrDecrementOperation:
+                    return DelayTraits.Growth;
+                case ILocalReferenceOperation local:
+                    return VisitLocal(local, depth);
+                case IFieldReferenceOperation field:
+                    return VisitField(field, depth);
+                case IPropertyReferenceOperation property:
+                    return VisitProperty(property, depth);
+                case IParameterReferenceOperation:
+                    return DelayTraits.Unknown;
+                case IDefaultValueOperation:
+                    return DelayTraits.None;
+                default:
+                    return DelayTraits.Unknown;
+            }
+        }
+
+        private DelayTraits VisitAll(IEnumerable<IArgumentOperation> arguments, int depth)
+        {
+            var traits = DelayTraits.None;
+            foreach (var argument in arguments)
+            {
+                traits |= Visit(argument.Value, depth + 1);
+            }
+
+            return traits;
+        }
+
+        private DelayTraits VisitInvocation(IInvocationOperation invocation, int depth)
+        {
+            var method = invocation.TargetMethod;
+            var type = method.ContainingType;
+            if (type.IsOrInheritsFrom(_apis.Random) || type.IsOrInheritsFrom(_apis.RandomNumberGenerator))
+            {
+                // random.Next(0, ceiling): the bound may be what grows.
+                return DelayTraits.Random | VisitAll(invocation.Arguments, depth);
+            }
+
+            if (type.IsType(_apis.Math) || type.IsType(_apis.TimeSpan) || IsNumeric(type))
+            {
+                var traits = VisitAll(invocation.Arguments, depth);
+                if (invocation.Instance is { } instance)
+                {
+                    traits |= Visit(instance, depth + 1);
+                }
+
+                if (method.Name == "Pow" && type.IsType(_apis.Math) && invocation.Arguments.Length == 2 &&
+                    !invocation.Arguments[1].Value.ConstantValue.HasValue)
+                {
+                    traits |= DelayTraits.Growth;
+                }
+
+                return traits;
+            }
+
+            if (method.MethodKind != MethodKind.DelegateInvoke &&
+                SameTypeCalls.CalleeBody(invocation, _visitedMethods) is { } body)
+            {
+                var traits = DelayTraits.None;
+                var any = false;
+                foreach (var descendant in body.DescendantsOutsideFunctions())
+                {
+                    if (descendant is IReturnOperation { ReturnedValue: { } value })
+                    {
+                        traits |= Visit(value, depth + 1);
+                        any = true;
+                    }
+                }
+
+                return any ? traits : DelayTraits.Unknown;
+            }
+
+            return DelayTraits.Unknown;
+        }
+
+        private DelayTraits VisitProperty(IPropertyReferenceOperation property, int depth)
+        {
+            var symbol = property.Property;
+            var type = symbol.ContainingType;
+            if (type.IsType(_apis.SignalRRetryContext) && symbol.Name is "PreviousRetryCount" or "ElapsedTime")
+            {
+                return DelayTraits.Growth;
+            }
+
+            if (type.IsOrInheritsFrom(_apis.Random))
+            {
+                return DelayTraits.Random;
+            }
+
+            if (type.IsType(_apis.TimeSpan) && property.Instance is { } instance)
+            {
+                return Visit(instance, depth + 1);
+            }
+
+            return DelayTraits.Unknown;
+        }
+
+        private DelayTraits VisitField(IFieldReferenceOperation reference, int depth)
+        {
+            var field = reference.Field;
+            if (field.IsConst || field.IsReadOnly)
+            {
+                return field.Type.IsOrInheritsFrom(_apis.Random) ? DelayTraits.Random : DelayTraits.None;
+            }
+
+            if (field.Type.IsOrInheritsFrom(_apis.Random))
+            {
+                return DelayTraits.Random;
+            }
+
+            // A mutable field: an attempt counter when the function that reads it also increments it; otherwise it may be
+            // set anywhere, so it gets the benefit of the doubt.
+            if (!_visitedSymbols.Add(field))
+            {
+                return DelayTraits.None;
+            }
+
+            var root = Root(reference);
+            var traits = DelayTraits.Unknown;
+            foreach (var descendant in root.Descendants())
+            {
+                if (WritesTo(descendant, field, out var value, out var grows))
+                {
+                    if (grows)
+                    {
+                        return DelayTraits.Growth | (value is null ? DelayTraits.None : Visit(value, depth + 1) & ~DelayTraits.Unknown);
+                    }
+                }
+            }
+
+            return traits;
+        }
+
+        private DelayTraits VisitLocal(ILocalReferenceOperation reference, int depth)
+        {
+            var local = reference.Local;
+            if (!_visitedSymbols.Add(local))
+            {
+                // A local that feeds its own next value (delay = delay * 2): what matters is the rest of the expression.
+                return DelayTraits.None;
+            }
+
+            var traits = DelayTraits.None;
+            var any = false;
+            foreach (var descendant in Root(reference).Descendants())
+            {
+                if (descendant is IVariableDeclaratorOperation declarator &&
+                    SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
+                {
+                    var initializer = declarator.GetVariableInitializer()?.Value;
+                    if (initializer is not null)
+                    {
+                        traits |= Visit(initializer, depth + 1);
+                        any = true;
+                    }
+                }
+                else if (WritesTo(descendant, local, out var value, out var grows))
+                {
+                    traits |= grows ? DelayTraits.Growth : DelayTraits.None;
+                    if (value is not null)
+                    {
+                        traits |= Visit(value, depth + 1);
+                    }
+
+                    any = true;
+                }
+            }
+
+            return any ? traits : DelayTraits.Unknown;
+        }
+
+        /// <summary>Assignments to <paramref name="symbol"/>; <paramref name="grows"/> for ++, += and *=-style writes.</summary>
+        private static bool WritesTo(IOperation operation, ISymbol symbol, out IOperation? value, out bool grows)
+        {
+            value = null;
+            grows = false;
+            switch (operation)
+            {
+                case IIncrementOrDecrementOperation increment when Names(increment.Target, symbol):
+                    grows = true;
+                    return true;
+                case ICompoundAssignmentOperation compound when Names(compound.Target, symbol):
+                    grows = compound.OperatorKind is BinaryOperatorKind.Add or BinaryOperatorKind.Multiply or BinaryOperatorKind.LeftShift;
+                    value = compound.Value;
+                    return true;
+                case ISimpleAssignmentOperation assignment when Names(assignment.Target, symbol):
+                    value = assignment.Value;
+                    grows = References(assignment.Value, symbol);
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private static bool Names(IOperation target, ISymbol symbol) =>
+            SymbolEqualityComparer.Default.Equals(target.ReferencedSymbol(), symbol);
+
+        private static bool References(IOperation operation, ISymbol symbol)
+        {
+            foreach (var descendant in operation.DescendantsAndSelf())
+            {
+                if (Names(descendant, symbol))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static IOperation Root(IOperation operation)
+        {
+            var current = operation;
+            while (current.Parent is not null)
+            {
+                current = current.Parent;
+            }
+
+            return current;
+        }
+
+        private static bool IsNumeric(INamedTypeSymbol? type) =>
+            type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Double or SpecialType.System_Single;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace WsAnalyzers.Infrastructure;
+
+/// <summary>
+/// The shared question of WS1001 and WS1002: is this call a reconnect on a retry path (loop, catch, close / error
+/// handler, recursion), and what waits come before it on that path? A one-shot connection inside a loop is WS1005's
+/// business, and a fan-out <c>for</c> loop (a bound that is not a constant, no catch) opens many connections once each.
+/// </summary>
+internal static class ReconnectAnalysis
+{
+    public static bool TryAnalyzeReconnect(
+        this WebSocketApis apis, IInvocationOperation invocation, ISymbol containingSymbol, out ReconnectFinding finding)
+    {
+        finding = default;
+        if (!apis.IsReconnectCall(invocation, out var reach))
+        {
+            return false;
+        }
+
+        var path = apis.FindRetryPath(invocation, containingSymbol);
+        var delays = reach.Delays;
+        IOperation pathEnd = invocation;
+        if (!path.IsRetry && apis.TryGetDeferral(invocation, out var scheduling, out var deferral))
+        {
+            // A timer or ContinueWith started on the retry path: its wait comes first.
+            path = apis.FindRetryPath(scheduling, containingSymbol);
+            delays = delays.Add(deferral);
+            pathEnd = scheduling;
+        }
+
+        if (!path.IsRetry || (path.Region is IForLoopOperation loop && IsFanOut(loop)) ||
+            (reach.IsDirect && apis.IsOneShotConnection(reach.Connect, out _)))
+        {
+            return false;
+        }
+
+        delays = delays.AddRange(apis.DelaysIn(path.Region, path.Before, pathEnd));
+        var traits = DelayTraits.None;
+        var weak = false;
+        foreach (var delay in delays)
+        {
+            if (delay.Amount is null || apis.IsInfinite(delay.Amount))
+            {
+                return false;
+            }
+
+            if (apis.IsZero(delay.Amount))
+            {
+                continue;
+            }
+
+            var delayTraits = apis.Classify(delay.Amount);
+            if (delayTraits.IsAcceptable())
+            {
+                return false;
+            }
+
+            traits = weak ? traits : delayTraits;
+            weak = true;
+        }
+
+        finding = new ReconnectFinding(reach, path, delays, weak ? ReconnectVerdict.NoBackoffWithJitter : ReconnectVerdict.NoDelay, traits);
+        return true;
+    }
+
+    /// <summary>A <c>for</c> loop with a bound that is not a constant and no catch in its body walks a collection or opens N
+    /// connections; it does not retry.</summary>
+    private static bool IsFanOut(IForLoopOperation loop)
+    {
+        if (loop.Condition is not IBinaryOperation condition || condition.RightOperand.ConstantValue.HasValue ||
+            (condition.RightOperand.WithoutConversions() is IFieldReferenceOperation { Field.IsConst: true }))
+        {
+            return false;
+        }
+
+        foreach (var descendant in loop.Body.DescendantsOutsideFunctions())
+        {
+            if (descendant is ITryOperation { Catches.Length: > 0 })
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

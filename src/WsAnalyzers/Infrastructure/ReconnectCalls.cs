@@ -1,0 +1,138 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace WsAnalyzers.Infrastructure;
+
+/// <summary>
+/// Recognises a reconnect call: a connect / start / reconnect of a client library (ClientWebSocket.ConnectAsync,
+/// HubConnection.StartAsync, WebsocketClient Start / StartOrFail / Reconnect / ReconnectOrFail, websocket-sharp Connect /
+/// ConnectAsync), or a call to a method of the same type that reaches one (followed a few levels, cycle-safe). The
+/// waits the followed methods make before they connect are part of the path and are returned with it.
+/// </summary>
+internal static class ReconnectCalls
+{
+    public static bool IsReconnectCall(this WebSocketApis apis, IInvocationOperation invocation, out ReconnectReach reach)
+    {
+        if (apis.IsConnect(invocation, out var call))
+        {
+            reach = new ReconnectReach(invocation, call, ImmutableArray<Delay>.Empty);
+            return call.Library is not SocketLibrary.SignalRHub;
+        }
+
+        reach = default;
+        var target = invocation.TargetMethod.OriginalDefinition;
+        if (target.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) || target.Locations.IsEmpty || !target.Locations[0].IsInSource ||
+            !SameTypeCalls.IsSameTypeCall(invocation))
+        {
+            return false;
+        }
+
+        var cached = apis.ReconnectReachCache.GetOrAdd(target, _ =>
+        {
+            var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            return SameTypeCalls.CalleeBody(invocation, visited) is { } body && Follow(apis, body, 1, visited) is { } found
+                ? new ReconnectReach(invocation, found.Call, found.Delays)
+                : null;
+        });
+        if (cached is not { } known)
+        {
+            return false;
+        }
+
+        reach = new ReconnectReach(invocation, known.Connect, known.Delays);
+        return true;
+    }
+
+    /// <summary>Every wait in <paramref name="root"/> (and in same-type methods it calls) that starts before
+    /// <paramref name="before"/>, skipping <paramref name="skip"/> and nested lambdas.</summary>
+    public static ImmutableArray<Delay> DelaysIn(this WebSocketApis apis, IOperation root, int before, IOperation? skip)
+    {
+        var builder = ImmutableArray.CreateBuilder<Delay>();
+        var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        Collect(apis, root, before, skip, 0, visited, builder);
+        return builder.ToImmutable();
+    }
+
+    private static void Collect(
+        WebSocketApis apis, IOperation root, int before, IOperation? skip, int depth, HashSet<IMethodSymbol> visited, ImmutableArray<Delay>.Builder delays)
+    {
+        foreach (var descendant in root.DescendantsOutsideFunctions())
+        {
+            if (descendant is not IInvocationOperation invocation || invocation == skip || invocation.Syntax.SpanStart >= before)
+            {
+                continue;
+            }
+
+            if (depth == 0 && skip is not null && InInnerLoopWithout(invocation, root, skip))
+            {
+                // A heartbeat or polling wait in a loop nested in the region runs while connected, not before a retry.
+                continue;
+            }
+
+            if (apis.IsDelay(invocation, out var amount))
+            {
+                delays.Add(new Delay(invocation, amount));
+            }
+            else if (depth < SameTypeCalls.MaxDepth && SameTypeCalls.CalleeBody(invocation, visited) is { } body)
+            {
+                Collect(apis, body, int.MaxValue, null, depth + 1, visited, delays);
+            }
+        }
+    }
+
+    private static bool InInnerLoopWithout(IOperation operation, IOperation root, IOperation reconnect)
+    {
+        for (var parent = operation.Parent; parent is not null && parent != root; parent = parent.Parent)
+        {
+            if (parent is ILoopOperation loop && !reconnect.IsWithin(loop))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static (WebSocketCall Call, ImmutableArray<Delay> Delays)? Follow(
+        WebSocketApis apis, IOperation body, int depth, HashSet<IMethodSymbol> visited)
+    {
+        var delays = ImmutableArray.CreateBuilder<Delay>();
+        var invocations = body.DescendantsOutsideFunctions().OfType<IInvocationOperation>().OrderBy(i => i.Syntax.SpanStart).ToList();
+        foreach (var invocation in invocations)
+        {
+            if (apis.IsDelay(invocation, out var amount))
+            {
+                delays.Add(new Delay(invocation, amount));
+            }
+            else if (apis.IsConnect(invocation, out var call) && call.Library is not SocketLibrary.SignalRHub)
+            {
+                // Waits later in a loop around the connect also come before the next attempt.
+                for (var parent = invocation.Parent; parent is not null && parent != body; parent = parent.Parent)
+                {
+                    if (parent is ILoopOperation loop)
+                    {
+                        delays.AddRange(apis.DelaysIn(loop, int.MaxValue, invocation));
+                        break;
+                    }
+                }
+
+                return (call, delays.ToImmutable());
+            }
+            else if (depth < SameTypeCalls.MaxDepth && SameTypeCalls.CalleeBody(invocation, visited) is { } callee)
+            {
+                if (Follow(apis, callee, depth + 1, visited) is { } inner)
+                {
+                    delays.AddRange(inner.Delays);
+                    return (inner.Call, delays.ToImmutable());
+                }
+
+                delays.AddRange(apis.DelaysIn(callee, int.MaxValue, null));
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,84 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace WsAnalyzers.Infrastructure;
+
+/// <summary>
+/// Follows calls into methods and local functions of the same type that are declared in the same syntax tree, so a
+/// rule can see what a helper does ("the handler calls ReconnectAsync(), which calls ConnectAsync"). Callers bound
+/// the depth with <see cref="MaxDepth"/> and pass a visited set, so recursion and mutual recursion terminate.
+/// </summary>
+internal static class SameTypeCalls
+{
+    public const int MaxDepth = 3;
+
+    /// <summary>The body (method body or local function) of the method <paramref name="invocation"/> calls, when it is
+    /// declared in the caller's type and syntax tree and has not been visited yet; null otherwise.</summary>
+    public static IOperation? CalleeBody(IInvocationOperation invocation, HashSet<IMethodSymbol> visited)
+    {
+        var method = invocation.TargetMethod.OriginalDefinition;
+        var model = invocation.SemanticModel;
+        if (model is null || method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) ||
+            !IsCallerType(invocation, method.ContainingType) || visited.Contains(method))
+        {
+            return null;
+        }
+
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree != model.SyntaxTree)
+            {
+                continue;
+            }
+
+            var syntax = reference.GetSyntax();
+            if (syntax is MethodDeclarationSyntax { Body: null, ExpressionBody: null })
+            {
+                continue;
+            }
+
+            if (syntax is MethodDeclarationSyntax or LocalFunctionStatementSyntax && model.GetOperation(syntax) is { } body)
+            {
+                visited.Add(method);
+                return body;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when <paramref name="invocation"/> calls the method, local function or lambda it is in (a recursive call).</summary>
+    public static bool IsRecursive(IInvocationOperation invocation, ISymbol containingSymbol)
+    {
+        var target = invocation.TargetMethod.OriginalDefinition;
+        var function = invocation.EnclosingFunction();
+        ISymbol? current = function switch
+        {
+            ILocalFunctionOperation local => local.Symbol,
+            IAnonymousFunctionOperation => null,
+            _ => containingSymbol,
+        };
+        return current is not null && SymbolEqualityComparer.Default.Equals(target, current.OriginalDefinition);
+    }
+
+    /// <summary>True when <paramref name="invocation"/> calls a method of the caller's own type (or an enclosing type).</summary>
+    public static bool IsSameTypeCall(IInvocationOperation invocation) =>
+        IsCallerType(invocation, invocation.TargetMethod.ContainingType);
+
+    private static bool IsCallerType(IInvocationOperation invocation, INamedTypeSymbol? calleeType)
+    {
+        var model = invocation.SemanticModel;
+        var callerType = model?.GetEnclosingSymbol(invocation.Syntax.SpanStart)?.ContainingType;
+        for (var type = callerType; type is not null; type = type.ContainingType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, calleeType?.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
