@@ -16,11 +16,11 @@ public sealed class OverlappingSends
 
     public void Start() =>
         _heartbeat = new Timer(
-            async _ => await _socket.SendAsync(Encoding.UTF8.GetBytes("ping"), WebSocketMessageType.Text, true, CancellationToken.None), // WS3003
+            async _ => await _socket.SendAsync(Encoding.UTF8.GetBytes("ping"), WebSocketMessageType.Text, true, CancellationToken.None), // WS3001 and WS3003
             null,
             TimeSpan.FromSeconds(30),
             TimeSpan.FromSeconds(30));
 
     public void Reply(string text) =>
-        _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None); // WS3003
+        _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None); // WS3001 and WS3003
 }

@@ -25,8 +25,15 @@ internal static class ReceiveLoops
         return null;
     }
 
-    /// <summary>True when <paramref name="scope"/> contains a WebSocket receive outside nested functions.</summary>
-    public static bool Receives(this WebSocketApis apis, IOperation scope)
+    /// <summary>True when <paramref name="scope"/> contains a WebSocket receive outside nested functions. Answered once per
+    /// scope: every operation inside a loop asks about the same loop.</summary>
+    public static bool Receives(this WebSocketApis apis, IOperation scope) =>
+        apis.ReceivingScopes.GetValue(scope, s => apis.ScanForReceive(s) ? True : False) == True;
+
+    private static readonly object True = new();
+    private static readonly object False = new();
+
+    private static bool ScanForReceive(this WebSocketApis apis, IOperation scope)
     {
         foreach (var descendant in scope.DescendantsOutsideFunctions())
         {

@@ -70,6 +70,9 @@ internal sealed partial class WebSocketApis
 
     public Compilation Compilation { get; }
 
+    /// <summary>Per-compilation memo of <see cref="ReceiveLoops.Receives"/>, keyed by the operation tree node.</summary>
+    internal ConditionalWeakTable<IOperation, object> ReceivingScopes { get; } = new();
+
     // System.Net.WebSockets
     public INamedTypeSymbol? WebSocket { get; }
     public INamedTypeSymbol? ClientWebSocket { get; }
