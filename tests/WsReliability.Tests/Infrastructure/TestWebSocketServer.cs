@@ -17,7 +17,7 @@ namespace WsReliability.Tests.Infrastructure;
 
 /// <summary>
 /// A real Kestrel WebSocket server on 127.0.0.1 with a few behaviours: /echo echoes, /silent accepts and never reads
-/// (so it never answers a ping), /flood sends one endless message, /close/{code} closes at once with that code.
+/// (so it never answers a ping), /fragments sends one message in three frames, /flood sends one endless message, /close/{code} closes at once with that code.
 /// </summary>
 internal sealed class TestWebSocketServer : IAsyncDisposable
 {
@@ -124,6 +124,15 @@ internal sealed class TestWebSocketServer : IAsyncDisposable
             if (path == "/silent")
             {
                 await Task.Delay(Timeout.Infinite, stopping);
+            }
+            else if (path == "/fragments")
+            {
+                foreach (var (part, last) in new[] { ("hel", false), ("lo wo", false), ("rld", true) })
+                {
+                    await socket.SendAsync(System.Text.Encoding.UTF8.GetBytes(part), WebSocketMessageType.Text, last, stopping);
+                }
+
+                await EchoAsync(socket, stopping);
             }
             else if (path == "/flood")
             {

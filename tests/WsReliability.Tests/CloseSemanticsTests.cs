@@ -1,0 +1,121 @@
+using System;
+using System.Linq;
+using System.Net.WebSockets;
+using System.Threading.Tasks;
+using WsReliability.Tests.Infrastructure;
+
+namespace WsReliability.Tests;
+
+/// <summary>The state machine and which closes lead to a reconnect, against a real Kestrel server.</summary>
+[Collection(RealTimeCollection.Name)]
+public sealed class CloseSemanticsTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    [Fact]
+    public async Task States_go_from_disconnected_through_open_and_reconnecting_to_closed()
+    {
+        await using var server = await TestWebSocketServer.StartAsync();
+        await using var client = new ReconnectingWebSocketClient(server.Url("echo"), ClientFactory.Fast());
+        var transitions = client.Transitions();
+        Assert.Equal(ConnectionState.Disconnected, client.State);
+
+        await client.StartAsync().WaitAsync(Patience);
+        await server.CloseAllAsync(CloseCodePolicy.ServiceRestart);
+        Assert.True(await Eventually.HoldsAsync(() => server.Accepted == 2 && client.State == ConnectionState.Open, Patience));
+        await client.CloseAsync().WaitAsync(Patience);
+
+        Assert.Equal(
+            [
+                (ConnectionState.Disconnected, ConnectionState.Connecting),
+                (ConnectionState.Connecting, ConnectionState.Open),
+                (ConnectionState.Open, ConnectionState.Reconnecting),
+                (ConnectionState.Reconnecting, ConnectionState.Open),
+                (ConnectionState.Open, ConnectionState.Closed),
+            ],
+            transitions.ToArray());
+        Assert.True(await Eventually.HoldsAsync(() => server.CloseStatusesReceived.Contains(WebSocketCloseStatus.NormalClosure), Patience));
+        Assert.True(client.Completion.IsCompleted);
+    }
+
+    [Theory]
+    [InlineData(1001)]
+    [InlineData(1011)]
+    [InlineData(1012)]
+    [InlineData(1013)]
+    [InlineData(null)]
+    public async Task Going_away_server_errors_restarts_and_abnormal_closures_reconnect(int? code)
+    {
+        await using var server = await TestWebSocketServer.StartAsync();
+        await using var client = new ReconnectingWebSocketClient(server.Url("echo"), ClientFactory.Fast());
+        await client.StartAsync().WaitAsync(Patience);
+
+        await server.CloseAllAsync((WebSocketCloseStatus?)code);
+
+        Assert.True(await Eventually.HoldsAsync(() => server.Accepted == 2 && client.State == ConnectionState.Open, Patience));
+        Assert.Equal((WebSocketCloseStatus?)code, client.LastClose!.Status);
+    }
+
+    [Theory]
+    [InlineData(1000)]
+    [InlineData(1008)]
+    [InlineData(1003)]
+    [InlineData(4000)]
+    public async Task Normal_closure_policy_violations_and_application_codes_do_not_reconnect(int code)
+    {
+        var options = ClientFactory.Fast();
+        await using var server = await TestWebSocketServer.StartAsync();
+        await using var client = new ReconnectingWebSocketClient(server.Url("echo"), options);
+        await client.StartAsync().WaitAsync(Patience);
+
+        await server.CloseAllAsync((WebSocketCloseStatus)code);
+
+        await client.Completion.WaitAsync(Patience);
+        Assert.Equal(ConnectionState.Closed, client.State);
+        Assert.Equal((WebSocketCloseStatus)code, client.LastClose!.Status);
+        await Task.Delay(options.Reconnect.MaxDelay * 3);
+        Assert.Equal(1, server.Accepted);
+    }
+
+    [Fact]
+    public async Task The_close_hook_decides_per_close_code()
+    {
+        var asked = new System.Collections.Concurrent.ConcurrentQueue<CloseInfo>();
+        var options = ClientFactory.Fast(o => o.ShouldReconnect = close =>
+        {
+            asked.Enqueue(close);
+            return close.Status == (WebSocketCloseStatus)4000;
+        });
+        await using var server = await TestWebSocketServer.StartAsync();
+        await using var client = new ReconnectingWebSocketClient(server.Url("echo"), options);
+        await client.StartAsync().WaitAsync(Patience);
+
+        await server.CloseAllAsync((WebSocketCloseStatus)4000);
+        Assert.True(await Eventually.HoldsAsync(() => server.Accepted == 2 && client.State == ConnectionState.Open, Patience));
+        await server.CloseAllAsync(WebSocketCloseStatus.InternalServerError);
+        await client.Completion.WaitAsync(Patience);
+
+        Assert.Equal([(WebSocketCloseStatus)4000, WebSocketCloseStatus.InternalServerError], asked.Select(c => c.Status!.Value).ToArray());
+        Assert.Equal(2, server.Accepted);
+    }
+
+    [Fact]
+    public async Task A_client_that_gives_up_closes_and_start_reports_it()
+    {
+        int port;
+        await using (var probe = await TestWebSocketServer.StartAsync())
+        {
+            port = probe.Port;
+        }
+
+        var options = ClientFactory.Fast(o => o.Reconnect.MaxAttempts = 2);
+        await using var client = new ReconnectingWebSocketClient(new Uri($"ws://127.0.0.1:{port}/echo"), options);
+        var scheduled = new System.Collections.Concurrent.ConcurrentQueue<int>();
+        client.ReconnectScheduled += (_, e) => scheduled.Enqueue(e.Attempt);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => client.StartAsync().WaitAsync(Patience));
+
+        Assert.Equal(ConnectionState.Closed, client.State);
+        Assert.Equal([1, 2], scheduled.ToArray());
+    }
+}
