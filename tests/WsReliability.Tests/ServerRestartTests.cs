@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Linq;
+using System.Net.WebSockets;
+using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using WsReliability.Tests.Infrastructure;
+
+namespace WsReliability.Tests;
+
+/// <summary>200 clients through a server restart: spread out, all back within the maximum delay, none after a normal closure.</summary>
+[Collection(RealTimeCollection.Name)]
+public sealed class ServerRestartTests
+{
+    private const int Clients = 200;
+    private static readonly TimeSpan BaseDelay = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Margin = TimeSpan.FromSeconds(4);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Clients_of_a_restarted_server_come_back_spread_out_and_stop_after_a_normal_closure()
+    {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meterFactory = services.GetRequiredService<IMeterFactory>();
+        var attempts = new ConcurrentQueue<TimeSpan>();
+        var clock = Stopwatch.StartNew();
+        using var listener = ListenToReconnectAttempts(meterFactory, () => attempts.Enqueue(clock.Elapsed));
+
+        var first = await TestWebSocketServer.StartAsync();
+        var port = first.Port;
+        var options = ClientFactory.Fast(o =>
+        {
+            o.Reconnect.BaseDelay = BaseDelay;
+            o.Reconnect.MaxDelay = MaxDelay;
+            o.MeterFactory = meterFactory;
+        });
+        var clients = Enumerable.Range(0, Clients).Select(_ => new ReconnectingWebSocketClient(first.Url("echo"), options)).ToArray();
+        try
+        {
+            await Task.WhenAll(clients.Select(c => c.StartAsync())).WaitAsync(Patience);
+            Assert.True(await Eventually.HoldsAsync(() => first.OpenSockets == Clients, Patience));
+
+            // The restart: every connection is closed with 1012 and the port refuses connections for a second.
+            await first.StopAsync(CloseCodePolicy.ServiceRestart);
+            await first.DisposeAsync();
+            Assert.True(await Eventually.HoldsAsync(() => clients.All(c => c.State == ConnectionState.Reconnecting), Patience));
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            await using var second = await TestWebSocketServer.StartAsync(port);
+            var backAfter = Stopwatch.StartNew();
+
+            Assert.True(
+                await Eventually.HoldsAsync(() => clients.All(c => c.State == ConnectionState.Open), MaxDelay + Margin),
+                $"{clients.Count(c => c.State != ConnectionState.Open)} clients not back {MaxDelay + Margin} after the server was");
+            Assert.True(backAfter.Elapsed <= MaxDelay + Margin);
+            Assert.Equal(Clients, second.Accepted);
+
+            // Spread: a naive loop puts every client in the first 100 ms; jittered backoff spreads them.
+            var busiest = attempts.GroupBy(t => (long)(t.TotalMilliseconds / 100)).Max(g => g.Count());
+            Assert.True(busiest <= Clients / 4, $"{busiest} reconnect attempts in one 100 ms interval");
+            Assert.True(attempts.Count >= Clients, "every client made at least one reconnect attempt");
+
+            // A normal closure: nobody comes back.
+            await second.CloseAllAsync(WebSocketCloseStatus.NormalClosure);
+            await Task.WhenAll(clients.Select(c => c.Completion)).WaitAsync(Patience);
+            var attemptsAtClose = attempts.Count;
+            await Task.Delay(MaxDelay + TimeSpan.FromSeconds(1));
+            Assert.Equal(attemptsAtClose, attempts.Count);
+            Assert.Equal(Clients, second.Accepted);
+            Assert.All(clients, c => Assert.Equal(ConnectionState.Closed, c.State));
+        }
+        finally
+        {
+            await ClientFactory.DisposeAllAsync(clients);
+        }
+    }
+
+    private static MeterListener ListenToReconnectAttempts(IMeterFactory factory, Action record)
+    {
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Scope == factory && instrument.Name == WsReliabilityMetrics.ReconnectAttempts)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, _, _) => record());
+        listener.Start();
+        return listener;
+    }
+}
