@@ -26,6 +26,13 @@ public sealed partial class ReconnectingWebSocketClient
             outcome = new AttemptOutcome(AttemptResult.Final, Volatile.Read(ref _closeRequested), null);
             reason = "closed by the application";
         }
+        catch (Exception error)
+        {
+            // A fault in the client itself: close rather than leave a client that silently never reconnects.
+            ClientLog.ClientFailed(_logger, Uri, error);
+            outcome = AttemptOutcome.Failed(error);
+            reason = "internal error: " + error.Message;
+        }
 
         Finish(outcome.Close ?? (outcome.Error is null ? null : CloseInfo.FromError(outcome.Error)), reason);
     }

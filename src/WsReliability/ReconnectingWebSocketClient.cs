@@ -36,6 +36,7 @@ public sealed partial class ReconnectingWebSocketClient : IAsyncDisposable
     private CloseInfo? _closeRequested;
     private CloseInfo? _lastClose;
     private int _started;
+    private int _disposed;
     private int _attempts;
     private Task _supervisor = Task.CompletedTask;
     private Task _writer = Task.CompletedTask;
@@ -191,8 +192,12 @@ public sealed partial class ReconnectingWebSocketClient : IAsyncDisposable
             // Disposing never throws for a connection that is already broken.
         }
 
-        _stop.Dispose();
-        _sendGate.Dispose();
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _metrics.Removed();
+            _stop.Dispose();
+            _sendGate.Dispose();
+        }
     }
 
     private static TaskCompletionSource<Connection> NewOpenedSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);

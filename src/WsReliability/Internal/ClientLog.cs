@@ -31,4 +31,7 @@ internal static partial class ClientLog
 
     [LoggerMessage(10, LogLevel.Error, "A StateChanged or ReconnectScheduled handler threw")]
     public static partial void HandlerFailed(ILogger logger, Exception error);
+
+    [LoggerMessage(11, LogLevel.Error, "The WebSocket client for {Uri} failed and closes")]
+    public static partial void ClientFailed(ILogger logger, Uri uri, Exception error);
 }

@@ -49,6 +49,9 @@ internal sealed class ClientMetrics
 
     public void Created() => _connections.Add(1, new KeyValuePair<string, object?>(WsReliabilityMetrics.StateTag, StateNames[0]));
 
+    /// <summary>A disposed client leaves the closed count.</summary>
+    public void Removed() => _connections.Add(-1, new KeyValuePair<string, object?>(WsReliabilityMetrics.StateTag, StateNames[(int)ConnectionState.Closed]));
+
     public void Enqueued() => _sendQueueLength.Add(1);
 
     public void Dequeued() => _sendQueueLength.Add(-1);
