@@ -65,9 +65,9 @@ internal sealed class StormServer : IAsyncDisposable
             {
                 context.Abort();
             }
-            catch (ObjectDisposedException)
+            catch (Exception error) when (error is ObjectDisposedException or NullReferenceException)
             {
-                // The request ended on its own meanwhile.
+                // The request ended on its own meanwhile and its context was recycled.
             }
         }
     }
@@ -78,7 +78,7 @@ internal sealed class StormServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Crash();
+        _down = true;
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

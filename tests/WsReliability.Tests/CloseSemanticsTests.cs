@@ -100,6 +100,36 @@ public sealed class CloseSemanticsTests
     }
 
     [Fact]
+    public async Task There_is_never_more_than_one_connection_or_connect_at_a_time()
+    {
+        await using var server = await TestWebSocketServer.StartAsync();
+        await using var client = new ReconnectingWebSocketClient(server.Url("echo"), ClientFactory.Fast());
+        var most = 0;
+        using var sampling = new System.Threading.CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                most = Math.Max(most, server.OpenSockets);
+                await Task.Delay(2);
+            }
+        });
+
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => client.StartAsync()))).WaitAsync(Patience);
+        for (var restart = 1; restart <= 5; restart++)
+        {
+            Assert.True(await Eventually.HoldsAsync(() => server.Accepted == restart && client.State == ConnectionState.Open, Patience));
+            await server.CloseAllAsync(CloseCodePolicy.ServiceRestart);
+        }
+
+        Assert.True(await Eventually.HoldsAsync(() => server.Accepted == 6 && client.State == ConnectionState.Open, Patience));
+        sampling.Cancel();
+        await sampler;
+        Assert.Equal(1, most);
+        Assert.Equal(6, server.Accepted);
+    }
+
+    [Fact]
     public async Task A_client_that_gives_up_closes_and_start_reports_it()
     {
         int port;

@@ -10,7 +10,7 @@ namespace WsReliability.Tests;
 public sealed class KeepAliveTests
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
-    private static readonly TimeSpan KeepAliveTimeout = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan KeepAliveTimeout = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Margin = TimeSpan.FromSeconds(3);
 
     [Theory]
