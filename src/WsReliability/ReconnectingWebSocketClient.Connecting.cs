@@ -70,14 +70,14 @@ public sealed partial class ReconnectingWebSocketClient
         var openFor = connection.OpenFor;
         Volatile.Write(ref _lastClose, close);
         _metrics.ConnectionEnded(openFor.TotalSeconds, close);
-        ClientLog.ConnectionLost(_logger, Uri, openFor.TotalSeconds, close);
-        stopping.ThrowIfCancellationRequested();
-
-        if (Volatile.Read(ref _closeRequested) is not null || !ShouldReconnect(close))
+        if (stopping.IsCancellationRequested || Volatile.Read(ref _closeRequested) is not null || !ShouldReconnect(close))
         {
+            ClientLog.ConnectionClosed(_logger, Uri, openFor.TotalSeconds, close);
+            stopping.ThrowIfCancellationRequested();
             return new AttemptOutcome(AttemptResult.Final, close, null);
         }
 
+        ClientLog.ConnectionLost(_logger, Uri, openFor.TotalSeconds, close);
         SetState(ConnectionState.Reconnecting, close);
         var stable = openFor >= _options.Reconnect.StableConnectionTime;
         return new AttemptOutcome(stable ? AttemptResult.LostAfterStable : AttemptResult.Lost, close, null);

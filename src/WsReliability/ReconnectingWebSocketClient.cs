@@ -114,6 +114,10 @@ public sealed partial class ReconnectingWebSocketClient : IAsyncDisposable
             _writer = Task.Run(WriteLoopAsync);
             _supervisor = Task.Run(SuperviseAsync);
         }
+        else if (State == ConnectionState.Closed)
+        {
+            return Task.FromException(new InvalidOperationException("The client is closed; create a new one."));
+        }
 
         return _firstOpen.Task.WaitAsync(cancellationToken);
     }

@@ -17,6 +17,9 @@ internal static partial class ClientLog
     [LoggerMessage(4, LogLevel.Warning, "WebSocket connection to {Uri} ended after {Seconds:F1} s: {Close}")]
     public static partial void ConnectionLost(ILogger logger, Uri uri, double seconds, CloseInfo close);
 
+    [LoggerMessage(12, LogLevel.Information, "WebSocket connection to {Uri} closed after {Seconds:F1} s: {Close}")]
+    public static partial void ConnectionClosed(ILogger logger, Uri uri, double seconds, CloseInfo close);
+
     [LoggerMessage(5, LogLevel.Information, "Reconnect attempt {Attempt} to {Uri} in {DelayMs:F0} ms")]
     public static partial void ReconnectScheduled(ILogger logger, int attempt, Uri uri, double delayMs);
 
