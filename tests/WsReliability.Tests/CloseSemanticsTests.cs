@@ -130,6 +130,36 @@ public sealed class CloseSemanticsTests
     }
 
     [Fact]
+    public async Task The_backoff_restarts_after_a_stable_connection_and_keeps_growing_while_connections_flap()
+    {
+        var options = ClientFactory.Fast(o => o.Reconnect.StableConnectionTime = TimeSpan.FromSeconds(1));
+        await using var server = await TestWebSocketServer.StartAsync();
+
+        await using (var stable = new ReconnectingWebSocketClient(server.Url("echo"), options))
+        {
+            var attempts = new System.Collections.Concurrent.ConcurrentQueue<int>();
+            stable.ReconnectScheduled += (_, e) => attempts.Enqueue(e.Attempt);
+            await stable.StartAsync().WaitAsync(Patience);
+            for (var drop = 1; drop <= 2; drop++)
+            {
+                await Task.Delay(options.Reconnect.StableConnectionTime * 1.5);
+                await server.CloseAllAsync(CloseCodePolicy.ServiceRestart);
+                Assert.True(await Eventually.HoldsAsync(() => server.Accepted == drop + 1 && stable.State == ConnectionState.Open, Patience));
+            }
+
+            Assert.Equal([1, 1], attempts.ToArray());
+        }
+
+        // A server that accepts and closes at once: every connection is unstable, so the count (and delay) grows.
+        await using var flapping = new ReconnectingWebSocketClient(server.Url("close/1012"), options);
+        var flaps = new System.Collections.Concurrent.ConcurrentQueue<int>();
+        flapping.ReconnectScheduled += (_, e) => flaps.Enqueue(e.Attempt);
+        await flapping.StartAsync().WaitAsync(Patience);
+        Assert.True(await Eventually.HoldsAsync(() => flaps.Count >= 4, Patience));
+        Assert.Equal([1, 2, 3, 4], flaps.Take(4).ToArray());
+    }
+
+    [Fact]
     public async Task A_client_that_gives_up_closes_and_start_reports_it()
     {
         int port;
