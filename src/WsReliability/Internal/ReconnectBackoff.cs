@@ -1,0 +1,84 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Polly;
+using Polly.Retry;
+
+namespace WsReliability.Internal;
+
+/// <summary>
+/// Runs connection attempts until one ends for good, waiting between them with Polly's exponential backoff with
+/// jitter. Polly numbers the attempts of one execution; an execution ends when a stable connection is lost, and the
+/// next one starts the numbering (and so the delays) again.
+/// </summary>
+internal sealed class ReconnectBackoff
+{
+    // Past this many attempts Polly's exponential formula is far above any MaxDelay (2^64 × BaseDelay), so the
+    // delay is MaxDelay exactly, which is also what Polly returns there; asking Polly for 2^1024 would overflow.
+    private const int CappedAttempt = 64;
+
+    private readonly ResiliencePipeline<AttemptOutcome> _pipeline;
+    private readonly TimeSpan _maxDelay;
+
+    public ReconnectBackoff(ReconnectOptions options, TimeProvider timeProvider, Func<double>? randomizer, Func<int, TimeSpan, AttemptOutcome, ValueTask> onRetry)
+    {
+        _maxDelay = options.MaxDelay;
+        var retry = new RetryStrategyOptions<AttemptOutcome>
+        {
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = options.BaseDelay,
+            MaxDelay = options.MaxDelay,
+            MaxRetryAttempts = options.MaxAttempts ?? int.MaxValue,
+            ShouldHandle = static args => new ValueTask<bool>(args.Outcome.Exception is null && args.Outcome.Result.ShouldRetry),
+            DelayGenerator = args => new ValueTask<TimeSpan?>(args.AttemptNumber >= CappedAttempt ? _maxDelay : null),
+            OnRetry = args => onRetry(args.AttemptNumber + 1, args.RetryDelay, args.Outcome.Result),
+        };
+        if (randomizer is not null)
+        {
+            retry.Randomizer = randomizer;
+        }
+
+        _pipeline = new ResiliencePipelineBuilder<AttemptOutcome> { TimeProvider = timeProvider }.AddRetry(retry).Build();
+    }
+
+    /// <summary>
+    /// Calls <paramref name="attempt"/> until an outcome says stop or the attempts run out, and returns that outcome.
+    /// Throws OperationCanceledException when <paramref name="cancellationToken"/> is cancelled.
+    /// </summary>
+    public async Task<AttemptOutcome> RunAsync(Func<CancellationToken, ValueTask<AttemptOutcome>> attempt, CancellationToken cancellationToken)
+    {
+        AttemptOutcome? lostStable = null;
+        while (true)
+        {
+            var state = new ExecutionState(attempt, lostStable);
+            var outcome = await _pipeline.ExecuteAsync(
+                static (state, token) => state.NextAsync(token), state, cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (outcome.Result != AttemptResult.LostAfterStable)
+            {
+                return outcome;
+            }
+
+            lostStable = outcome;
+        }
+    }
+
+    private sealed class ExecutionState(Func<CancellationToken, ValueTask<AttemptOutcome>> attempt, AttemptOutcome? lostStable)
+    {
+        private AttemptOutcome? _pendingLoss = lostStable;
+
+        public ValueTask<AttemptOutcome> NextAsync(CancellationToken cancellationToken)
+        {
+            // After a stable connection was lost the loss itself is attempt 0 of the new execution, so Polly's first
+            // (short, jittered) delay passes before the first reconnect: clients of a restarted server spread out.
+            if (_pendingLoss is { } loss)
+            {
+                _pendingLoss = null;
+                return new ValueTask<AttemptOutcome>(loss with { Result = AttemptResult.Lost });
+            }
+
+            return attempt(cancellationToken);
+        }
+    }
+}
