@@ -30,7 +30,8 @@ internal static class ConnectionOpenPaths
             return true;
         }
 
-        return apis.FollowsAccept(operation, function);
+        // Inside the receive loop the code runs once per message, not once per connection.
+        return apis.FindEnclosingReceiveLoop(operation) is null && apis.FollowsAccept(operation, function);
     }
 
     /// <summary>The lambda passed to Fleck's <c>WebSocketServer.Start</c> that encloses <paramref name="operation"/>, at any depth.</summary>

@@ -49,6 +49,25 @@ public sealed class WS2001ConnectionCollectionNeverShrunkTests
         """);
 
     [Fact]
+    public Task Appends_inside_the_receive_loop_are_per_message_not_per_connection() => Verify.VerifyAnalyzerAsync(Usings + """
+        class Endpoint
+        {
+            private static readonly List<string> History = new();
+
+            public async Task HandleAsync(Microsoft.AspNetCore.Http.HttpContext context)
+            {
+                using var socket = await context.WebSockets.AcceptWebSocketAsync();
+                var buffer = new byte[1024];
+                while (socket.State == WebSocketState.Open)
+                {
+                    var result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer), CancellationToken.None);
+                    History.Add(System.Text.Encoding.UTF8.GetString(buffer, 0, result.Count));
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Collections_filled_on_a_connection_open_path_are_flagged() => Verify.VerifyAnalyzerAsync(Usings + """
         class ChatHub : Hub
         {

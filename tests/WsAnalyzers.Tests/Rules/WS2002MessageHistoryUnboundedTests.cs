@@ -28,6 +28,25 @@ public sealed class WS2002MessageHistoryUnboundedTests
     }
 
     [Fact]
+    public Task A_history_appended_in_the_receive_loop_after_accept_is_a_history_not_a_connection_collection() => Verify.VerifyAnalyzerAsync(Usings + """
+        class Endpoint
+        {
+            private static readonly List<string> {|WS2002:History|} = new();
+
+            public async Task HandleAsync(Microsoft.AspNetCore.Http.HttpContext context)
+            {
+                using var socket = await context.WebSockets.AcceptWebSocketAsync();
+                var buffer = new byte[1024];
+                while (socket.State == WebSocketState.Open)
+                {
+                    var result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer), CancellationToken.None);
+                    History.Add(Encoding.UTF8.GetString(buffer, 0, result.Count));
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Histories_appended_from_every_kind_of_message_handler_are_flagged() => Verify.VerifyAnalyzerAsync(Usings + """
         class Server
         {
