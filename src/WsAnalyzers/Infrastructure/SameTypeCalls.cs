@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -13,6 +14,9 @@ namespace WsAnalyzers.Infrastructure;
 internal static class SameTypeCalls
 {
     public const int MaxDepth = 3;
+
+    /// <summary>Operation trees of followed methods, built once per method (symbols live as long as their compilation).</summary>
+    private static readonly ConditionalWeakTable<IMethodSymbol, StrongBox<IOperation?>> Bodies = new();
 
     /// <summary>The body (method body or local function) of the method <paramref name="invocation"/> calls, when it is
     /// declared in the caller's type and syntax tree and has not been visited yet; null otherwise.</summary>
@@ -39,7 +43,8 @@ internal static class SameTypeCalls
                 continue;
             }
 
-            if (syntax is MethodDeclarationSyntax or LocalFunctionStatementSyntax && model.GetOperation(syntax) is { } body)
+            if (syntax is MethodDeclarationSyntax or LocalFunctionStatementSyntax &&
+                Bodies.GetValue(method, _ => new StrongBox<IOperation?>(model.GetOperation(syntax))).Value is { } body)
             {
                 visited.Add(method);
                 return body;
@@ -67,13 +72,20 @@ internal static class SameTypeCalls
     public static bool IsSameTypeCall(IInvocationOperation invocation) =>
         IsCallerType(invocation, invocation.TargetMethod.ContainingType);
 
+    /// <summary>True when the call is written inside a declaration of <paramref name="calleeType"/> in the same file (nested
+    /// types included). Declarations in other files are not followed anyway, and the syntax check needs no binding.</summary>
     private static bool IsCallerType(IInvocationOperation invocation, INamedTypeSymbol? calleeType)
     {
-        var model = invocation.SemanticModel;
-        var callerType = model?.GetEnclosingSymbol(invocation.Syntax.SpanStart)?.ContainingType;
-        for (var type = callerType; type is not null; type = type.ContainingType)
+        if (calleeType is null)
         {
-            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, calleeType?.OriginalDefinition))
+            return false;
+        }
+
+        var tree = invocation.Syntax.SyntaxTree;
+        var position = invocation.Syntax.SpanStart;
+        foreach (var reference in calleeType.OriginalDefinition.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree == tree && reference.Span.Contains(position))
             {
                 return true;
             }
