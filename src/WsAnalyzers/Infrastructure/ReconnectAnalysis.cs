@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -13,6 +14,14 @@ internal static class ReconnectAnalysis
 {
     public static bool TryAnalyzeReconnect(
         this WebSocketApis apis, IInvocationOperation invocation, ISymbol containingSymbol, out ReconnectFinding finding)
+    {
+        var known = apis.ReconnectFindings.GetValue(
+            invocation, i => new StrongBox<ReconnectFinding?>(Analyze(apis, (IInvocationOperation)i, containingSymbol, out var f) ? f : null)).Value;
+        finding = known.GetValueOrDefault();
+        return known.HasValue;
+    }
+
+    private static bool Analyze(WebSocketApis apis, IInvocationOperation invocation, ISymbol containingSymbol, out ReconnectFinding finding)
     {
         finding = default;
         if (!apis.IsReconnectCall(invocation, out var reach))

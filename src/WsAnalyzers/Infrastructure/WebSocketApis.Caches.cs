@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace WsAnalyzers.Infrastructure;
@@ -11,4 +12,8 @@ internal sealed partial class WebSocketApis
 
     /// <summary>Per compilation: the callback a method is attached as (method groups), searched once per method.</summary>
     internal ConcurrentDictionary<IMethodSymbol, Handler> SubscriptionCache { get; } = new(SymbolEqualityComparer.Default);
+
+    /// <summary>Per compilation: the reconnect analysis of a call, shared by WS1001 and WS1002 (both ask the same question
+    /// about the same invocation; the second one reads the first one's answer).</summary>
+    internal ConditionalWeakTable<IOperation, StrongBox<ReconnectFinding?>> ReconnectFindings { get; } = new();
 }
