@@ -15,7 +15,7 @@ namespace WsReliability.AspNetCore.Tests;
 [Collection(KestrelCollection.Name)]
 public sealed class LifecycleTests
 {
-    // The issue asks for 10,000 cycles; see docs/runtime-server.md for the count and its run time on a 2-core machine.
+    // The issue asks for 10,000 cycles; see docs/runtime.md for the count and its run time on a 2-core machine.
     private const int Cycles = 10_000;
     private const int Warmup = 500;
     private const int Parallelism = 8;
