@@ -15,34 +15,21 @@ namespace WsAnalyzers.CodeFixes;
 /// <summary>WS2001: adds the missing removal where the connection ends (finally, OnDisconnectedAsync, OnClose) for every
 /// registration of the collection whose shape allows it.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ConnectionCollectionNeverShrunkCodeFixProvider)), Shared]
-public sealed class ConnectionCollectionNeverShrunkCodeFixProvider : CodeFixProvider
+public sealed class ConnectionCollectionNeverShrunkCodeFixProvider : DocumentBatchCodeFixProvider
 {
     public const string EquivalenceKey = "WS2001.RemoveWhenTheConnectionEnds";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.ConnectionCollectionNeverShrunk);
 
-    public override FixAllProvider GetFixAllProvider() =>
-        FixAllProvider.Create(async (context, document, diagnostics) =>
-            await FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+    protected override string FixEquivalenceKey => EquivalenceKey;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            var plans = await PlansAsync(context.Document, ImmutableArray.Create(diagnostic), context.CancellationToken).ConfigureAwait(false);
-            if (plans.Count == 0)
-            {
-                continue;
-            }
+    protected override async Task<string?> TitleAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        (await PlansAsync(document, ImmutableArray.Create(diagnostic), cancellationToken).ConfigureAwait(false)).Count == 0
+            ? null
+            : "Remove the connection when it ends";
 
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Remove the connection when it ends",
-                    ct => FixAsync(context.Document, ImmutableArray.Create(diagnostic), ct),
-                    EquivalenceKey),
-                diagnostic);
-        }
-    }
+    protected override Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken) =>
+        FixAsync(document, diagnostics, cancellationToken);
 
     private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {

@@ -14,37 +14,32 @@ namespace WsAnalyzers.CodeFixes;
 /// <summary>WS2003: moves the removal into a finally around the connection's lifetime (ASP.NET Core handlers), or adds it
 /// to OnDisconnectedAsync (Hubs) or OnClose (websocket-sharp behaviors, Fleck connections).</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ConnectionNotRemovedOnEveryClosePathCodeFixProvider)), Shared]
-public sealed class ConnectionNotRemovedOnEveryClosePathCodeFixProvider : CodeFixProvider
+public sealed class ConnectionNotRemovedOnEveryClosePathCodeFixProvider : DocumentBatchCodeFixProvider
 {
     public const string EquivalenceKey = "WS2003.RemoveOnEveryClosePath";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.ConnectionNotRemovedOnEveryClosePath);
 
-    public override FixAllProvider GetFixAllProvider() =>
-        FixAllProvider.Create(async (context, document, diagnostics) =>
-            await FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+    protected override string FixEquivalenceKey => EquivalenceKey;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task<string?> TitleAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        foreach (var diagnostic in context.Diagnostics)
+        var plans = await PlansAsync(document, ImmutableArray.Create(diagnostic), cancellationToken).ConfigureAwait(false);
+        if (plans.Count == 0)
         {
-            var plans = await PlansAsync(context.Document, ImmutableArray.Create(diagnostic), context.CancellationToken).ConfigureAwait(false);
-            if (plans.Count == 0)
-            {
-                continue;
-            }
-
-            var title = plans[0].Shape switch
-            {
-                RegistrationShape.Function => "Remove the connection in a finally block",
-                RegistrationShape.Hub => "Remove the connection in OnDisconnectedAsync",
-                _ => "Remove the connection in OnClose",
-            };
-            context.RegisterCodeFix(
-                CodeAction.Create(title, ct => FixAsync(context.Document, ImmutableArray.Create(diagnostic), ct), EquivalenceKey),
-                diagnostic);
+            return null;
         }
+
+        return plans[0].Shape switch
+        {
+            RegistrationShape.Function => "Remove the connection in a finally block",
+            RegistrationShape.Hub => "Remove the connection in OnDisconnectedAsync",
+            _ => "Remove the connection in OnClose",
+        };
     }
+
+    protected override Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken) =>
+        FixAsync(document, diagnostics, cancellationToken);
 
     private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {

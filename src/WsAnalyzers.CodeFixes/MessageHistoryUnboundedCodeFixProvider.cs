@@ -18,33 +18,18 @@ namespace WsAnalyzers.CodeFixes;
 /// TryDequeue, RemoveFirst or StringBuilder.Remove), with the limit as a named constant added to the type.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MessageHistoryUnboundedCodeFixProvider)), Shared]
-public sealed class MessageHistoryUnboundedCodeFixProvider : CodeFixProvider
+public sealed class MessageHistoryUnboundedCodeFixProvider : DocumentBatchCodeFixProvider
 {
     public const string EquivalenceKey = "WS2002.CapAfterAppend";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.MessageHistoryUnbounded);
 
-    public override FixAllProvider GetFixAllProvider() =>
-        FixAllProvider.Create(async (context, document, diagnostics) =>
-            await FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+    protected override string FixEquivalenceKey => EquivalenceKey;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if ((await PlansAsync(context.Document, ImmutableArray.Create(diagnostic), context.CancellationToken).ConfigureAwait(false)).Count == 0)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Cap the history after each append",
-                    ct => FixAsync(context.Document, ImmutableArray.Create(diagnostic), ct),
-                    EquivalenceKey),
-                diagnostic);
-        }
-    }
+    protected override async Task<string?> TitleAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        (await PlansAsync(document, ImmutableArray.Create(diagnostic), cancellationToken).ConfigureAwait(false)).Count == 0
+            ? null
+            : "Cap the history after each append";
 
     private sealed class Plan
     {
@@ -113,6 +98,9 @@ public sealed class MessageHistoryUnboundedCodeFixProvider : CodeFixProvider
 
         return plans;
     }
+
+    protected override Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken) =>
+        FixAsync(document, diagnostics, cancellationToken);
 
     private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {

@@ -19,34 +19,25 @@ namespace WsAnalyzers.CodeFixes;
 /// called), Websocket.Client <c>info.Type == DisconnectionType.ByUser || info.Type == DisconnectionType.Exit</c>.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReconnectAfterNormalClosureCodeFixProvider)), Shared]
-public sealed class ReconnectAfterNormalClosureCodeFixProvider : CodeFixProvider
+public sealed class ReconnectAfterNormalClosureCodeFixProvider : DocumentBatchCodeFixProvider
 {
     public const string EquivalenceKey = "WS1003.ReturnOnNormalClosure";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.ReconnectAfterNormalClosure);
 
-    public override FixAllProvider GetFixAllProvider() =>
-        FixAllProvider.Create(async (context, document, diagnostics) => await FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+    protected override string FixEquivalenceKey => EquivalenceKey;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task<string?> TitleAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (root is null || model is null || Target.Find(root, model, diagnostic, context.CancellationToken) is null)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Do not reconnect after a normal closure",
-                    ct => FixAsync(context.Document, ImmutableArray.Create(diagnostic), ct),
-                    EquivalenceKey),
-                diagnostic);
-        }
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        return root is null || model is null || Target.Find(root, model, diagnostic, cancellationToken) is null
+            ? null
+            : "Do not reconnect after a normal closure";
     }
+
+    protected override Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken) =>
+        FixAsync(document, diagnostics, cancellationToken);
 
     private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {

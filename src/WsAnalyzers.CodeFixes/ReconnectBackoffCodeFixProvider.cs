@@ -21,7 +21,7 @@ namespace WsAnalyzers.CodeFixes;
 /// statement of the same function.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReconnectBackoffCodeFixProvider)), Shared]
-public sealed class ReconnectBackoffCodeFixProvider : CodeFixProvider
+public sealed class ReconnectBackoffCodeFixProvider : DocumentBatchCodeFixProvider
 {
     public const string EquivalenceKey = "WS1001.InsertBackoffWithJitter";
 
@@ -32,33 +32,19 @@ public sealed class ReconnectBackoffCodeFixProvider : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(RuleIdentifiers.ReconnectWithoutDelay, RuleIdentifiers.ReconnectWithoutBackoff);
 
-    public override FixAllProvider GetFixAllProvider() =>
-        FixAllProvider.Create(async (context, document, diagnostics) => await FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+    protected override string FixEquivalenceKey => EquivalenceKey;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task<string?> TitleAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
-        {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (ReconnectBackoffTarget.Find(root, model, diagnostic, context.CancellationToken) is null)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Wait with exponential backoff and jitter before reconnecting",
-                    ct => FixAsync(context.Document, ImmutableArray.Create(diagnostic), ct),
-                    EquivalenceKey),
-                diagnostic);
-        }
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        return root is null || model is null || ReconnectBackoffTarget.Find(root, model, diagnostic, cancellationToken) is null
+            ? null
+            : "Wait with exponential backoff and jitter before reconnecting";
     }
+
+    protected override Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken) =>
+        FixAsync(document, diagnostics, cancellationToken);
 
     private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {

@@ -19,37 +19,26 @@ namespace WsAnalyzers.CodeFixes;
 /// restart (the whole subscription when the restart was all it did).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseWithAutomaticReconnectCodeFixProvider)), Shared]
-public sealed class UseWithAutomaticReconnectCodeFixProvider : CodeFixProvider
+public sealed class UseWithAutomaticReconnectCodeFixProvider : DocumentBatchCodeFixProvider
 {
     public const string EquivalenceKey = "WS1001.UseWithAutomaticReconnect";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(RuleIdentifiers.ReconnectWithoutDelay, RuleIdentifiers.ReconnectWithoutBackoff);
 
-    public override FixAllProvider GetFixAllProvider() =>
-        FixAllProvider.Create(async (context, document, diagnostics) => await FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+    protected override string FixEquivalenceKey => EquivalenceKey;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task<string?> TitleAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
-        {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (Target.Find(root, model, diagnostic, context.CancellationToken) is null)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create("Use WithAutomaticReconnect", ct => FixAsync(context.Document, ImmutableArray.Create(diagnostic), ct), EquivalenceKey),
-                diagnostic);
-        }
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        return root is null || model is null || Target.Find(root, model, diagnostic, cancellationToken) is null
+            ? null
+            : "Use WithAutomaticReconnect";
     }
+
+    protected override Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken) =>
+        FixAsync(document, diagnostics, cancellationToken);
 
     private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {

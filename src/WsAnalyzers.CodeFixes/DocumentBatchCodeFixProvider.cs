@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+
+namespace WsAnalyzers.CodeFixes;
+
+/// <summary>
+/// Base of the fixers that rewrite a document for a batch of its diagnostics at once: the single fix and Fix All run
+/// the same <see cref="FixDocumentAsync"/>, so members a fix adds to a type (a counter, a limit, an override) are
+/// added once however many diagnostics the type has.
+/// </summary>
+public abstract class DocumentBatchCodeFixProvider : CodeFixProvider
+{
+    /// <summary>The stable equivalence key of the fix (Fix All and `dotnet format` group by it).</summary>
+    protected abstract string FixEquivalenceKey { get; }
+
+    public sealed override FixAllProvider GetFixAllProvider() =>
+        FixAllProvider.Create(async (context, document, diagnostics) =>
+            await FixDocumentAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+
+    public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (await TitleAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false) is not { } title)
+            {
+                continue;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(title, ct => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), ct), FixEquivalenceKey),
+                diagnostic);
+        }
+    }
+
+    /// <summary>The title of the fix for <paramref name="diagnostic"/>, or null when no safe fix exists for it.</summary>
+    protected abstract Task<string?> TitleAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken);
+
+    /// <summary>Fixes every one of <paramref name="diagnostics"/> (all in <paramref name="document"/>) in one rewrite.</summary>
+    protected abstract Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken);
+}
