@@ -1,17 +1,14 @@
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace WsAnalyzers.Infrastructure;
 
 /// <summary>
 /// The BCL threading and collection types the message-handler and sending rules look at (blocking waits, offloading,
-/// send serialisation, broadcast helpers), resolved once per compilation.
+/// send serialisation, broadcast helpers, delays), resolved once per compilation as part of <see cref="WebSocketApis"/>.
 /// </summary>
 internal sealed class ThreadingApis
 {
-    private static readonly ConditionalWeakTable<Compilation, ThreadingApis> Cache = new();
-
-    private ThreadingApis(Compilation compilation)
+    public ThreadingApis(Compilation compilation)
     {
         Thread = Type(compilation, "System.Threading.Thread");
         Task = Type(compilation, "System.Threading.Tasks.Task");
@@ -63,8 +60,6 @@ internal sealed class ThreadingApis
     public INamedTypeSymbol? ConcurrentDictionary { get; }
     public INamedTypeSymbol? TaskFactory { get; }
     public INamedTypeSymbol? ThreadingTimer { get; }
-
-    public static ThreadingApis For(Compilation compilation) => Cache.GetValue(compilation, static c => new ThreadingApis(c));
 
     /// <summary>True for the awaiter types whose GetResult blocks until the task completes.</summary>
     public bool IsAwaiter(ITypeSymbol? type) =>

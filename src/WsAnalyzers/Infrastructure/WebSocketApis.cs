@@ -54,8 +54,7 @@ internal sealed partial class WebSocketApis
         ObservableExtensions = Type(compilation, "System.ObservableExtensions");
 
         Collections = new CollectionTypes(compilation);
-        Task = Type(compilation, "System.Threading.Tasks.Task");
-        Thread = Type(compilation, "System.Threading.Thread");
+        Threading = new ThreadingApis(compilation);
         Random = Type(compilation, "System.Random");
         RandomNumberGenerator = Type(compilation, "System.Security.Cryptography.RandomNumberGenerator");
         Math = Type(compilation, "System.Math");
@@ -64,7 +63,6 @@ internal sealed partial class WebSocketApis
         WebsocketClientDisconnectionInfo = Type(compilation, "Websocket.Client.DisconnectionInfo");
         SharpCloseEventArgs = Type(compilation, "WebSocketSharp.CloseEventArgs");
         CancellationToken = Type(compilation, "System.Threading.CancellationToken");
-        ThreadingTimer = Type(compilation, "System.Threading.Timer");
         ThreadingTimeout = Type(compilation, "System.Threading.Timeout");
     }
 
@@ -122,8 +120,10 @@ internal sealed partial class WebSocketApis
     // Collections and connection handles of the resource-bound rules
     public CollectionTypes Collections { get; }
     // Reconnect rules: delays, randomness and growth
-    public INamedTypeSymbol? Task { get; }
-    public INamedTypeSymbol? Thread { get; }
+    // BCL threading types of the message-handler, sending and reconnect rules
+    public ThreadingApis Threading { get; }
+    public INamedTypeSymbol? Task => Threading.Task;
+    public INamedTypeSymbol? Thread => Threading.Thread;
     public INamedTypeSymbol? Random { get; }
     public INamedTypeSymbol? RandomNumberGenerator { get; }
     public INamedTypeSymbol? Math { get; }
@@ -132,7 +132,7 @@ internal sealed partial class WebSocketApis
     public INamedTypeSymbol? WebsocketClientDisconnectionInfo { get; }
     public INamedTypeSymbol? SharpCloseEventArgs { get; }
     public INamedTypeSymbol? CancellationToken { get; }
-    public INamedTypeSymbol? ThreadingTimer { get; }
+    public INamedTypeSymbol? ThreadingTimer => Threading.ThreadingTimer;
     public INamedTypeSymbol? ThreadingTimeout { get; }
 
     /// <summary>The APIs of this compilation, or null when it has no WebSocket API to analyze.</summary>

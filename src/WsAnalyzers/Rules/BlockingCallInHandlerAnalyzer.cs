@@ -27,7 +27,7 @@ public sealed class BlockingCallInHandlerAnalyzer : WebSocketAnalyzer
 
     private protected override void Register(CompilationStartAnalysisContext context, WebSocketApis apis)
     {
-        var threading = ThreadingApis.For(context.Compilation);
+        var threading = apis.Threading;
         if (threading.Task is null)
         {
             return;

@@ -31,7 +31,7 @@ public sealed class BroadcastStopsAtFirstFailureAnalyzer : WebSocketAnalyzer
             return;
         }
 
-        var threading = ThreadingApis.For(context.Compilation);
+        var threading = apis.Threading;
         RegisterOperationAction(context, c => AnalyzeLoop(c, apis, threading), OperationKind.Loop);
         RegisterOperationAction(context, c => AnalyzeForEachCall(c, apis, threading), OperationKind.Invocation);
     }

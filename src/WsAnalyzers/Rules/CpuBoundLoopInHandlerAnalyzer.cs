@@ -27,7 +27,7 @@ public sealed class CpuBoundLoopInHandlerAnalyzer : WebSocketAnalyzer
 
     private protected override void Register(CompilationStartAnalysisContext context, WebSocketApis apis)
     {
-        var threading = ThreadingApis.For(context.Compilation);
+        var threading = apis.Threading;
         HandlerReach.Register(
             context,
             apis,

@@ -28,7 +28,7 @@ public sealed class SendNotAwaitedAnalyzer : WebSocketAnalyzer
             return;
         }
 
-        var threading = ThreadingApis.For(context.Compilation);
+        var threading = apis.Threading;
         context.RegisterSymbolStartAction(
             start =>
             {
