@@ -28,10 +28,7 @@ public sealed class ConnectionCollectionNeverShrunkCodeFixProvider : DocumentBat
             ? null
             : "Remove the connection when it ends";
 
-    protected override Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken) =>
-        FixAsync(document, diagnostics, cancellationToken);
-
-    private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    protected override async Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var plans = await PlansAsync(document, diagnostics, cancellationToken).ConfigureAwait(false);
         return await ConnectionRemovalEdits.ApplyAsync(document, plans, cancellationToken).ConfigureAwait(false);

@@ -38,10 +38,7 @@ public sealed class ConnectionNotRemovedOnEveryClosePathCodeFixProvider : Docume
         };
     }
 
-    protected override Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken) =>
-        FixAsync(document, diagnostics, cancellationToken);
-
-    private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    protected override async Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var plans = await PlansAsync(document, diagnostics, cancellationToken).ConfigureAwait(false);
         return await ConnectionRemovalEdits.ApplyAsync(document, plans, cancellationToken).ConfigureAwait(false);

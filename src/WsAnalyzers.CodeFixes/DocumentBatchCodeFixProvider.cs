@@ -39,6 +39,14 @@ public abstract class DocumentBatchCodeFixProvider : CodeFixProvider
     /// <summary>The title of the fix for <paramref name="diagnostic"/>, or null when no safe fix exists for it.</summary>
     protected abstract Task<string?> TitleAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken);
 
+    /// <summary>The syntax root and semantic model a title or a plan starts from; null when the document has neither.</summary>
+    protected static async Task<(SyntaxNode Root, SemanticModel Model)?> RootAndModelAsync(Document document, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        return root is null || model is null ? null : (root, model);
+    }
+
     /// <summary>Fixes every one of <paramref name="diagnostics"/> (all in <paramref name="document"/>) in one rewrite.</summary>
     protected abstract Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken);
 }

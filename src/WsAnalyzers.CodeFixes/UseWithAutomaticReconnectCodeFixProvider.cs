@@ -28,19 +28,13 @@ public sealed class UseWithAutomaticReconnectCodeFixProvider : DocumentBatchCode
 
     protected override string FixEquivalenceKey => EquivalenceKey;
 
-    protected override async Task<string?> TitleAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
-    {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        return root is null || model is null || Target.Find(root, model, diagnostic, cancellationToken) is null
-            ? null
-            : "Use WithAutomaticReconnect";
-    }
+    protected override async Task<string?> TitleAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        await RootAndModelAsync(document, cancellationToken).ConfigureAwait(false) is { } tree &&
+        Target.Find(tree.Root, tree.Model, diagnostic, cancellationToken) is not null
+            ? "Use WithAutomaticReconnect"
+            : null;
 
-    protected override Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken) =>
-        FixAsync(document, diagnostics, cancellationToken);
-
-    private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    protected override async Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
