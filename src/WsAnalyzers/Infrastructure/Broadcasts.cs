@@ -15,6 +15,13 @@ internal static class Broadcasts
     /// <summary>The unhandled per-connection sends of a foreach / for / while loop.</summary>
     public static List<WebSocketCall> UnhandledSends(this WebSocketApis apis, ILoopOperation loop)
     {
+        // Most loops send nothing: find the sends before working out which locals are per-iteration connections.
+        var sends = ThrowingSends(apis, loop.Body);
+        if (sends.Count == 0)
+        {
+            return sends;
+        }
+
         var iteration = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         foreach (var local in loop.Locals)
         {
@@ -22,7 +29,7 @@ internal static class Broadcasts
         }
 
         AddDerived(loop.Body, iteration);
-        return apis.UnhandledSends(loop.Body, loop, iteration);
+        return Unhandled(apis, sends, loop, iteration);
     }
 
     /// <summary>The unhandled per-connection sends of the lambda passed to a List.ForEach / Array.ForEach / Parallel.ForEach(Async) call.</summary>
@@ -34,7 +41,7 @@ internal static class Broadcasts
             iteration.Add(lambda.Symbol.Parameters[0]);
         }
 
-        return apis.UnhandledSends(lambda.Body, lambda, iteration);
+        return Unhandled(apis, ThrowingSends(apis, lambda.Body), lambda, iteration);
     }
 
     /// <summary>The lambda a ForEach-style call runs per element, or null when <paramref name="invocation"/> is not one.</summary>
@@ -70,23 +77,31 @@ internal static class Broadcasts
         return null;
     }
 
-    private static List<WebSocketCall> UnhandledSends(this WebSocketApis apis, IOperation body, IOperation boundary, HashSet<ISymbol> iteration)
+    /// <summary>The sends in <paramref name="body"/> that throw into it when the peer is gone.</summary>
+    private static List<WebSocketCall> ThrowingSends(WebSocketApis apis, IOperation body)
     {
         var sends = new List<WebSocketCall>();
-        if (iteration.Count == 0)
-        {
-            return sends;
-        }
-
         foreach (var descendant in body.DescendantsOutsideFunctions())
         {
-            if (descendant is IInvocationOperation invocation && apis.IsSend(invocation, out var send) && send.ThrowsWhenClosed &&
-                ThrowsIntoLoop(send) && ReferencesAny(send.Socket, iteration) && !apis.IsHandledWithin(invocation, ThrownBy(apis, send), boundary))
+            if (descendant is IInvocationOperation invocation && apis.IsSend(invocation, out var send) && send.ThrowsWhenClosed && ThrowsIntoLoop(send))
             {
                 sends.Add(send);
             }
         }
 
+        return sends;
+    }
+
+    /// <summary>Of <paramref name="sends"/>, those on the iteration's connection that no catch within <paramref name="boundary"/> handles.</summary>
+    private static List<WebSocketCall> Unhandled(WebSocketApis apis, List<WebSocketCall> sends, IOperation boundary, HashSet<ISymbol> iteration)
+    {
+        if (iteration.Count == 0)
+        {
+            sends.Clear();
+            return sends;
+        }
+
+        sends.RemoveAll(send => !ReferencesAny(send.Socket, iteration) || apis.IsHandledWithin(send.Invocation, ThrownBy(apis, send), boundary));
         return sends;
     }
 

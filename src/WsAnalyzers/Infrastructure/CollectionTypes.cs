@@ -82,5 +82,5 @@ internal sealed class CollectionTypes
     }
 
     private static INamedTypeSymbol? Type(Compilation compilation, string metadataName) =>
-        compilation.GetTypeByMetadataName(metadataName);
+        MetadataTypes.Find(compilation, metadataName);
 }

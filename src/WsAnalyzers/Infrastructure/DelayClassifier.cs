@@ -47,7 +47,7 @@ internal static class DelayClassifier
                 case IObjectCreationOperation creation when creation.Type.IsOrInheritsFrom(_apis.Random):
                     return DelayTraits.Random;
                 case IBinaryOperation binary:
-                    var traits = Visit(binary.LeftOperand, depth + 1) | Visit(binary.RightOperand, depth + 1);
+                    var traits = Either(binary.LeftOperand, binary.RightOperand, depth + 1);
                     if (binary.OperatorKind == BinaryOperatorKind.LeftShift && !binary.RightOperand.ConstantValue.HasValue)
                     {
                         traits |= DelayTraits.Growth;
@@ -57,9 +57,9 @@ internal static class DelayClassifier
                 case IUnaryOperation unary:
                     return Visit(unary.Operand, depth + 1);
                 case IConditionalOperation conditional:
-                    return Visit(conditional.WhenTrue, depth + 1) | Visit(conditional.WhenFalse, depth + 1);
+                    return Either(conditional.WhenTrue, conditional.WhenFalse, depth + 1);
                 case ICoalesceOperation coalesce:
-                    return Visit(coalesce.Value, depth + 1) | Visit(coalesce.WhenNull, depth + 1);
+                    return Either(coalesce.Value, coalesce.WhenNull, depth + 1);
                 case IIncrementOrDecrementOperation:
                     return DelayTraits.Growth;
                 case ILocalReferenceOperation local:
@@ -77,12 +77,24 @@ internal static class DelayClassifier
             }
         }
 
-        private DelayTraits VisitAll(IEnumerable<IArgumentOperation> arguments, int depth)
+        /// <summary>Both sides' traits; the second side is not walked when the first is already acceptable (more traits
+        /// never make a delay unacceptable).</summary>
+        private DelayTraits Either(IOperation first, IOperation? second, int depth)
+        {
+            var traits = Visit(first, depth);
+            return traits.IsAcceptable() ? traits : traits | Visit(second, depth);
+        }
+
+        private DelayTraits VisitAll(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, int depth)
         {
             var traits = DelayTraits.None;
             foreach (var argument in arguments)
             {
                 traits |= Visit(argument.Value, depth + 1);
+                if (traits.IsAcceptable())
+                {
+                    break;
+                }
             }
 
             return traits;
@@ -179,7 +191,7 @@ internal static class DelayClassifier
 
             var root = Root(reference);
             var traits = DelayTraits.Unknown;
-            foreach (var descendant in root.Descendants())
+            foreach (var descendant in root.DescendantsAndSelfIncludingFunctions())
             {
                 if (WritesTo(descendant, field, out var value, out var grows))
                 {
@@ -204,7 +216,7 @@ internal static class DelayClassifier
 
             var traits = DelayTraits.None;
             var any = false;
-            foreach (var descendant in Root(reference).Descendants())
+            foreach (var descendant in Root(reference).DescendantsAndSelfIncludingFunctions())
             {
                 if (descendant is IVariableDeclaratorOperation declarator &&
                     SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
@@ -259,7 +271,7 @@ internal static class DelayClassifier
 
         private static bool References(IOperation operation, ISymbol symbol)
         {
-            foreach (var descendant in operation.DescendantsAndSelf())
+            foreach (var descendant in operation.DescendantsAndSelfIncludingFunctions())
             {
                 if (Names(descendant, symbol))
                 {

@@ -1,29 +1,23 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace WsAnalyzers.Infrastructure;
 
 /// <summary>
-/// Runs a message-handler rule over one type at a time. A finding directly on a handler's path is reported at once; a
-/// finding in an ordinary method is kept until the end of the type and reported when a handler calls that method
-/// synchronously, directly or through at most <see cref="MaxCallDepth"/> calls of same-type methods or local functions
-/// (cycles are followed once).
-/// Calls from a lambda that is not a handler (Task.Run, a queue consumer) do not carry the handler path.
+/// Runs a message-handler rule. A finding directly on a handler's path is reported at once; a finding in an ordinary
+/// method is reported when a handler of the same type calls that method synchronously, directly or through at most
+/// <see cref="MaxCallDepth"/> calls of same-type methods or local functions declared in the same file (cycles are
+/// followed once). Calls from a lambda that is not a handler (Task.Run, a queue consumer) do not carry the handler path.
+/// The callers of a method are looked up only when a finding waits for them, and the answer is kept per method:
+/// a per-type pass (symbol-start actions) made the analyzer driver build action sets for every member of every type.
 /// </summary>
-internal sealed class HandlerReach
+internal static class HandlerReach
 {
     public const int MaxCallDepth = 3;
-
-    private readonly INamedTypeSymbol _type;
-    private readonly object _gate = new();
-    private readonly HashSet<IMethodSymbol> _roots = new(SymbolEqualityComparer.Default);
-    private readonly Dictionary<IMethodSymbol, HashSet<IMethodSymbol>> _calls = new(SymbolEqualityComparer.Default);
-    private readonly List<(IMethodSymbol Method, Diagnostic Diagnostic)> _pending = new();
-
-    private HandlerReach(INamedTypeSymbol type) => _type = type;
 
     /// <summary>
     /// Registers the rule: <paramref name="isCandidate"/> is a cheap symbol test run on every operation of
@@ -35,50 +29,10 @@ internal sealed class HandlerReach
         WebSocketApis apis,
         Func<IOperation, bool> isCandidate,
         Func<IOperation, HandlerPath, Diagnostic?> diagnose,
-        params OperationKind[] kinds)
-    {
-        context.RegisterSymbolStartAction(
-            start =>
-            {
-                var reach = new HandlerReach((INamedTypeSymbol)start.Symbol);
-                start.RegisterOperationAction(c => LocatedFailures.Run(c, () => reach.OnInvocation(apis, c)), OperationKind.Invocation);
-                start.RegisterOperationAction(c => LocatedFailures.Run(c, () => reach.OnCandidate(apis, c, isCandidate, diagnose)), kinds);
-                start.RegisterSymbolEndAction(reach.ReportReached);
-            },
-            SymbolKind.NamedType);
-    }
+        params OperationKind[] kinds) =>
+        context.RegisterOperationAction(LocatedFailures.Wrap(c => OnCandidate(apis, c, isCandidate, diagnose)), kinds);
 
-    private void OnInvocation(WebSocketApis apis, OperationAnalysisContext context)
-    {
-        var invocation = (IInvocationOperation)context.Operation;
-        var callee = invocation.TargetMethod.OriginalDefinition;
-        if (callee.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) || callee.IsAbstract || callee.DeclaringSyntaxReferences.IsEmpty ||
-            !SymbolEqualityComparer.Default.Equals(callee.ContainingType?.OriginalDefinition, _type.OriginalDefinition))
-        {
-            return;
-        }
-
-        var path = apis.FindHandlerPath(invocation, context.ContainingSymbol);
-        lock (_gate)
-        {
-            switch (path.Kind)
-            {
-                case HandlerPathKind.Handler:
-                    _roots.Add(callee);
-                    break;
-                case HandlerPathKind.Method when path.Method is { } caller:
-                    if (!_calls.TryGetValue(caller, out var callees))
-                    {
-                        _calls[caller] = callees = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-                    }
-
-                    callees.Add(callee);
-                    break;
-            }
-        }
-    }
-
-    private void OnCandidate(
+    private static void OnCandidate(
         WebSocketApis apis, OperationAnalysisContext context, Func<IOperation, bool> isCandidate, Func<IOperation, HandlerPath, Diagnostic?> diagnose)
     {
         if (!isCandidate(context.Operation))
@@ -92,56 +46,76 @@ internal sealed class HandlerReach
             return;
         }
 
-        if (path.Kind == HandlerPathKind.Handler)
+        if (path.Kind == HandlerPathKind.Handler ||
+            (path.Method is { } method && context.Operation.SemanticModel is { } model && apis.IsCalledFromHandler(method, model, context.CancellationToken)))
         {
             context.ReportDiagnostic(diagnostic);
-            return;
-        }
-
-        lock (_gate)
-        {
-            _pending.Add((path.Method!, diagnostic));
         }
     }
 
-    private void ReportReached(SymbolAnalysisContext context)
+    /// <summary>True when a handler of the method's type calls it, directly or through same-type calls.</summary>
+    private static bool IsCalledFromHandler(this WebSocketApis apis, IMethodSymbol method, SemanticModel model, System.Threading.CancellationToken cancellation)
     {
-        HashSet<IMethodSymbol> reached;
-        lock (_gate)
+        var key = method.OriginalDefinition;
+        if (apis.HandlerCallers.TryGetValue(key, out var known))
         {
-            if (_pending.Count == 0 || _roots.Count == 0)
+            return known;
+        }
+
+        var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { key };
+        var reached = apis.IsCalledFromHandler(key, model, 1, visited, cancellation);
+        apis.HandlerCallers.TryAdd(key, reached);
+        return reached;
+    }
+
+    private static bool IsCalledFromHandler(
+        this WebSocketApis apis, IMethodSymbol method, SemanticModel model, int depth, HashSet<IMethodSymbol> visited, System.Threading.CancellationToken cancellation)
+    {
+        foreach (var call in CallsIn(method, model, cancellation))
+        {
+            var path = apis.FindHandlerPath(call.Invocation, call.ContainingSymbol);
+            if (path.Kind == HandlerPathKind.Handler)
             {
-                return;
+                return true;
             }
 
-            reached = new HashSet<IMethodSymbol>(_roots, SymbolEqualityComparer.Default);
-            var frontier = new List<IMethodSymbol>(_roots);
-            for (var depth = 1; depth < MaxCallDepth && frontier.Count > 0; depth++)
+            if (path.Kind == HandlerPathKind.Method && depth < MaxCallDepth && path.Method is { } caller && visited.Add(caller.OriginalDefinition) &&
+                apis.IsCalledFromHandler(caller.OriginalDefinition, model, depth + 1, visited, cancellation))
             {
-                var next = new List<IMethodSymbol>();
-                foreach (var method in frontier)
-                {
-                    if (_calls.TryGetValue(method, out var callees))
-                    {
-                        foreach (var callee in callees)
-                        {
-                            if (reached.Add(callee))
-                            {
-                                next.Add(callee);
-                            }
-                        }
-                    }
-                }
-
-                frontier = next;
+                return true;
             }
         }
 
-        foreach (var (method, diagnostic) in _pending)
+        return false;
+    }
+
+    /// <summary>The calls of <paramref name="method"/> in the declarations of its type in <paramref name="model"/>'s file
+    /// (not in nested types), found by name first so that only those are bound.</summary>
+    private static IEnumerable<(IInvocationOperation Invocation, ISymbol ContainingSymbol)> CallsIn(
+        IMethodSymbol method, SemanticModel model, System.Threading.CancellationToken cancellation)
+    {
+        var type = method.ContainingType;
+        if (type is null)
         {
-            if (reached.Contains(method.OriginalDefinition))
+            yield break;
+        }
+
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree != model.SyntaxTree || reference.GetSyntax(cancellation) is not { } declaration)
             {
-                context.ReportDiagnostic(diagnostic);
+                continue;
+            }
+
+            foreach (var node in declaration.DescendantNodes(child => child == declaration || child is not BaseTypeDeclarationSyntax))
+            {
+                if (node is InvocationExpressionSyntax invocation && SyntaxNames.Invoked(invocation.Expression) == method.Name &&
+                    model.GetOperation(invocation, cancellation) is IInvocationOperation operation &&
+                    SymbolEqualityComparer.Default.Equals(operation.TargetMethod.OriginalDefinition, method) &&
+                    model.GetEnclosingSymbol(invocation.SpanStart, cancellation) is { } containingSymbol)
+                {
+                    yield return (operation, containingSymbol);
+                }
             }
         }
     }

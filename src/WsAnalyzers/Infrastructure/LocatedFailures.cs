@@ -10,18 +10,20 @@ namespace WsAnalyzers.Infrastructure;
 /// </summary>
 internal static class LocatedFailures
 {
-    public static void Run(OperationAnalysisContext context, Action action)
-    {
-        try
+    /// <summary>Wraps <paramref name="action"/> once, at registration, so no closure is allocated per operation.</summary>
+    public static Action<OperationAnalysisContext> Wrap(Action<OperationAnalysisContext> action) =>
+        context =>
         {
-            action();
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            var span = context.Operation.Syntax.GetLocation().GetLineSpan();
-            throw new InvalidOperationException(
-                $"WsAnalyzers failed at {span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): {exception.Message}",
-                exception);
-        }
-    }
+            try
+            {
+                action(context);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                var span = context.Operation.Syntax.GetLocation().GetLineSpan();
+                throw new InvalidOperationException(
+                    $"WsAnalyzers failed at {span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): {exception.Message}",
+                    exception);
+            }
+        };
 }

@@ -15,6 +15,13 @@ internal static class ReconnectAnalysis
     public static bool TryAnalyzeReconnect(
         this WebSocketApis apis, IInvocationOperation invocation, ISymbol containingSymbol, out ReconnectFinding finding)
     {
+        // Most calls are not reconnects: answer those without a memo entry per invocation.
+        if (!apis.IsReconnectCall(invocation, out _))
+        {
+            finding = default;
+            return false;
+        }
+
         var known = apis.ReconnectFindings.GetValue(
             invocation, i => new StrongBox<ReconnectFinding?>(Analyze(apis, (IInvocationOperation)i, containingSymbol, out var f) ? f : null)).Value;
         finding = known.GetValueOrDefault();
@@ -40,12 +47,12 @@ internal static class ReconnectAnalysis
             pathEnd = scheduling;
         }
 
-        if (!path.IsRetry || (path.Region is IForLoopOperation loop && IsFanOut(loop)) ||
-            (reach.IsDirect && apis.IsOneShotConnection(reach.Connect, out _)))
+        if (!path.IsRetry)
         {
             return false;
         }
 
+        // The waits first: on correct code an acceptable backoff ends the analysis before the costlier shape checks.
         delays = delays.AddRange(apis.DelaysIn(path.Region, path.Before, pathEnd));
         var traits = DelayTraits.None;
         var weak = false;
@@ -69,6 +76,11 @@ internal static class ReconnectAnalysis
 
             traits = weak ? traits : delayTraits;
             weak = true;
+        }
+
+        if ((path.Region is IForLoopOperation loop && IsFanOut(loop)) || (reach.IsDirect && apis.IsOneShotConnection(reach.Connect, out _)))
+        {
+            return false;
         }
 
         finding = new ReconnectFinding(reach, path, delays, weak ? ReconnectVerdict.NoBackoffWithJitter : ReconnectVerdict.NoDelay, traits);

@@ -30,13 +30,12 @@ internal static class ReconnectCalls
             return false;
         }
 
-        var cached = apis.ReconnectReachCache.GetOrAdd(target, _ =>
+        if (!apis.ReconnectReachCache.TryGetValue(target, out var cached))
         {
-            var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-            return SameTypeCalls.CalleeBody(invocation, visited) is { } body && Follow(apis, body, 1, visited) is { } found
-                ? new ReconnectReach(invocation, found.Call, found.Delays)
-                : null;
-        });
+            cached = Reach(apis, invocation, target);
+            apis.ReconnectReachCache.TryAdd(target, cached);
+        }
+
         if (cached is not { } known)
         {
             return false;
@@ -44,6 +43,21 @@ internal static class ReconnectCalls
 
         reach = new ReconnectReach(invocation, known.Connect, known.Delays);
         return true;
+    }
+
+    /// <summary>Whether the same-type method <paramref name="target"/> reaches a connect, and the waits on the way.
+    /// Methods whose syntax cannot lead to one are ruled out before their bodies are bound.</summary>
+    private static ReconnectReach? Reach(WebSocketApis apis, IInvocationOperation invocation, IMethodSymbol target)
+    {
+        if (SameTypeCalls.CalleeDeclaration(invocation) is not { } declaration || !ConnectCandidates.MayReachConnect(target.ContainingType, declaration))
+        {
+            return null;
+        }
+
+        var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        return SameTypeCalls.CalleeBody(invocation, visited) is { } body && Follow(apis, body, 1, visited) is { } found
+            ? new ReconnectReach(invocation, found.Call, found.Delays)
+            : null;
     }
 
     /// <summary>Every wait in <paramref name="root"/> (and in same-type methods it calls) that starts before

@@ -54,6 +54,33 @@ internal static class SameTypeCalls
         return null;
     }
 
+    /// <summary>The declaration (method or local function, with a body) <paramref name="invocation"/> calls, when it is
+    /// declared in the caller's type and syntax tree; null otherwise. Nothing is bound.</summary>
+    public static SyntaxNode? CalleeDeclaration(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod.OriginalDefinition;
+        if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) || !IsCallerType(invocation, method.ContainingType))
+        {
+            return null;
+        }
+
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree != invocation.Syntax.SyntaxTree)
+            {
+                continue;
+            }
+
+            var syntax = reference.GetSyntax();
+            if (syntax is LocalFunctionStatementSyntax or MethodDeclarationSyntax { Body: not null } or MethodDeclarationSyntax { ExpressionBody: not null })
+            {
+                return syntax;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>True when <paramref name="invocation"/> calls the method, local function or lambda it is in (a recursive call).</summary>
     public static bool IsRecursive(IInvocationOperation invocation, ISymbol containingSymbol)
     {

@@ -72,5 +72,5 @@ internal sealed class ThreadingApis
         type.IsOrInheritsFrom(Task) || type.IsType(ValueTask) || type.IsType(ValueTaskOfT);
 
     private static INamedTypeSymbol? Type(Compilation compilation, string metadataName) =>
-        compilation.GetTypeByMetadataName(metadataName);
+        MetadataTypes.Find(compilation, metadataName);
 }

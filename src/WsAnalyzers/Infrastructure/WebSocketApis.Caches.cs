@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
@@ -12,6 +13,14 @@ internal sealed partial class WebSocketApis
 
     /// <summary>Per compilation: the callback a method is attached as (method groups), searched once per method.</summary>
     internal ConcurrentDictionary<IMethodSymbol, Handler> SubscriptionCache { get; } = new(SymbolEqualityComparer.Default);
+
+    /// <summary>Per compilation: whether a message handler of its type reaches a method through same-type calls
+    /// (<see cref="HandlerReach"/>), looked up when a finding in that method waits for the answer.</summary>
+    internal ConcurrentDictionary<IMethodSymbol, bool> HandlerCallers { get; } = new(SymbolEqualityComparer.Default);
+
+    /// <summary>Per compilation: the System.Net.WebSockets sends of a type on one socket (<see cref="SendSites"/>).</summary>
+    internal ConcurrentDictionary<INamedTypeSymbol, ConcurrentDictionary<ISymbol, ImmutableArray<SendSite>>> SendSitesCache { get; } =
+        new(SymbolEqualityComparer.Default);
 
     /// <summary>Per compilation: the reconnect analysis of a call, shared by WS1001 and WS1002 (both ask the same question
     /// about the same invocation; the second one reads the first one's answer).</summary>

@@ -39,6 +39,10 @@ internal sealed partial class WebSocketApis
     public bool IsConnect(IInvocationOperation invocation, out WebSocketCall call) =>
         TryClassify(invocation, out call) && call.Kind == WebSocketCallKind.Connect;
 
+    /// <summary>True when a method of this name can be a <paramref name="kind"/> call of some library: a prefilter for
+    /// syntax scans that decide what to bind, never a finding.</summary>
+    public static bool MayBe(string name, WebSocketCallKind kind) => KindOf(name) == kind;
+
     private static WebSocketCallKind? KindOf(string name) => name switch
     {
         "SendAsync" or "Send" or "SendInstant" or "SendCoreAsync" => WebSocketCallKind.Send,

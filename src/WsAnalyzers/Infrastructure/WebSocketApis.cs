@@ -158,7 +158,7 @@ internal sealed partial class WebSocketApis
         FleckConnection is not null;
 
     private static INamedTypeSymbol? Type(Compilation compilation, string metadataName) =>
-        compilation.GetTypeByMetadataName(metadataName);
+        MetadataTypes.Find(compilation, metadataName);
 
     private sealed class Box
     {

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -29,25 +28,22 @@ public sealed class SendNotAwaitedAnalyzer : WebSocketAnalyzer
         }
 
         var threading = apis.Threading;
-        context.RegisterSymbolStartAction(
-            start =>
-            {
-                var sends = new List<Send>();
-                start.RegisterOperationAction(
-                    c => LocatedFailures.Run(c, () =>
-                    {
-                        if (Collect(apis, threading, (IInvocationOperation)c.Operation, c.ContainingSymbol) is { } send)
-                        {
-                            lock (sends)
-                            {
-                                sends.Add(send);
-                            }
-                        }
-                    }),
-                    OperationKind.Invocation);
-                start.RegisterSymbolEndAction(end => Report(end, sends));
-            },
-            SymbolKind.NamedType);
+        RegisterOperationAction(context, c => Analyze(c, apis, threading), OperationKind.Invocation);
+    }
+
+    private static void Analyze(OperationAnalysisContext context, WebSocketApis apis, ThreadingApis threading)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (Collect(apis, threading, invocation, context.ContainingSymbol) is not { Serialised: false } send || !Overlaps(apis, threading, send, context))
+        {
+            return;
+        }
+
+        var properties = send.Awaitable
+            ? ImmutableDictionary<string, string?>.Empty.Add(AwaitProperty, "true")
+            : ImmutableDictionary<string, string?>.Empty;
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.WS3003SendNotAwaited, invocation.Syntax.GetLocation(), properties, invocation.TargetMethod.Name));
     }
 
     private static Send? Collect(WebSocketApis apis, ThreadingApis threading, IInvocationOperation invocation, ISymbol containingSymbol)
@@ -69,24 +65,7 @@ public sealed class SendNotAwaitedAnalyzer : WebSocketAnalyzer
             use == SendSerialisation.TaskUse.Discarded && CanAwait(invocation, containingSymbol));
     }
 
-    private static void Report(SymbolAnalysisContext context, List<Send> sends)
-    {
-        foreach (var send in sends)
-        {
-            if (send.Serialised || !Overlaps(send, sends))
-            {
-                continue;
-            }
-
-            var properties = send.Awaitable
-                ? ImmutableDictionary<string, string?>.Empty.Add(AwaitProperty, "true")
-                : ImmutableDictionary<string, string?>.Empty;
-            context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.WS3003SendNotAwaited, send.Invocation.Syntax.GetLocation(), properties, send.Invocation.TargetMethod.Name));
-        }
-    }
-
-    private static bool Overlaps(Send send, List<Send> sends)
+    private static bool Overlaps(WebSocketApis apis, ThreadingApis threading, Send send, OperationAnalysisContext context)
     {
         if (send.Use != SendSerialisation.TaskUse.Awaited)
         {
@@ -95,9 +74,9 @@ public sealed class SendNotAwaitedAnalyzer : WebSocketAnalyzer
                 return true;
             }
 
-            foreach (var other in sends)
+            foreach (var other in SendSites.OnSocket(apis, threading, send.Socket, context))
             {
-                if (other.Invocation != send.Invocation && SymbolEqualityComparer.Default.Equals(other.Socket, send.Socket) && !other.Serialised)
+                if (other.Span != send.Invocation.Syntax.Span && !other.Serialised)
                 {
                     return true;
                 }
@@ -112,9 +91,9 @@ public sealed class SendNotAwaitedAnalyzer : WebSocketAnalyzer
             return false;
         }
 
-        foreach (var other in sends)
+        foreach (var other in SendSites.OnSocket(apis, threading, send.Socket, context))
         {
-            if (other.Callback != send.Callback && SymbolEqualityComparer.Default.Equals(other.Socket, send.Socket) && !other.Serialised)
+            if (other.CallbackSpan != send.Callback.Syntax.Span && !other.Serialised)
             {
                 return true;
             }

@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace WsAnalyzers.Infrastructure;
+
+/// <summary>A System.Net.WebSockets send of a type, as WS3003 compares them: where it is, the timer, event or Task.Run
+/// callback it runs in (null outside one), and whether a SemaphoreSlim or lock serialises it.</summary>
+internal readonly struct SendSite
+{
+    public SendSite(TextSpan span, TextSpan? callbackSpan, bool serialised)
+    {
+        Span = span;
+        CallbackSpan = callbackSpan;
+        Serialised = serialised;
+    }
+
+    public TextSpan Span { get; }
+
+    public TextSpan? CallbackSpan { get; }
+
+    public bool Serialised { get; }
+}
+
+/// <summary>
+/// The sends on one socket in the declarations of a type in one file (not in nested types). Looked up only when a
+/// send's verdict depends on the others, found by name first so that only sends are bound, and kept per socket.
+/// </summary>
+internal static class SendSites
+{
+    public static ImmutableArray<SendSite> OnSocket(WebSocketApis apis, ThreadingApis threading, ISymbol socket, OperationAnalysisContext context)
+    {
+        if (context.ContainingSymbol.ContainingType is not { } type || context.Operation.SemanticModel is not { } model)
+        {
+            return ImmutableArray<SendSite>.Empty;
+        }
+
+        var byType = apis.SendSitesCache.GetOrAdd(type, static _ => new ConcurrentDictionary<ISymbol, ImmutableArray<SendSite>>(SymbolEqualityComparer.Default));
+        if (!byType.TryGetValue(socket, out var sites))
+        {
+            sites = Find(apis, threading, type, socket, model, context.CancellationToken);
+            byType.TryAdd(socket, sites);
+        }
+
+        return sites;
+    }
+
+    private static ImmutableArray<SendSite> Find(
+        WebSocketApis apis, ThreadingApis threading, INamedTypeSymbol type, ISymbol socket, SemanticModel model, System.Threading.CancellationToken cancellation)
+    {
+        var sites = ImmutableArray.CreateBuilder<SendSite>();
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree != model.SyntaxTree || reference.GetSyntax(cancellation) is not { } declaration)
+            {
+                continue;
+            }
+
+            foreach (var node in declaration.DescendantNodes(child => child == declaration || child is not BaseTypeDeclarationSyntax))
+            {
+                if (node is InvocationExpressionSyntax invocation && SyntaxNames.Invoked(invocation.Expression) is { } name &&
+                    WebSocketApis.MayBe(name, WebSocketCallKind.Send) &&
+                    model.GetOperation(invocation, cancellation) is IInvocationOperation operation &&
+                    apis.IsSend(operation, out var call) && call.Library == SocketLibrary.SystemNet &&
+                    SocketIdentity.IsStableReference(call.Socket) && SymbolEqualityComparer.Default.Equals(call.Socket.ReferencedSymbol(), socket))
+                {
+                    sites.Add(new SendSite(invocation.Span, threading.FindEnclosingCallback(operation)?.Syntax.Span, SendSerialisation.IsSerialised(threading, operation)));
+                }
+            }
+        }
+
+        return sites.ToImmutable();
+    }
+}
