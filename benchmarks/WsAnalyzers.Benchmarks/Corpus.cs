@@ -362,6 +362,34 @@ internal static class Corpus
             }
 
             public void Ping() => _socket.SendAsync(new byte[1], WebSocketMessageType.Binary, true, CancellationToken.None);
+
+            public Task HelloAsync() => _socket.SendAsync(new byte[2], WebSocketMessageType.Binary, true, CancellationToken.None);
+        }
+
+        public sealed class Publisher__N__
+        {
+            private readonly Uri _uri = new("wss://example.org/ingest");
+
+            public async Task PublishAsync(string message, CancellationToken cancellationToken)
+            {
+                using var socket = new ClientWebSocket();
+                await socket.ConnectAsync(_uri, cancellationToken);
+                await socket.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, true, cancellationToken);
+                await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "sent", cancellationToken);
+            }
+        }
+
+        public sealed class LeaveOnlyHub__N__ : Hub
+        {
+            private static readonly ConcurrentDictionary<string, string> Users = new();
+
+            public override Task OnConnectedAsync()
+            {
+                Users[Context.ConnectionId] = Context.UserIdentifier ?? "anonymous";
+                return base.OnConnectedAsync();
+            }
+
+            public void Leave() => Users.TryRemove(Context.ConnectionId, out _);
         }
 
         public sealed class Feed__N__

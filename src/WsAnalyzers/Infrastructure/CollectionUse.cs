@@ -2,11 +2,19 @@ using Microsoft.CodeAnalysis;
 
 namespace WsAnalyzers.Infrastructure;
 
-/// <summary>One recorded use of a long-lived collection, kept until the compilation-end pass.</summary>
+/// <summary>One recorded use of a long-lived collection, kept until the compilation-end pass. The facts about an add
+/// are worked out when a rule first asks (most collections are ruled out before any rule does); a use belongs to one
+/// rule's pass, which runs on one thread.</summary>
 internal sealed class CollectionUse
 {
-    public CollectionUse(ISymbol member, CollectionUseKind kind, IOperation operation, ISymbol containingSymbol)
+    private readonly WebSocketApis _apis;
+    private bool? _onConnectionOpenPath;
+    private bool? _storesConnectionHandle;
+    private bool? _inMessageHandler;
+
+    public CollectionUse(WebSocketApis apis, ISymbol member, CollectionUseKind kind, IOperation operation, ISymbol containingSymbol)
     {
+        _apis = apis;
         Member = member;
         Kind = kind;
         Operation = operation;
@@ -25,11 +33,25 @@ internal sealed class CollectionUse
     public ISymbol ContainingSymbol { get; }
 
     /// <summary>For adds: runs when a connection opens (OnConnectedAsync, OnOpen, after AcceptWebSocketAsync).</summary>
-    public bool OnConnectionOpenPath { get; set; }
+    public bool OnConnectionOpenPath => _onConnectionOpenPath ??= _apis.IsOnConnectionOpenPath(Operation, ContainingSymbol);
 
     /// <summary>For adds: stores a connection or a connection's identifier.</summary>
-    public bool StoresConnectionHandle { get; set; }
+    public bool StoresConnectionHandle => _storesConnectionHandle ??= StoresHandle();
 
     /// <summary>For adds: runs in a message handler or a receive loop.</summary>
-    public bool InMessageHandler { get; set; }
+    public bool InMessageHandler => _inMessageHandler ??=
+        _apis.FindEnclosing(Operation, ContainingSymbol).Kind == HandlerKind.Message || _apis.FindEnclosingReceiveLoop(Operation) is not null;
+
+    private bool StoresHandle()
+    {
+        foreach (var value in CollectionUses.AddedValues(Operation))
+        {
+            if (_apis.IsConnectionHandle(value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -50,16 +50,7 @@ internal sealed class CollectionUseCollector
             kind = CollectionUseKind.Initialization;
         }
 
-        var use = new CollectionUse(member.OriginalDefinition, kind, operation, context.ContainingSymbol);
-        if (kind == CollectionUseKind.Add)
-        {
-            use.OnConnectionOpenPath = _apis.IsOnConnectionOpenPath(operation, context.ContainingSymbol);
-            use.StoresConnectionHandle = CollectionUses.AddedValues(operation).Any(_apis.IsConnectionHandle);
-            use.InMessageHandler = _apis.FindEnclosing(operation, context.ContainingSymbol).Kind == HandlerKind.Message ||
-                                   _apis.FindEnclosingReceiveLoop(operation) is not null;
-        }
-
-        _uses.Add(use);
+        _uses.Add(new CollectionUse(_apis, member.OriginalDefinition, kind, operation, context.ContainingSymbol));
     }
 
     /// <summary>The recorded uses, grouped by the collection they touch (call at compilation end).</summary>
