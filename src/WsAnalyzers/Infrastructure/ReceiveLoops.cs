@@ -25,13 +25,34 @@ internal static class ReceiveLoops
         return null;
     }
 
-    /// <summary>True when <paramref name="scope"/> contains a WebSocket receive outside nested functions. Answered once per
-    /// scope: every operation inside a loop asks about the same loop.</summary>
-    public static bool Receives(this WebSocketApis apis, IOperation scope) =>
-        apis.ReceivingScopes.GetValue(scope, s => apis.ScanForReceive(s) ? True : False) == True;
+    /// <summary>True when <paramref name="scope"/> contains a WebSocket receive outside nested functions. Every operation
+    /// inside a loop asks about the same few loops, one after the other: the last answers are kept per thread, keyed by
+    /// syntax and compilation number so that no operation tree or compilation is kept alive by the cache.</summary>
+    public static bool Receives(this WebSocketApis apis, IOperation scope)
+    {
+        var recent = t_recent ??= new (SyntaxNode?, OperationKind, int, bool)[RecentCapacity];
+        var syntax = scope.Syntax;
+        for (var i = 0; i < recent.Length; i++)
+        {
+            if (recent[i].Syntax == syntax && recent[i].Kind == scope.Kind && recent[i].Compilation == apis.Id)
+            {
+                return recent[i].Receives;
+            }
+        }
 
-    private static readonly object True = new();
-    private static readonly object False = new();
+        var receives = apis.ScanForReceive(scope);
+        recent[t_next] = (syntax, scope.Kind, apis.Id, receives);
+        t_next = (t_next + 1) % RecentCapacity;
+        return receives;
+    }
+
+    private const int RecentCapacity = 8;
+
+    [System.ThreadStatic]
+    private static (SyntaxNode? Syntax, OperationKind Kind, int Compilation, bool Receives)[]? t_recent;
+
+    [System.ThreadStatic]
+    private static int t_next;
 
     private static bool ScanForReceive(this WebSocketApis apis, IOperation scope)
     {

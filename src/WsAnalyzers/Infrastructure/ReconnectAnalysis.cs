@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -22,8 +21,8 @@ internal static class ReconnectAnalysis
             return false;
         }
 
-        var known = apis.ReconnectFindings.GetValue(
-            invocation, i => new StrongBox<ReconnectFinding?>(Analyze(apis, (IInvocationOperation)i, containingSymbol, out var f) ? f : null)).Value;
+        var known = apis.ReconnectFindings.Get(
+            invocation, (apis, invocation, containingSymbol), static s => Analyze(s.apis, s.invocation, s.containingSymbol, out var f) ? f : null);
         finding = known.GetValueOrDefault();
         return known.HasValue;
     }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace WsAnalyzers.Infrastructure;
@@ -24,5 +23,5 @@ internal sealed partial class WebSocketApis
 
     /// <summary>Per compilation: the reconnect analysis of a call, shared by WS1001 and WS1002 (both ask the same question
     /// about the same invocation; the second one reads the first one's answer).</summary>
-    internal ConditionalWeakTable<IOperation, StrongBox<ReconnectFinding?>> ReconnectFindings { get; } = new();
+    internal SharedAnswers<ReconnectFinding?> ReconnectFindings { get; } = new(askers: 2);
 }

@@ -68,8 +68,10 @@ internal sealed partial class WebSocketApis
 
     public Compilation Compilation { get; }
 
-    /// <summary>Per-compilation memo of <see cref="ReceiveLoops.Receives"/>, keyed by the operation tree node.</summary>
-    internal ConditionalWeakTable<IOperation, object> ReceivingScopes { get; } = new();
+    /// <summary>A number that tells this compilation's answers from another's in caches that must not hold the compilation.</summary>
+    public int Id { get; } = System.Threading.Interlocked.Increment(ref s_lastId);
+
+    private static int s_lastId;
 
     // System.Net.WebSockets
     public INamedTypeSymbol? WebSocket { get; }
