@@ -5,59 +5,120 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace WsAnalyzers.Infrastructure;
 
 /// <summary>
-/// A syntax-only prefilter for following same-type calls to a connect: a method can only reach one if its body invokes
-/// a member spelled like a connect method of the contract, or a method of its own type that can. Names only rule a
-/// method out (so its body is never bound for this question); whether a call connects is still decided on symbols.
+/// A syntax-only prefilter for following same-type calls to a connect. Same-type calls stay inside the outermost type
+/// declaration around them, so one pass over that declaration finds the methods and local functions that could reach a
+/// connect: those that invoke a member spelled like a connect method of the contract, and those that invoke one of
+/// them, by name (overloads and nesting are not told apart, so the set is a superset). Names only rule a method out,
+/// so that its body is never bound for this question; whether a call connects is still decided on symbols.
 /// </summary>
 internal static class ConnectCandidates
 {
-    public static bool MayReachConnect(INamedTypeSymbol type, SyntaxNode declaration)
+    public static bool MayReachConnect(WebSocketApis apis, SyntaxNode calleeDeclaration, string calleeName)
     {
-        var visited = new HashSet<string>(System.StringComparer.Ordinal);
-        return MayReachConnect(type, declaration, 1, visited);
+        var scope = OutermostType(calleeDeclaration);
+        if (!apis.ConnectReachingNames.TryGetValue(scope, out var names))
+        {
+            names = MentionsConnectName(scope) ? Compute(scope) : NoNames;
+            apis.ConnectReachingNames.TryAdd(scope, names);
+        }
+
+        return names.Contains(calleeName);
     }
 
-    private static bool MayReachConnect(INamedTypeSymbol type, SyntaxNode declaration, int depth, HashSet<string> visited)
+    private static readonly HashSet<string> NoNames = new();
+
+    /// <summary>Every connect name of the contract contains "onnect" (Connect, ConnectAsync, Reconnect, ReconnectOrFail) or
+    /// "Start" (Start, StartAsync, StartOrFail): a declaration whose text has neither cannot invoke one. Scanning the text
+    /// is much cheaper than walking the declaration's syntax.</summary>
+    private static bool MentionsConnectName(SyntaxNode scope)
     {
-        foreach (var node in declaration.DescendantNodes())
+        var text = scope.SyntaxTree.GetText();
+        var end = scope.Span.End - 4;
+        for (var i = scope.Span.Start; i < end; i++)
         {
-            if (node is not InvocationExpressionSyntax invocation || SyntaxNames.Invoked(invocation.Expression) is not { } name)
+            switch (text[i])
+            {
+                case 'o' when text[i + 1] == 'n' && text[i + 2] == 'n' && text[i + 3] == 'e' && i + 5 < scope.Span.End && text[i + 4] == 'c' && text[i + 5] == 't':
+                case 'S' when text[i + 1] == 't' && text[i + 2] == 'a' && text[i + 3] == 'r' && text[i + 4] == 't':
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static SyntaxNode OutermostType(SyntaxNode node)
+    {
+        SyntaxNode scope = node.SyntaxTree.GetRoot();
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            if (current is BaseTypeDeclarationSyntax)
+            {
+                scope = current;
+            }
+        }
+
+        return scope;
+    }
+
+    private static HashSet<string> Compute(SyntaxNode scope)
+    {
+        var reaching = new HashSet<string>(System.StringComparer.Ordinal);
+        var invokes = new Dictionary<string, HashSet<string>>(System.StringComparer.Ordinal);
+        foreach (var node in scope.DescendantNodes())
+        {
+            if (node is not InvocationExpressionSyntax invocation || SyntaxNames.Invoked(invocation.Expression) is not { } name ||
+                Owner(invocation) is not { } owner)
             {
                 continue;
             }
 
             if (WebSocketApis.MayBe(name, WebSocketCallKind.Connect))
             {
-                return true;
+                reaching.Add(owner);
             }
-
-            if (depth < SameTypeCalls.MaxDepth && visited.Add(name) && AnySameTypeMethodMayReachConnect(type, name, declaration.SyntaxTree, depth, visited))
+            else
             {
-                return true;
+                if (!invokes.TryGetValue(owner, out var callees))
+                {
+                    invokes[owner] = callees = new HashSet<string>(System.StringComparer.Ordinal);
+                }
+
+                callees.Add(name);
             }
         }
 
-        return false;
-    }
-
-    private static bool AnySameTypeMethodMayReachConnect(INamedTypeSymbol type, string name, SyntaxTree tree, int depth, HashSet<string> visited)
-    {
-        foreach (var member in type.GetMembers(name))
+        for (var changed = reaching.Count > 0; changed;)
         {
-            if (member is not IMethodSymbol)
+            changed = false;
+            foreach (var pair in invokes)
             {
-                continue;
-            }
-
-            foreach (var reference in member.DeclaringSyntaxReferences)
-            {
-                if (reference.SyntaxTree == tree && MayReachConnect(type, reference.GetSyntax(), depth + 1, visited))
+                if (!reaching.Contains(pair.Key) && pair.Value.Overlaps(reaching))
                 {
-                    return true;
+                    changed |= reaching.Add(pair.Key);
                 }
             }
         }
 
-        return false;
+        return reaching;
+    }
+
+    /// <summary>The name of the method or local function whose body contains the invocation.</summary>
+    private static string? Owner(SyntaxNode node)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case LocalFunctionStatementSyntax local:
+                    return local.Identifier.ValueText;
+                case MethodDeclarationSyntax method:
+                    return method.Identifier.ValueText;
+                case MemberDeclarationSyntax:
+                    return null;
+            }
+        }
+
+        return null;
     }
 }

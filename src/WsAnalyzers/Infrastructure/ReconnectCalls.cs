@@ -14,6 +14,7 @@ namespace WsAnalyzers.Infrastructure;
 /// </summary>
 internal static class ReconnectCalls
 {
+
     public static bool IsReconnectCall(this WebSocketApis apis, IInvocationOperation invocation, out ReconnectReach reach)
     {
         if (apis.IsConnect(invocation, out var call))
@@ -49,7 +50,7 @@ internal static class ReconnectCalls
     /// Methods whose syntax cannot lead to one are ruled out before their bodies are bound.</summary>
     private static ReconnectReach? Reach(WebSocketApis apis, IInvocationOperation invocation, IMethodSymbol target)
     {
-        if (SameTypeCalls.CalleeDeclaration(invocation) is not { } declaration || !ConnectCandidates.MayReachConnect(target.ContainingType, declaration))
+        if (SameTypeCalls.CalleeDeclaration(invocation) is not { } declaration || !ConnectCandidates.MayReachConnect(apis, declaration, target.Name))
         {
             return null;
         }

@@ -10,6 +10,10 @@ internal sealed partial class WebSocketApis
     /// same-type call does not walk its callee again.</summary>
     internal ConcurrentDictionary<IMethodSymbol, ReconnectReach?> ReconnectReachCache { get; } = new(SymbolEqualityComparer.Default);
 
+    /// <summary>Per compilation: per outermost type declaration, the names of the methods that may reach a connect
+    /// (<see cref="ConnectCandidates"/>).</summary>
+    internal ConcurrentDictionary<SyntaxNode, System.Collections.Generic.HashSet<string>> ConnectReachingNames { get; } = new();
+
     /// <summary>Per compilation: the callback a method is attached as (method groups), searched once per method.</summary>
     internal ConcurrentDictionary<IMethodSymbol, Handler> SubscriptionCache { get; } = new(SymbolEqualityComparer.Default);
 
