@@ -28,24 +28,9 @@ internal static class ConnectCandidates
     private static readonly HashSet<string> NoNames = new();
 
     /// <summary>Every connect name of the contract contains "onnect" (Connect, ConnectAsync, Reconnect, ReconnectOrFail) or
-    /// "Start" (Start, StartAsync, StartOrFail): a declaration whose text has neither cannot invoke one. Scanning the text
-    /// is much cheaper than walking the declaration's syntax.</summary>
-    private static bool MentionsConnectName(SyntaxNode scope)
-    {
-        var text = scope.SyntaxTree.GetText();
-        var end = scope.Span.End - 4;
-        for (var i = scope.Span.Start; i < end; i++)
-        {
-            switch (text[i])
-            {
-                case 'o' when text[i + 1] == 'n' && text[i + 2] == 'n' && text[i + 3] == 'e' && i + 5 < scope.Span.End && text[i + 4] == 'c' && text[i + 5] == 't':
-                case 'S' when text[i + 1] == 't' && text[i + 2] == 'a' && text[i + 3] == 'r' && text[i + 4] == 't':
-                    return true;
-            }
-        }
-
-        return false;
-    }
+    /// "Start" (Start, StartAsync, StartOrFail): a declaration whose text has neither cannot invoke one.</summary>
+    private static bool MentionsConnectName(SyntaxNode scope) =>
+        SourceSpans.Contains(scope, "onnect") || SourceSpans.Contains(scope, "Start");
 
     private static SyntaxNode OutermostType(SyntaxNode node)
     {

@@ -22,6 +22,8 @@ internal static class DelayClassifier
         private readonly WebSocketApis _apis;
         private readonly HashSet<ISymbol> _visitedSymbols = new(SymbolEqualityComparer.Default);
         private readonly HashSet<IMethodSymbol> _visitedMethods = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ISymbol, List<IOperation>> _writes = new(SymbolEqualityComparer.Default);
+        private IOperation? _indexedRoot;
 
         public Walker(WebSocketApis apis) => _apis = apis;
 
@@ -189,9 +191,8 @@ internal static class DelayClassifier
                 return DelayTraits.None;
             }
 
-            var root = Root(reference);
             var traits = DelayTraits.Unknown;
-            foreach (var descendant in root.DescendantsAndSelfIncludingFunctions())
+            foreach (var descendant in WritesOf(Root(reference), field))
             {
                 if (WritesTo(descendant, field, out var value, out var grows))
                 {
@@ -216,7 +217,7 @@ internal static class DelayClassifier
 
             var traits = DelayTraits.None;
             var any = false;
-            foreach (var descendant in Root(reference).DescendantsAndSelfIncludingFunctions())
+            foreach (var descendant in WritesOf(Root(reference), local))
             {
                 if (descendant is IVariableDeclaratorOperation declarator &&
                     SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
@@ -242,6 +243,41 @@ internal static class DelayClassifier
 
             return any ? traits : DelayTraits.Unknown;
         }
+
+        /// <summary>The declarators of and writes to <paramref name="symbol"/> in <paramref name="root"/>, in walk order. The
+        /// function is indexed once per classification: a delay usually follows two or three locals of the same function.</summary>
+        private List<IOperation> WritesOf(IOperation root, ISymbol symbol)
+        {
+            if (_indexedRoot != root)
+            {
+                _indexedRoot = root;
+                _writes.Clear();
+                foreach (var descendant in root.DescendantsAndSelfIncludingFunctions())
+                {
+                    var written = descendant switch
+                    {
+                        IVariableDeclaratorOperation declarator => declarator.Symbol,
+                        IIncrementOrDecrementOperation increment => increment.Target.ReferencedSymbol(),
+                        ICompoundAssignmentOperation compound => compound.Target.ReferencedSymbol(),
+                        ISimpleAssignmentOperation assignment => assignment.Target.ReferencedSymbol(),
+                        _ => null,
+                    };
+                    if (written is not null)
+                    {
+                        if (!_writes.TryGetValue(written, out var list))
+                        {
+                            _writes[written] = list = new List<IOperation>();
+                        }
+
+                        list.Add(descendant);
+                    }
+                }
+            }
+
+            return _writes.TryGetValue(symbol, out var writes) ? writes : NoWrites;
+        }
+
+        private static readonly List<IOperation> NoWrites = new();
 
         /// <summary>Assignments to <paramref name="symbol"/>; <paramref name="grows"/> for ++, += and *=-style writes.</summary>
         private static bool WritesTo(IOperation operation, ISymbol symbol, out IOperation? value, out bool grows)

@@ -39,7 +39,14 @@ public sealed class BroadcastStopsAtFirstFailureAnalyzer : WebSocketAnalyzer
     private static void AnalyzeLoop(OperationAnalysisContext context, WebSocketApis apis, ThreadingApis threading)
     {
         var loop = (ILoopOperation)context.Operation;
-        Report(context, apis, apis.UnhandledSends(loop), loop.KeywordLocation(), RegistryEntry(threading, loop));
+
+        // Every send method of the contract has "Send" in its name; most loops have none, and their bodies are not walked.
+        if (!SourceSpans.Contains(loop.Body.Syntax, "Send") || apis.UnhandledSends(loop) is not { Count: > 0 } sends)
+        {
+            return;
+        }
+
+        Report(context, apis, sends, loop.KeywordLocation(), RegistryEntry(threading, loop));
     }
 
     /// <summary>For <c>foreach (var (id, socket) in registry)</c> and <c>foreach (var pair in registry)</c> over a
