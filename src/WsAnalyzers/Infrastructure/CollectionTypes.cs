@@ -60,9 +60,11 @@ internal sealed class CollectionTypes
     /// <summary>Types a message history is kept in (WS2002): lists, queues, linked lists and StringBuilder.</summary>
     public ImmutableHashSet<INamedTypeSymbol> Histories { get; }
 
-    public bool IsTracked(ITypeSymbol? type) => type?.OriginalDefinition is INamedTypeSymbol named && Tracked.Contains(named);
+    /// <summary>Every tracked collection is generic: the arity test rejects most types without hashing them.</summary>
+    public bool IsTracked(ITypeSymbol? type) => type is INamedTypeSymbol { IsGenericType: true } named && Tracked.Contains(named.OriginalDefinition);
 
-    public bool IsHistory(ITypeSymbol? type) => type?.OriginalDefinition is INamedTypeSymbol named && Histories.Contains(named);
+    public bool IsHistory(ITypeSymbol? type) =>
+        type is INamedTypeSymbol named && (named.IsGenericType || named.SpecialType == SpecialType.None) && Histories.Contains(named.OriginalDefinition);
 
     public bool IsKeyed(ITypeSymbol? type) =>
         type.IsType(Dictionary) || type.IsType(SortedDictionary) || type.IsType(ConcurrentDictionary) || type.IsType(IDictionary);

@@ -15,8 +15,12 @@ namespace WsAnalyzers.Infrastructure;
 /// </summary>
 internal sealed class CollectionUseCollector
 {
-    public static readonly OperationKind[] ReferenceKinds =
-        { OperationKind.FieldReference, OperationKind.PropertyReference, OperationKind.LocalReference };
+    /// <summary>The references a collector records: fields and auto-properties, and the locals of top-level statements
+    /// when the compilation has any (local references are the most frequent operation there is).</summary>
+    public static OperationKind[] ReferenceKinds(WebSocketApis apis) =>
+        apis.HasTopLevelStatements
+            ? new[] { OperationKind.FieldReference, OperationKind.PropertyReference, OperationKind.LocalReference }
+            : new[] { OperationKind.FieldReference, OperationKind.PropertyReference };
 
     private readonly WebSocketApis _apis;
     private readonly Func<ITypeSymbol, bool> _tracks;

@@ -37,7 +37,8 @@ internal static class Payloads
             }
         }
 
-        for (var round = 0; round < MaxRounds && AddDerived(path.Function, payload); round++)
+        var flows = Flows(path.Function);
+        for (var round = 0; round < MaxRounds && AddDerived(flows, payload); round++)
         {
         }
 
@@ -97,58 +98,114 @@ internal static class Payloads
         }
     }
 
-    private static bool AddDerived(IOperation function, HashSet<ISymbol> payload)
+    /// <summary>Where values flow in the function: declarators and local assignments from their values, foreach
+    /// variables from the collection, and the instance and out arguments of a call from its other arguments. Each flow
+    /// keeps the symbols its sources read, so the fixed point below never walks an expression twice.</summary>
+    private static List<Flow> Flows(IOperation function)
     {
-        var added = false;
+        var flows = new List<Flow>();
         foreach (var descendant in function.DescendantsOutsideFunctions())
         {
             switch (descendant)
             {
-                case IVariableDeclaratorOperation { Initializer: { } initializer } declarator when References(initializer.Value, payload):
-                    added |= payload.Add(declarator.Symbol);
+                case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
+                    Add(flows, new[] { declarator.Symbol }, initializer.Value);
                     break;
-                case IAssignmentOperation assignment when assignment.Target is ILocalReferenceOperation local && References(assignment.Value, payload):
-                    added |= payload.Add(local.Local);
+                case IAssignmentOperation { Target: ILocalReferenceOperation local } assignment:
+                    Add(flows, new ISymbol[] { local.Local }, assignment.Value);
                     break;
-                case IForEachLoopOperation loop when References(loop.Collection, payload):
-                    foreach (var iteration in loop.Locals)
-                    {
-                        added |= payload.Add(iteration);
-                    }
-
+                case IForEachLoopOperation loop:
+                    Add(flows, System.Linq.Enumerable.ToArray<ISymbol>(loop.Locals), loop.Collection);
                     break;
-                case IInvocationOperation invocation when AnyArgumentReferences(invocation, payload):
+                case IInvocationOperation invocation:
+                    var targets = new List<ISymbol>();
                     if (invocation.Instance is ILocalReferenceOperation instance)
                     {
-                        added |= payload.Add(instance.Local);
+                        targets.Add(instance.Local);
                     }
 
+                    var read = new List<ISymbol>();
                     foreach (var argument in invocation.Arguments)
                     {
-                        if (argument.Parameter?.RefKind == RefKind.Out && Symbol(argument.Value) is { } output)
+                        if (argument.Parameter?.RefKind == RefKind.Out)
                         {
-                            added |= payload.Add(output);
+                            if (Symbol(argument.Value) is { } output)
+                            {
+                                targets.Add(output);
+                            }
+                        }
+                        else
+                        {
+                            AddReads(argument.Value, read);
                         }
                     }
 
+                    if (targets.Count > 0 && read.Count > 0)
+                    {
+                        flows.Add(new Flow(targets.ToArray(), read));
+                    }
+
                     break;
+            }
+        }
+
+        return flows;
+    }
+
+    private static void Add(List<Flow> flows, ISymbol[] targets, IOperation source)
+    {
+        var read = new List<ISymbol>();
+        AddReads(source, read);
+        if (targets.Length > 0 && read.Count > 0)
+        {
+            flows.Add(new Flow(targets, read));
+        }
+    }
+
+    private static void AddReads(IOperation operation, List<ISymbol> read)
+    {
+        foreach (var descendant in operation.DescendantsOutsideFunctions())
+        {
+            if (Symbol(descendant) is { } symbol)
+            {
+                read.Add(symbol);
+            }
+        }
+    }
+
+    private static bool AddDerived(List<Flow> flows, HashSet<ISymbol> payload)
+    {
+        var added = false;
+        foreach (var flow in flows)
+        {
+            foreach (var symbol in flow.Reads)
+            {
+                if (payload.Contains(symbol))
+                {
+                    foreach (var target in flow.Targets)
+                    {
+                        added |= payload.Add(target);
+                    }
+
+                    break;
+                }
             }
         }
 
         return added;
     }
 
-    private static bool AnyArgumentReferences(IInvocationOperation invocation, HashSet<ISymbol> payload)
+    private sealed class Flow
     {
-        foreach (var argument in invocation.Arguments)
+        public Flow(ISymbol[] targets, List<ISymbol> reads)
         {
-            if (argument.Parameter?.RefKind != RefKind.Out && References(argument.Value, payload))
-            {
-                return true;
-            }
+            Targets = targets;
+            Reads = reads;
         }
 
-        return false;
+        public ISymbol[] Targets { get; }
+
+        public List<ISymbol> Reads { get; }
     }
 
     private static ISymbol? Symbol(IOperation operation) =>

@@ -68,6 +68,30 @@ internal sealed partial class WebSocketApis
 
     public Compilation Compilation { get; }
 
+    /// <summary>True when a file of the compilation has top-level statements (whose locals live as long as the program).</summary>
+    public bool HasTopLevelStatements => _hasTopLevelStatements ??= AnyTopLevelStatements(Compilation);
+
+    private bool? _hasTopLevelStatements;
+
+    private static bool AnyTopLevelStatements(Compilation compilation)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (tree.GetRoot() is Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax unit)
+            {
+                foreach (var member in unit.Members)
+                {
+                    if (member is Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A number that tells this compilation's answers from another's in caches that must not hold the compilation.</summary>
     public int Id { get; } = System.Threading.Interlocked.Increment(ref s_lastId);
 

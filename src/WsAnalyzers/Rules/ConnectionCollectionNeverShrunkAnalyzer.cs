@@ -27,7 +27,7 @@ public sealed class ConnectionCollectionNeverShrunkAnalyzer : WebSocketAnalyzer
         }
 
         var collector = new CollectionUseCollector(apis, apis.Collections.IsTracked);
-        RegisterOperationAction(context, collector.Record, CollectionUseCollector.ReferenceKinds);
+        RegisterOperationAction(context, collector.Record, CollectionUseCollector.ReferenceKinds(apis));
         context.RegisterCompilationEndAction(end => Report(end, apis, collector));
     }
 

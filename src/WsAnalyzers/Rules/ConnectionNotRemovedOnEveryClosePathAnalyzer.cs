@@ -32,7 +32,7 @@ public sealed class ConnectionNotRemovedOnEveryClosePathAnalyzer : WebSocketAnal
 
         var collector = new CollectionUseCollector(apis, apis.Collections.IsTracked);
         var calls = new CallGraph();
-        RegisterOperationAction(context, collector.Record, CollectionUseCollector.ReferenceKinds);
+        RegisterOperationAction(context, collector.Record, CollectionUseCollector.ReferenceKinds(apis));
         RegisterOperationAction(context, calls.Record, OperationKind.Invocation);
         context.RegisterCompilationEndAction(end => Report(end, apis, collector, calls));
     }

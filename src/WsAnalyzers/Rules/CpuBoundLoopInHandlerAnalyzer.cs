@@ -36,9 +36,33 @@ public sealed class CpuBoundLoopInHandlerAnalyzer : WebSocketAnalyzer
             OperationKind.Loop);
     }
 
-    /// <summary>Cheap shape test before any handler or payload analysis.</summary>
-    private static bool IsCandidate(ThreadingApis threading, ILoopOperation loop) =>
-        !loop.Syntax.ContainsDiagnostics && (loop.IsInfinite() || loop.ConstantBound(threading) >= LargeBound || InnerLoop(loop) is not null) && !loop.Awaits();
+    /// <summary>Cheap shape test before any handler or payload analysis: infinite, a large constant bound or an inner
+    /// loop, and no await (as <see cref="LoopBounds.Awaits"/>), in one walk of the loop.</summary>
+    private static bool IsCandidate(ThreadingApis threading, ILoopOperation loop)
+    {
+        if (loop.Syntax.ContainsDiagnostics)
+        {
+            return false;
+        }
+
+        var shaped = loop.IsInfinite() || loop.ConstantBound(threading) >= LargeBound;
+        foreach (var descendant in loop.DescendantsOutsideFunctions())
+        {
+            switch (descendant)
+            {
+                case IAwaitOperation:
+                case IForEachLoopOperation { IsAsynchronous: true }:
+                case IUsingOperation { IsAsynchronous: true }:
+                case IUsingDeclarationOperation { IsAsynchronous: true }:
+                    return false;
+                case ILoopOperation inner when inner != loop:
+                    shaped = true;
+                    break;
+            }
+        }
+
+        return shaped;
+    }
 
     private static Diagnostic? Diagnose(WebSocketApis apis, ThreadingApis threading, ILoopOperation loop, HandlerPath path)
     {
@@ -93,19 +117,6 @@ public sealed class CpuBoundLoopInHandlerAnalyzer : WebSocketAnalyzer
                 !Payloads.References(inner.BoundExpression(), payload) && !inner.IsInfinite())
             {
                 return "nests loops that do not depend on the message";
-            }
-        }
-
-        return null;
-    }
-
-    private static ILoopOperation? InnerLoop(ILoopOperation loop)
-    {
-        foreach (var descendant in loop.Body.DescendantsOutsideFunctions())
-        {
-            if (descendant is ILoopOperation inner && inner != loop)
-            {
-                return inner;
             }
         }
 

@@ -26,7 +26,7 @@ public sealed class MessageHistoryUnboundedAnalyzer : WebSocketAnalyzer
         }
 
         var collector = new CollectionUseCollector(apis, apis.Collections.IsHistory);
-        RegisterOperationAction(context, collector.Record, CollectionUseCollector.ReferenceKinds);
+        RegisterOperationAction(context, collector.Record, CollectionUseCollector.ReferenceKinds(apis));
         context.RegisterCompilationEndAction(end => Report(end, apis, collector));
     }
 
