@@ -14,14 +14,20 @@ internal sealed class CallGraph
 {
     private const int MaxDepth = 4;
 
-    private readonly ConcurrentDictionary<ISymbol, ConcurrentBag<ISymbol>> _callees = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, List<ISymbol>> _callees = new(SymbolEqualityComparer.Default);
 
     public void Record(OperationAnalysisContext context)
     {
-        var target = ((IInvocationOperation)context.Operation).TargetMethod.OriginalDefinition;
-        if (context.ContainingSymbol is IMethodSymbol caller && target.Locations.Length > 0 && target.Locations[0].IsInSource)
+        var target = ((IInvocationOperation)context.Operation).TargetMethod;
+        if (context.ContainingSymbol is not IMethodSymbol caller || target.DeclaringSyntaxReferences.IsEmpty)
         {
-            _callees.GetOrAdd(caller.OriginalDefinition, static _ => new ConcurrentBag<ISymbol>()).Add(target);
+            return;
+        }
+
+        var callees = _callees.GetOrAdd(caller.OriginalDefinition, static _ => new List<ISymbol>());
+        lock (callees)
+        {
+            callees.Add(target.OriginalDefinition);
         }
     }
 
@@ -42,6 +48,7 @@ internal sealed class CallGraph
 
                 if (_callees.TryGetValue(method, out var callees))
                 {
+                    // Read at compilation end, after every invocation action has run.
                     foreach (var callee in callees)
                     {
                         if (seen.Add(callee))

@@ -24,16 +24,9 @@ internal static class OneShotConnections
             return false;
         }
 
-        var local = socket.Local;
-        foreach (var descendant in function.DescendantsOutsideFunctions())
-        {
-            if (descendant is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
-            {
-                declaration = declarator;
-            }
-        }
-
-        if (declaration?.GetVariableInitializer()?.Value.WithoutConversions() is not IObjectCreationOperation)
+        declaration = LocalDeclarations.DeclaratorOf(socket);
+        if (declaration is null || !declaration.IsWithin(function) ||
+            declaration.GetVariableInitializer()?.Value.WithoutConversions() is not IObjectCreationOperation)
         {
             return false;
         }

@@ -73,23 +73,8 @@ public sealed class ClientWebSocketReusedAnalyzer : WebSocketAnalyzer
     }
 
     /// <summary>True for a local declared inside <paramref name="scope"/> (a fresh instance per iteration or call).</summary>
-    private static bool IsDeclaredWithin(IOperation socket, IOperation scope)
-    {
-        if (socket.WithoutConversions() is not ILocalReferenceOperation local)
-        {
-            return false;
-        }
-
-        foreach (var descendant in scope.DescendantsOutsideFunctions())
-        {
-            if (descendant is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsDeclaredWithin(IOperation socket, IOperation scope) =>
+        socket.WithoutConversions() is ILocalReferenceOperation local && LocalDeclarations.IsDeclaredWithin(local, scope);
 
     private static bool IsAssignable(WebSocketApis apis, IOperation socket) =>
         socket.WithoutConversions() switch
