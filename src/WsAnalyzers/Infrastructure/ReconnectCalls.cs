@@ -24,12 +24,12 @@ internal static class ReconnectCalls
         }
 
         reach = default;
-        var target = invocation.TargetMethod.OriginalDefinition;
-        if (target.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) || target.Locations.IsEmpty || !target.Locations[0].IsInSource ||
-            !SameTypeCalls.IsSameTypeCall(invocation))
+        if (invocation.TargetMethod.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) || !SameTypeCalls.IsSameTypeCall(invocation))
         {
             return false;
         }
+
+        var target = invocation.TargetMethod.OriginalDefinition;
 
         if (!apis.ReconnectReachCache.TryGetValue(target, out var cached))
         {

@@ -43,7 +43,7 @@ internal sealed partial class WebSocketApis
     /// syntax scans that decide what to bind, never a finding.</summary>
     public static bool MayBe(string name, WebSocketCallKind kind) => KindOf(name) == kind;
 
-    private static WebSocketCallKind? KindOf(string name) => name switch
+    private static WebSocketCallKind? KindOf(string name) => name.Length < 4 || name[0] is not ('S' or 'R' or 'C' or 'A') ? null : name switch
     {
         "SendAsync" or "Send" or "SendInstant" or "SendCoreAsync" => WebSocketCallKind.Send,
         "ReceiveAsync" => WebSocketCallKind.Receive,

@@ -34,19 +34,22 @@ public sealed class SendNotAwaitedAnalyzer : WebSocketAnalyzer
     private static void Analyze(OperationAnalysisContext context, WebSocketApis apis, ThreadingApis threading)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (Collect(apis, threading, invocation, context.ContainingSymbol) is not { Serialised: false } send || !Overlaps(apis, threading, send, context))
+        // Whether a lock or semaphore serialises the send is the costliest question, and is asked last.
+        if (Collect(apis, threading, invocation) is not { } send || !Overlaps(apis, threading, send, context) ||
+            SendSerialisation.IsSerialised(threading, invocation))
         {
             return;
         }
 
-        var properties = send.Awaitable
+        var awaitable = send.Use == SendSerialisation.TaskUse.Discarded && CanAwait(invocation, context.ContainingSymbol);
+        var properties = awaitable
             ? ImmutableDictionary<string, string?>.Empty.Add(AwaitProperty, "true")
             : ImmutableDictionary<string, string?>.Empty;
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.WS3003SendNotAwaited, invocation.Syntax.GetLocation(), properties, invocation.TargetMethod.Name));
     }
 
-    private static Send? Collect(WebSocketApis apis, ThreadingApis threading, IInvocationOperation invocation, ISymbol containingSymbol)
+    private static Send? Collect(WebSocketApis apis, ThreadingApis threading, IInvocationOperation invocation)
     {
         if (!apis.IsSend(invocation, out var call) || call.Library != SocketLibrary.SystemNet ||
             !SocketIdentity.IsStableReference(call.Socket) || call.Socket.ReferencedSymbol() is not { } socket)
@@ -54,15 +57,7 @@ public sealed class SendNotAwaitedAnalyzer : WebSocketAnalyzer
             return null;
         }
 
-        var use = SendSerialisation.UseOf(invocation);
-        return new Send(
-            invocation,
-            socket,
-            use,
-            threading.FindEnclosingCallback(invocation),
-            SendSerialisation.IsSerialised(threading, invocation),
-            RepeatsInLoop(invocation, socket),
-            use == SendSerialisation.TaskUse.Discarded && CanAwait(invocation, containingSymbol));
+        return new Send(invocation, socket, SendSerialisation.UseOf(invocation), threading.FindEnclosingCallback(invocation), RepeatsInLoop(invocation, socket));
     }
 
     private static bool Overlaps(WebSocketApis apis, ThreadingApis threading, Send send, OperationAnalysisContext context)
@@ -136,17 +131,13 @@ public sealed class SendNotAwaitedAnalyzer : WebSocketAnalyzer
 
     private sealed class Send
     {
-        public Send(
-            IInvocationOperation invocation, ISymbol socket, SendSerialisation.TaskUse use, IOperation? callback, bool serialised, bool repeatsInLoop,
-            bool awaitable)
+        public Send(IInvocationOperation invocation, ISymbol socket, SendSerialisation.TaskUse use, IOperation? callback, bool repeatsInLoop)
         {
             Invocation = invocation;
             Socket = socket;
             Use = use;
             Callback = callback;
-            Serialised = serialised;
             RepeatsInLoop = repeatsInLoop;
-            Awaitable = awaitable;
         }
 
         public IInvocationOperation Invocation { get; }
@@ -157,10 +148,6 @@ public sealed class SendNotAwaitedAnalyzer : WebSocketAnalyzer
 
         public IOperation? Callback { get; }
 
-        public bool Serialised { get; }
-
         public bool RepeatsInLoop { get; }
-
-        public bool Awaitable { get; }
     }
 }
