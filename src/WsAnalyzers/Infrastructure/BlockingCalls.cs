@@ -50,8 +50,16 @@ internal static class BlockingCalls
     private static BlockingKind Classify(ThreadingApis threading, IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
+        var name = method.Name;
+
+        // Every blocking call starts with S(leep), W(ait...) or G(etResult): most calls are ruled out without a string switch.
+        if (name.Length == 0 || name[0] is not ('S' or 'W' or 'G'))
+        {
+            return BlockingKind.None;
+        }
+
         var type = method.ContainingType;
-        switch (method.Name)
+        switch (name)
         {
             case "Sleep" when type.IsType(threading.Thread) && !IsZero(invocation):
                 return BlockingKind.Sleep;
