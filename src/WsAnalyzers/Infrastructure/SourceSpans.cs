@@ -1,3 +1,4 @@
+using System;
 using Microsoft.CodeAnalysis;
 
 namespace WsAnalyzers.Infrastructure;
@@ -9,22 +10,53 @@ namespace WsAnalyzers.Infrastructure;
 /// </summary>
 internal static class SourceSpans
 {
+    private const int ChunkSize = 4096;
+
+    [ThreadStatic]
+    private static char[]? t_buffer;
+
     /// <summary>True when the source text of <paramref name="node"/> contains <paramref name="word"/> (ordinal).</summary>
     public static bool Contains(SyntaxNode node, string word)
     {
         var text = node.SyntaxTree.GetText();
         var span = node.Span;
-        var last = span.End - word.Length;
-        var first = word[0];
-        for (var i = span.Start; i <= last; i++)
+        var buffer = t_buffer ??= new char[ChunkSize];
+        var position = span.Start;
+        while (position < span.End)
         {
-            if (text[i] != first)
+            var count = Math.Min(buffer.Length, span.End - position);
+            text.CopyTo(position, buffer, 0, count);
+            if (Contains(buffer, count, word))
             {
-                continue;
+                return true;
+            }
+
+            if (position + count >= span.End)
+            {
+                return false;
+            }
+
+            // Step back so that a word split across two chunks is still found.
+            position += count - (word.Length - 1);
+        }
+
+        return false;
+    }
+
+    private static bool Contains(char[] buffer, int count, string word)
+    {
+        var last = count - word.Length;
+        for (var start = 0; start <= last;)
+        {
+            // Array.IndexOf on chars is vectorised by the runtime.
+            var hit = Array.IndexOf(buffer, word[0], start, last - start + 1);
+            if (hit < 0)
+            {
+                return false;
             }
 
             var matched = 1;
-            while (matched < word.Length && text[i + matched] == word[matched])
+            while (matched < word.Length && buffer[hit + matched] == word[matched])
             {
                 matched++;
             }
@@ -33,6 +65,8 @@ internal static class SourceSpans
             {
                 return true;
             }
+
+            start = hit + 1;
         }
 
         return false;
