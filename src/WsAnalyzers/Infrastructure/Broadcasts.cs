@@ -48,6 +48,11 @@ internal static class Broadcasts
     public static IAnonymousFunctionOperation? ForEachBody(this ThreadingApis threading, IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
+        if (method.Name.Length == 0 || method.Name[0] != 'F')
+        {
+            return null;
+        }
+
         var type = method.ContainingType;
         var isForEach = method.Name switch
         {

@@ -81,17 +81,23 @@ internal static class ReconnectCalls
                 continue;
             }
 
+            var isDelay = apis.IsDelay(invocation, out var amount);
+            if (!isDelay && (depth >= SameTypeCalls.MaxDepth || !SameTypeCalls.IsSameTypeCall(invocation)))
+            {
+                continue;
+            }
+
             if (depth == 0 && skip is not null && InInnerLoopWithout(invocation, root, skip))
             {
                 // A heartbeat or polling wait in a loop nested in the region runs while connected, not before a retry.
                 continue;
             }
 
-            if (apis.IsDelay(invocation, out var amount))
+            if (isDelay)
             {
                 delays.Add(new Delay(invocation, amount));
             }
-            else if (depth < SameTypeCalls.MaxDepth && SameTypeCalls.CalleeBody(invocation, visited) is { } body)
+            else if (SameTypeCalls.CalleeBody(invocation, visited) is { } body)
             {
                 Collect(apis, body, int.MaxValue, null, depth + 1, visited, delays);
             }
