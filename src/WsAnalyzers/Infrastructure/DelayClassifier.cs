@@ -1,7 +1,5 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace WsAnalyzers.Infrastructure;
@@ -24,6 +22,8 @@ internal static class DelayClassifier
         private readonly WebSocketApis _apis;
         private readonly HashSet<ISymbol> _visitedSymbols = new(SymbolEqualityComparer.Default);
         private readonly HashSet<IMethodSymbol> _visitedMethods = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ISymbol, List<IOperation>> _writes = new(SymbolEqualityComparer.Default);
+        private IOperation? _indexedRoot;
 
         public Walker(WebSocketApis apis) => _apis = apis;
 
@@ -191,14 +191,15 @@ internal static class DelayClassifier
                 return DelayTraits.None;
             }
 
-            // Every growing write counts (in any order): more traits only make a delay more acceptable.
             var traits = DelayTraits.Unknown;
             foreach (var descendant in WritesOf(Root(reference), field))
             {
-                if (WritesTo(descendant, field, out var value, out var grows) && grows)
+                if (WritesTo(descendant, field, out var value, out var grows))
                 {
-                    traits = (traits & ~DelayTraits.Unknown) | DelayTraits.Growth |
-                             (value is null ? DelayTraits.None : Visit(value, depth + 1) & ~DelayTraits.Unknown);
+                    if (grows)
+                    {
+                        return DelayTraits.Growth | (value is null ? DelayTraits.None : Visit(value, depth + 1) & ~DelayTraits.Unknown);
+                    }
                 }
             }
 
@@ -243,94 +244,40 @@ internal static class DelayClassifier
             return any ? traits : DelayTraits.Unknown;
         }
 
-        /// <summary>The declarators of and writes to <paramref name="symbol"/> in <paramref name="root"/> (a superset: callers
-        /// check the symbol). Found from the places the name is spelled, each mapped to the operation the driver already
-        /// built; walking the whole function for every followed local was most of the classification's cost. A function
-        /// that spells a name with a Unicode escape is walked instead.</summary>
-        private static List<IOperation> WritesOf(IOperation root, ISymbol symbol) =>
-            WritesBySyntax(root, symbol) ?? WritesByWalk(root, symbol);
-
-        private static List<IOperation>? WritesBySyntax(IOperation root, ISymbol symbol)
+        /// <summary>The declarators of and writes to <paramref name="symbol"/> in <paramref name="root"/>, in walk order. The
+        /// function is indexed once per classification: a delay usually follows two or three locals of the same function.</summary>
+        private List<IOperation> WritesOf(IOperation root, ISymbol symbol)
         {
-            if (root.SemanticModel is not { } model || symbol.Name.Length == 0 || SourceSpans.Contains(root.Syntax, "\\u"))
+            if (_indexedRoot != root)
             {
-                return null;
-            }
+                _indexedRoot = root;
+                _writes.Clear();
+                foreach (var descendant in root.DescendantsAndSelfIncludingFunctions())
+                {
+                    var written = descendant switch
+                    {
+                        IVariableDeclaratorOperation declarator => declarator.Symbol,
+                        IIncrementOrDecrementOperation increment => increment.Target.ReferencedSymbol(),
+                        ICompoundAssignmentOperation compound => compound.Target.ReferencedSymbol(),
+                        ISimpleAssignmentOperation assignment => assignment.Target.ReferencedSymbol(),
+                        _ => null,
+                    };
+                    if (written is not null)
+                    {
+                        if (!_writes.TryGetValue(written, out var list))
+                        {
+                            _writes[written] = list = new List<IOperation>();
+                        }
 
-            var positions = new List<int>();
-            SourceSpans.FindAll(root.Syntax, symbol.Name, positions);
-            var writes = new List<IOperation>();
-            foreach (var position in positions)
-            {
-                var token = root.Syntax.FindToken(position);
-                if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != symbol.Name || !token.Span.Contains(position))
-                {
-                    continue;
-                }
-
-                var write = token.Parent switch
-                {
-                    VariableDeclaratorSyntax declarator when declarator.Identifier == token => declarator,
-                    IdentifierNameSyntax name => WriteAround(name),
-                    _ => null,
-                };
-                if (write is not null && model.GetOperation(write) is { } operation)
-                {
-                    writes.Add(operation);
+                        list.Add(descendant);
+                    }
                 }
             }
 
-            return writes;
+            return _writes.TryGetValue(symbol, out var writes) ? writes : NoWrites;
         }
 
-        /// <summary>The assignment, increment or decrement whose target is <paramref name="name"/> (also as <c>this.name</c>
-        /// or in parentheses), or null when the name is read.</summary>
-        private static SyntaxNode? WriteAround(ExpressionSyntax name)
-        {
-            var target = name;
-            while (true)
-            {
-                switch (target.Parent)
-                {
-                    case MemberAccessExpressionSyntax access when access.Name == target:
-                        target = access;
-                        break;
-                    case ParenthesizedExpressionSyntax parenthesized:
-                        target = parenthesized;
-                        break;
-                    case AssignmentExpressionSyntax assignment when assignment.Left == target:
-                        return assignment;
-                    case PostfixUnaryExpressionSyntax postfix when postfix.IsKind(SyntaxKind.PostIncrementExpression) || postfix.IsKind(SyntaxKind.PostDecrementExpression):
-                        return postfix;
-                    case PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression):
-                        return prefix;
-                    default:
-                        return null;
-                }
-            }
-        }
-
-        private static List<IOperation> WritesByWalk(IOperation root, ISymbol symbol)
-        {
-            var writes = new List<IOperation>();
-            foreach (var descendant in root.DescendantsAndSelfIncludingFunctions())
-            {
-                var written = descendant switch
-                {
-                    IVariableDeclaratorOperation declarator => declarator.Symbol,
-                    IIncrementOrDecrementOperation increment => increment.Target.ReferencedSymbol(),
-                    ICompoundAssignmentOperation compound => compound.Target.ReferencedSymbol(),
-                    ISimpleAssignmentOperation assignment => assignment.Target.ReferencedSymbol(),
-                    _ => null,
-                };
-                if (written is not null && SymbolEqualityComparer.Default.Equals(written, symbol))
-                {
-                    writes.Add(descendant);
-                }
-            }
-
-            return writes;
-        }
+        private static readonly List<IOperation> NoWrites = new();
 
         /// <summary>Assignments to <paramref name="symbol"/>; <paramref name="grows"/> for ++, += and *=-style writes.</summary>
         private static bool WritesTo(IOperation operation, ISymbol symbol, out IOperation? value, out bool grows)

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
 namespace WsAnalyzers.Infrastructure;
@@ -44,49 +43,16 @@ internal static class SourceSpans
         return false;
     }
 
-    /// <summary>Adds to <paramref name="positions"/> every position in the source text of <paramref name="node"/> where
-    /// <paramref name="word"/> starts (ordinal), in text order.</summary>
-    public static void FindAll(SyntaxNode node, string word, List<int> positions)
-    {
-        var text = node.SyntaxTree.GetText();
-        var span = node.Span;
-        var buffer = t_buffer ??= new char[ChunkSize];
-        var position = span.Start;
-        var next = span.Start;
-        while (position < span.End)
-        {
-            var count = Math.Min(buffer.Length, span.End - position);
-            text.CopyTo(position, buffer, 0, count);
-            for (var start = 0; (start = IndexOf(buffer, count, word, start)) >= 0; start++)
-            {
-                if (position + start >= next)
-                {
-                    positions.Add(position + start);
-                    next = position + start + 1;
-                }
-            }
-
-            if (position + count >= span.End)
-            {
-                return;
-            }
-
-            position += count - (word.Length - 1);
-        }
-    }
-
-    private static bool Contains(char[] buffer, int count, string word) => IndexOf(buffer, count, word, 0) >= 0;
-
-    private static int IndexOf(char[] buffer, int count, string word, int from)
+    private static bool Contains(char[] buffer, int count, string word)
     {
         var last = count - word.Length;
-        for (var start = from; start <= last;)
+        for (var start = 0; start <= last;)
         {
             // Array.IndexOf on chars is vectorised by the runtime.
             var hit = Array.IndexOf(buffer, word[0], start, last - start + 1);
             if (hit < 0)
             {
-                return -1;
+                return false;
             }
 
             var matched = 1;
@@ -97,12 +63,12 @@ internal static class SourceSpans
 
             if (matched == word.Length)
             {
-                return hit;
+                return true;
             }
 
             start = hit + 1;
         }
 
-        return -1;
+        return false;
     }
 }
