@@ -141,6 +141,65 @@ public sealed class WS1002ReconnectWithoutBackoffTests
         """);
 
     [Fact]
+    public Task Growth_is_seen_in_every_spelling_of_the_write_and_a_reassigned_constant_is_not_growth() => Verify.VerifyAnalyzerAsync(Usings + """
+        class Client
+        {
+            private readonly HubConnection _hub;
+            private int _failures;
+
+            public Client(HubConnection hub)
+            {
+                _hub = hub;
+                _hub.Closed += async error =>
+                {
+                    this._failures += 1;
+                    var cap = Math.Min(30_000, 1_000 << Math.Min(_failures, 5));
+                    await Task.Delay(Random.Shared.Next(cap));
+                    await _hub.StartAsync();
+                };
+            }
+
+            public async Task LoopAsync(Uri uri, CancellationToken ct)
+            {
+                var @delay = 500.0;
+                var w\u0061it = 250;
+                while (!ct.IsCancellationRequested)
+                {
+                    using var socket = new ClientWebSocket();
+                    try
+                    {
+                        await socket.ConnectAsync(uri, ct);
+                    }
+                    catch (WebSocketException)
+                    {
+                        @delay *= 2;
+                        wait <<= 1;
+                        await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * (@delay + wait)), ct);
+                    }
+                }
+            }
+
+            public async Task ConstantAsync(Uri uri, CancellationToken ct)
+            {
+                var pause = 1_000;
+                while (!ct.IsCancellationRequested)
+                {
+                    using var socket = new ClientWebSocket();
+                    try
+                    {
+                        await {|WS1002:socket.ConnectAsync(uri, ct)|};
+                    }
+                    catch (WebSocketException)
+                    {
+                        (pause) = 1_000;
+                        await Task.Delay(pause + Random.Shared.Next(100), ct);
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Backoff_with_jitter_and_policies_that_give_up_are_not_flagged() => Verify.VerifyAnalyzerAsync(Usings + """
         class Client
         {
