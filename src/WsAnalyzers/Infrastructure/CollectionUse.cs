@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace WsAnalyzers.Infrastructure;
@@ -36,22 +37,9 @@ internal sealed class CollectionUse
     public bool OnConnectionOpenPath => _onConnectionOpenPath ??= _apis.IsOnConnectionOpenPath(Operation, ContainingSymbol);
 
     /// <summary>For adds: stores a connection or a connection's identifier.</summary>
-    public bool StoresConnectionHandle => _storesConnectionHandle ??= StoresHandle();
+    public bool StoresConnectionHandle => _storesConnectionHandle ??= CollectionUses.AddedValues(Operation).Any(_apis.IsConnectionHandle);
 
     /// <summary>For adds: runs in a message handler or a receive loop.</summary>
     public bool InMessageHandler => _inMessageHandler ??=
         _apis.FindEnclosing(Operation, ContainingSymbol).Kind == HandlerKind.Message || _apis.FindEnclosingReceiveLoop(Operation) is not null;
-
-    private bool StoresHandle()
-    {
-        foreach (var value in CollectionUses.AddedValues(Operation))
-        {
-            if (_apis.IsConnectionHandle(value))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

@@ -13,6 +13,8 @@ namespace WsAnalyzers.Infrastructure;
 /// </summary>
 internal static class ConnectCandidates
 {
+    private static readonly HashSet<string> NoNames = new();
+
     public static bool MayReachConnect(WebSocketApis apis, SyntaxNode calleeDeclaration, string calleeName)
     {
         var scope = OutermostType(calleeDeclaration);
@@ -24,8 +26,6 @@ internal static class ConnectCandidates
 
         return names.Contains(calleeName);
     }
-
-    private static readonly HashSet<string> NoNames = new();
 
     /// <summary>Every connect name of the contract contains "onnect" (Connect, ConnectAsync, Reconnect, ReconnectOrFail) or
     /// "Start" (Start, StartAsync, StartOrFail): a declaration whose text has neither cannot invoke one.</summary>

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -89,33 +88,22 @@ internal static class HandlerReach
         return false;
     }
 
-    /// <summary>The calls of <paramref name="method"/> in the declarations of its type in <paramref name="model"/>'s file
-    /// (not in nested types), found by name first so that only those are bound.</summary>
+    /// <summary>The calls of <paramref name="method"/> in the declarations of its type in <paramref name="model"/>'s file,
+    /// with the member each is written in.</summary>
     private static IEnumerable<(IInvocationOperation Invocation, ISymbol ContainingSymbol)> CallsIn(
         IMethodSymbol method, SemanticModel model, System.Threading.CancellationToken cancellation)
     {
-        var type = method.ContainingType;
-        if (type is null)
+        if (method.ContainingType is not { } type)
         {
             yield break;
         }
 
-        foreach (var reference in type.DeclaringSyntaxReferences)
+        foreach (var call in TypeInvocations.InFile(type, model, name => name == method.Name, cancellation))
         {
-            if (reference.SyntaxTree != model.SyntaxTree || reference.GetSyntax(cancellation) is not { } declaration)
+            if (SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, method) &&
+                model.GetEnclosingSymbol(call.Syntax.SpanStart, cancellation) is { } containingSymbol)
             {
-                continue;
-            }
-
-            foreach (var node in declaration.DescendantNodes(child => child == declaration || child is not BaseTypeDeclarationSyntax))
-            {
-                if (node is InvocationExpressionSyntax invocation && SyntaxNames.Invoked(invocation.Expression) == method.Name &&
-                    model.GetOperation(invocation, cancellation) is IInvocationOperation operation &&
-                    SymbolEqualityComparer.Default.Equals(operation.TargetMethod.OriginalDefinition, method) &&
-                    model.GetEnclosingSymbol(invocation.SpanStart, cancellation) is { } containingSymbol)
-                {
-                    yield return (operation, containingSymbol);
-                }
+                yield return (call, containingSymbol);
             }
         }
     }

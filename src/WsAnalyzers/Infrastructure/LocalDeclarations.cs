@@ -26,10 +26,10 @@ internal static class LocalDeclarations
         return null;
     }
 
-    /// <summary>True when the local <paramref name="reference"/> reads is declared inside <paramref name="scope"/>'s syntax.</summary>
-    public static bool IsDeclaredWithin(ILocalReferenceOperation reference, IOperation scope)
+    /// <summary>True when <paramref name="local"/> is declared inside <paramref name="scope"/>'s syntax.</summary>
+    public static bool IsDeclaredWithin(ILocalSymbol local, IOperation scope)
     {
-        foreach (var declaration in reference.Local.DeclaringSyntaxReferences)
+        foreach (var declaration in local.DeclaringSyntaxReferences)
         {
             if (declaration.SyntaxTree == scope.Syntax.SyntaxTree && scope.Syntax.Span.Contains(declaration.Span))
             {

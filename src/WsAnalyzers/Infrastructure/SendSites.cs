@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
@@ -53,23 +52,12 @@ internal static class SendSites
         WebSocketApis apis, ThreadingApis threading, INamedTypeSymbol type, ISymbol socket, SemanticModel model, System.Threading.CancellationToken cancellation)
     {
         var sites = ImmutableArray.CreateBuilder<SendSite>();
-        foreach (var reference in type.DeclaringSyntaxReferences)
+        foreach (var operation in TypeInvocations.InFile(type, model, static name => WebSocketApis.MayBe(name, WebSocketCallKind.Send), cancellation))
         {
-            if (reference.SyntaxTree != model.SyntaxTree || reference.GetSyntax(cancellation) is not { } declaration)
+            if (apis.IsSend(operation, out var call) && call.Library == SocketLibrary.SystemNet &&
+                SocketIdentity.IsStableReference(call.Socket) && SymbolEqualityComparer.Default.Equals(call.Socket.ReferencedSymbol(), socket))
             {
-                continue;
-            }
-
-            foreach (var node in declaration.DescendantNodes(child => child == declaration || child is not BaseTypeDeclarationSyntax))
-            {
-                if (node is InvocationExpressionSyntax invocation && SyntaxNames.Invoked(invocation.Expression) is { } name &&
-                    WebSocketApis.MayBe(name, WebSocketCallKind.Send) &&
-                    model.GetOperation(invocation, cancellation) is IInvocationOperation operation &&
-                    apis.IsSend(operation, out var call) && call.Library == SocketLibrary.SystemNet &&
-                    SocketIdentity.IsStableReference(call.Socket) && SymbolEqualityComparer.Default.Equals(call.Socket.ReferencedSymbol(), socket))
-                {
-                    sites.Add(new SendSite(invocation.Span, threading.FindEnclosingCallback(operation)?.Syntax.Span, SendSerialisation.IsSerialised(threading, operation)));
-                }
+                sites.Add(new SendSite(operation.Syntax.Span, threading.FindEnclosingCallback(operation)?.Syntax.Span, SendSerialisation.IsSerialised(threading, operation)));
             }
         }
 

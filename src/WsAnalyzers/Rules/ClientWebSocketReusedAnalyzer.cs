@@ -74,7 +74,7 @@ public sealed class ClientWebSocketReusedAnalyzer : WebSocketAnalyzer
 
     /// <summary>True for a local declared inside <paramref name="scope"/> (a fresh instance per iteration or call).</summary>
     private static bool IsDeclaredWithin(IOperation socket, IOperation scope) =>
-        socket.WithoutConversions() is ILocalReferenceOperation local && LocalDeclarations.IsDeclaredWithin(local, scope);
+        socket.WithoutConversions() is ILocalReferenceOperation local && LocalDeclarations.IsDeclaredWithin(local.Local, scope);
 
     private static bool IsAssignable(WebSocketApis apis, IOperation socket) =>
         socket.WithoutConversions() switch

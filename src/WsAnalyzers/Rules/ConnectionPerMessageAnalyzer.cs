@@ -97,17 +97,11 @@ public sealed class ConnectionPerMessageAnalyzer : WebSocketAnalyzer
                 case IParameterReferenceOperation parameter when parameters.Contains(parameter.Parameter) &&
                                                                  !parameter.Parameter.Type.IsType(apis.CancellationToken):
                     return true;
-                case ILocalReferenceOperation local when depth < 2:
-                    foreach (var candidate in function.DescendantsOutsideFunctions())
-                    {
-                        if (candidate is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local) &&
-                            declarator.GetVariableInitializer()?.Value is { } initializer && References(apis, initializer, parameters, function, depth + 1))
-                        {
-                            return true;
-                        }
-                    }
-
-                    break;
+                case ILocalReferenceOperation local when depth < 2 && LocalDeclarations.DeclaratorOf(local) is { } declarator &&
+                                                        declarator.IsWithin(function) &&
+                                                        declarator.GetVariableInitializer()?.Value is { } initializer &&
+                                                        References(apis, initializer, parameters, function, depth + 1):
+                    return true;
             }
         }
 

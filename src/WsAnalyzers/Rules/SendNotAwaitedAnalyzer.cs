@@ -109,8 +109,7 @@ public sealed class SendNotAwaitedAnalyzer : WebSocketAnalyzer
 
             if (current is ILoopOperation loop)
             {
-                return socket is not ILocalSymbol local || !local.DeclaringSyntaxReferences.IsEmpty &&
-                       !loop.Syntax.Span.Contains(local.DeclaringSyntaxReferences[0].Span);
+                return socket is not ILocalSymbol local || !local.DeclaringSyntaxReferences.IsEmpty && !LocalDeclarations.IsDeclaredWithin(local, loop);
             }
         }
 
