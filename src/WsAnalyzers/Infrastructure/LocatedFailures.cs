@@ -5,8 +5,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace WsAnalyzers.Infrastructure;
 
 /// <summary>
-/// For operation actions registered outside <see cref="WebSocketAnalyzer"/>'s helper (inside symbol-start actions):
-/// rethrows a failure with the file and line it happened at, so an AD0001 report is actionable.
+/// Wraps every operation action of the rules: rethrows a failure with the file and line it happened at, so an AD0001
+/// report is actionable.
 /// </summary>
 internal static class LocatedFailures
 {

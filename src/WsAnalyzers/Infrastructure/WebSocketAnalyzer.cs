@@ -29,26 +29,5 @@ public abstract class WebSocketAnalyzer : DiagnosticAnalyzer
     /// <summary>Registers an operation action whose failures name the file and line they happened at.</summary>
     private protected static void RegisterOperationAction(
         CompilationStartAnalysisContext context, Action<OperationAnalysisContext> action, params OperationKind[] kinds) =>
-        context.RegisterOperationAction(
-            operationContext =>
-            {
-                try
-                {
-                    action(operationContext);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    throw Located(exception, operationContext.Operation.Syntax);
-                }
-            },
-            kinds);
-
-    /// <summary>Rethrows a callback failure with the file and line it happened at, so an AD0001 report is actionable.</summary>
-    private static Exception Located(Exception exception, SyntaxNode node)
-    {
-        var span = node.GetLocation().GetLineSpan();
-        return new InvalidOperationException(
-            $"WsAnalyzers failed at {span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): {exception.Message}",
-            exception);
-    }
+        context.RegisterOperationAction(LocatedFailures.Wrap(action), kinds);
 }
