@@ -57,10 +57,11 @@ internal sealed class CollectionUseCollector
         _uses.Add(new CollectionUse(_apis, member.OriginalDefinition, kind, operation, context.ContainingSymbol));
     }
 
-    /// <summary>The recorded uses, grouped by the collection they touch (call at compilation end).</summary>
+    /// <summary>The recorded uses, grouped by the collection they touch (call at compilation end); collections declared
+    /// in generated code are left out, as the rules report on the declaration.</summary>
     public IEnumerable<IGrouping<ISymbol, CollectionUse>> ByMember() =>
         _uses.GroupBy(use => use.Member, SymbolEqualityComparer.Default)
-            .Where(group => group.Key.Locations.Length > 0 && group.Key.Locations[0].IsInSource);
+            .Where(group => group.Key.Locations.Length > 0 && group.Key.Locations[0].IsInSource && !GeneratedCode.IsMarkedGenerated(group.Key));
 
     /// <summary>Filling in a constructor or an initializer of the declaring type is set-up, not growth.</summary>
     private static bool IsInitialization(ISymbol containingSymbol, ISymbol member) => containingSymbol switch

@@ -48,7 +48,7 @@ internal static class HandlerReach
         if (path.Kind == HandlerPathKind.Handler ||
             (path.Method is { } method && context.Operation.SemanticModel is { } model && apis.IsCalledFromHandler(method, model, context.CancellationToken)))
         {
-            context.ReportDiagnostic(diagnostic);
+            context.Report(diagnostic);
         }
     }
 

@@ -5,14 +5,15 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace WsAnalyzers.Infrastructure;
 
 /// <summary>
-/// Base of every rule: concurrent, skips generated code, and registers the rule's actions only when the compilation
+/// Base of every rule: concurrent, skips generated code (reports go through <see cref="GeneratedCode.Report(OperationAnalysisContext, Diagnostic)"/>,
+/// which keeps them out of it), and registers the rule's actions only when the compilation
 /// has a WebSocket API (<see cref="WebSocketApis.For"/>), so code without one pays for a single gate per compilation.
 /// </summary>
 public abstract class WebSocketAnalyzer : DiagnosticAnalyzer
 {
     public sealed override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {

@@ -105,7 +105,7 @@ public sealed class BroadcastStopsAtFirstFailureAnalyzer : WebSocketAnalyzer
             properties = properties.Add(RegistryProperty, removable.Registry).Add(KeyProperty, removable.Key);
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(
+        context.Report(Diagnostic.Create(
             Descriptors.WS3002BroadcastStopsAtFirstFailure,
             location,
             sends.Select(s => s.Invocation.Syntax.GetLocation()),

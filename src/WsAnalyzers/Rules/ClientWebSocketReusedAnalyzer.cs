@@ -42,7 +42,7 @@ public sealed class ClientWebSocketReusedAnalyzer : WebSocketAnalyzer
         }
 
         var properties = ImmutableDictionary<string, string?>.Empty.Add(AssignableProperty, IsAssignable(apis, socket) ? "true" : "false");
-        context.ReportDiagnostic(Diagnostic.Create(
+        context.Report(Diagnostic.Create(
             Descriptors.WS1004ClientWebSocketReused, invocation.Syntax.GetLocation(), properties, socket.Syntax.ToString()));
     }
 

@@ -45,7 +45,7 @@ public sealed class ConnectionCollectionNeverShrunkAnalyzer : WebSocketAnalyzer
 
             var properties = ImmutableDictionary<string, string?>.Empty
                 .Add(ShapesProperty, string.Join(";", adds.Select(add => apis.ShapeOf(add).ToString())));
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.Report(Diagnostic.Create(
                 Descriptors.WS2001ConnectionCollectionNeverShrunk,
                 uses.Key.Locations[0],
                 adds.Select(add => add.Operation.Syntax.GetLocation()),

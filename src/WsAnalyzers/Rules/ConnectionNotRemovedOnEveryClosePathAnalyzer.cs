@@ -66,7 +66,7 @@ public sealed class ConnectionNotRemovedOnEveryClosePathAnalyzer : WebSocketAnal
                     continue;
                 }
 
-                context.ReportDiagnostic(Diagnostic.Create(
+                context.Report(Diagnostic.Create(
                     Descriptors.WS2003ConnectionNotRemovedOnEveryClosePath,
                     add.Operation.Syntax.GetLocation(),
                     removalsToMove.Select(removal => removal.Operation.Syntax.GetLocation()),

@@ -43,7 +43,7 @@ public sealed class ConnectionPerMessageAnalyzer : WebSocketAnalyzer
             apis.FindEnclosing(invocation, context.ContainingSymbol).Kind == HandlerKind.Message ||
             (!entryPoint && PayloadComesFromParameter(apis, send, function, context.ContainingSymbol)))
         {
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.Report(Diagnostic.Create(
                 Descriptors.WS1005ConnectionPerMessage, invocation.Syntax.GetLocation(), declaration.Symbol.Name));
         }
     }

@@ -42,7 +42,7 @@ public sealed class MessageHistoryUnboundedAnalyzer : WebSocketAnalyzer
                 continue;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.Report(Diagnostic.Create(
                 Descriptors.WS2002MessageHistoryUnbounded,
                 uses.Key.Locations[0],
                 adds.Select(add => add.Operation.Syntax.GetLocation()),

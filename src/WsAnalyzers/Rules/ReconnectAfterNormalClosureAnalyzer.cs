@@ -60,7 +60,7 @@ public sealed class ReconnectAfterNormalClosureAnalyzer : WebSocketAnalyzer
         var properties = ImmutableDictionary<string, string?>.Empty
             .Add(LibraryProperty, handler.Library.ToString())
             .Add(ParameterProperty, closeInfo is { IsDiscard: false } && closeInfo.Name.Length > 0 ? closeInfo.Name : null);
-        context.ReportDiagnostic(Diagnostic.Create(
+        context.Report(Diagnostic.Create(
             Descriptors.WS1003ReconnectAfterNormalClosure, invocation.Syntax.GetLocation(), properties, invocation.TargetMethod.Name, what));
     }
 }

@@ -33,7 +33,7 @@ public sealed class ReconnectWithoutBackoffAnalyzer : WebSocketAnalyzer
         var invocation = (IInvocationOperation)context.Operation;
         if (apis.TryAnalyzeReconnect(invocation, context.ContainingSymbol, out var finding) && finding.Verdict == ReconnectVerdict.NoBackoffWithJitter)
         {
-            context.ReportDiagnostic(ReconnectDiagnostics.Create(apis, Descriptors.WS1002ReconnectWithoutBackoff, finding, finding.Traits.Describe()));
+            context.Report(ReconnectDiagnostics.Create(apis, Descriptors.WS1002ReconnectWithoutBackoff, finding, finding.Traits.Describe()));
         }
     }
 
@@ -69,7 +69,7 @@ public sealed class ReconnectWithoutBackoffAnalyzer : WebSocketAnalyzer
 
         foreach (var value in returned)
         {
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.Report(Diagnostic.Create(
                 Descriptors.WS1002ReconnectWithoutBackoff, value.Syntax.GetLocation(), "NextRetryDelay", apis.Classify(value).Describe()));
         }
     }

@@ -28,7 +28,7 @@ public sealed class ReconnectWithoutDelayAnalyzer : WebSocketAnalyzer
         var invocation = (IInvocationOperation)context.Operation;
         if (apis.TryAnalyzeReconnect(invocation, context.ContainingSymbol, out var finding) && finding.Verdict == ReconnectVerdict.NoDelay)
         {
-            context.ReportDiagnostic(ReconnectDiagnostics.Create(apis, Descriptors.WS1001ReconnectWithoutDelay, finding, ReconnectDiagnostics.Describe(finding.Path.Kind)));
+            context.Report(ReconnectDiagnostics.Create(apis, Descriptors.WS1001ReconnectWithoutDelay, finding, ReconnectDiagnostics.Describe(finding.Path.Kind)));
         }
     }
 }

@@ -45,7 +45,7 @@ public sealed class SendNotAwaitedAnalyzer : WebSocketAnalyzer
         var properties = awaitable
             ? ImmutableDictionary<string, string?>.Empty.Add(AwaitProperty, "true")
             : ImmutableDictionary<string, string?>.Empty;
-        context.ReportDiagnostic(Diagnostic.Create(
+        context.Report(Diagnostic.Create(
             Descriptors.WS3003SendNotAwaited, invocation.Syntax.GetLocation(), properties, invocation.TargetMethod.Name));
     }
 

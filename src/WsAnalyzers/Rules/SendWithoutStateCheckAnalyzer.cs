@@ -37,7 +37,7 @@ public sealed class SendWithoutStateCheckAnalyzer : WebSocketAnalyzer
         var properties = ImmutableDictionary<string, string?>.Empty
             .Add(StateMemberProperty, send.Library == SocketLibrary.SystemNet ? "State" : "ReadyState")
             .Add(StateTypeProperty, send.Library == SocketLibrary.SystemNet ? "System.Net.WebSockets.WebSocketState" : "WebSocketSharp.WebSocketState");
-        context.ReportDiagnostic(Diagnostic.Create(
+        context.Report(Diagnostic.Create(
             Descriptors.WS3001SendWithoutStateCheck, invocation.Syntax.GetLocation(), properties, invocation.TargetMethod.Name));
     }
 

@@ -15,14 +15,17 @@ internal static class SourceSetAnalysis
 {
     public sealed record Result(ImmutableArray<Diagnostic> CompilerErrors, ImmutableArray<Diagnostic> AnalyzerDiagnostics);
 
-    public static async Task<Result> AnalyzeAsync(string directory)
+    /// <param name="rewrite">Changes each file of the folder (its path and text) before it is parsed; the stand-ins are kept as they are.</param>
+    public static async Task<Result> AnalyzeAsync(string directory, System.Func<(string Path, string Text), (string Path, string Text)>? rewrite = null)
     {
+        rewrite ??= file => file;
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         var trees = Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories)
             .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") &&
                            !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
             .OrderBy(path => path, System.StringComparer.Ordinal)
-            .Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), parseOptions, path))
+            .Select(path => rewrite((path, File.ReadAllText(path))))
+            .Select(file => CSharpSyntaxTree.ParseText(file.Text, parseOptions, file.Path))
             .Concat(TestEnvironment.StandIns.Select(s => CSharpSyntaxTree.ParseText(s.Source, parseOptions, s.Name)))
             .ToList();
 
