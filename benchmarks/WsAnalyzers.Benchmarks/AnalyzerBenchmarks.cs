@@ -30,7 +30,7 @@ public class AnalyzerBenchmarks
     public string Analyzer { get; set; } = AllRules;
 
     public static IEnumerable<string> AnalyzerNames() =>
-        new[] { Baseline, AllRules }.Concat(AnalyzerSet.All.Select(AnalyzerSet.NameOf));
+        new[] { Baseline, AllRules }.Concat(AnalyzerSet.PerRule.Select(AnalyzerSet.NameOf));
 
     public static CSharpCompilation CreateCompilation(CorpusKind corpus) => corpus == CorpusKind.Ordinary
         ? CompilationFactory.Create("Ordinary", Corpus.Ordinary(500))
@@ -50,7 +50,7 @@ public class AnalyzerBenchmarks
         {
             Baseline => ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer()),
             AllRules => AnalyzerSet.All,
-            _ => AnalyzerSet.All.Where(a => AnalyzerSet.NameOf(a) == Analyzer).ToImmutableArray(),
+            _ => AnalyzerSet.PerRule.Where(a => AnalyzerSet.NameOf(a) == Analyzer).ToImmutableArray(),
         };
 
         var count = Run();

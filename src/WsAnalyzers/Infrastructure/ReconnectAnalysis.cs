@@ -11,30 +11,12 @@ namespace WsAnalyzers.Infrastructure;
 /// </summary>
 internal static class ReconnectAnalysis
 {
-    public static bool TryAnalyzeReconnect(
-        this WebSocketApis apis, IInvocationOperation invocation, ISymbol containingSymbol, out ReconnectFinding finding)
-    {
-        // Most calls are not reconnects: answer those without a memo entry per invocation.
-        if (!apis.IsReconnectCall(invocation, out _))
-        {
-            finding = default;
-            return false;
-        }
-
-        var known = apis.ReconnectFindings.Get(
-            invocation, (apis, invocation, containingSymbol), static s => Analyze(s.apis, s.invocation, s.containingSymbol, out var f) ? f : null);
-        finding = known.GetValueOrDefault();
-        return known.HasValue;
-    }
-
-    private static bool Analyze(WebSocketApis apis, IInvocationOperation invocation, ISymbol containingSymbol, out ReconnectFinding finding)
+    /// <summary>Analyses a reconnect call (<see cref="ReconnectCalls.IsReconnectCall"/>): true when it is on a retry path
+    /// without an acceptable backoff.</summary>
+    public static bool TryAnalyzeReconnect(this WebSocketApis apis, ReconnectReach reach, ISymbol containingSymbol, out ReconnectFinding finding)
     {
         finding = default;
-        if (!apis.IsReconnectCall(invocation, out var reach))
-        {
-            return false;
-        }
-
+        var invocation = reach.Site;
         var path = apis.FindRetryPath(invocation, containingSymbol);
         var delays = reach.Delays;
         IOperation pathEnd = invocation;

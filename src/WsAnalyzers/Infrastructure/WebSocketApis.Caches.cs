@@ -24,8 +24,4 @@ internal sealed partial class WebSocketApis
     /// <summary>Per compilation: the System.Net.WebSockets sends of a type on one socket (<see cref="SendSites"/>).</summary>
     internal ConcurrentDictionary<INamedTypeSymbol, ConcurrentDictionary<ISymbol, ImmutableArray<SendSite>>> SendSitesCache { get; } =
         new(SymbolEqualityComparer.Default);
-
-    /// <summary>Per compilation: the reconnect analysis of a call, shared by WS1001 and WS1002 (both ask the same question
-    /// about the same invocation; the second one reads the first one's answer).</summary>
-    internal SharedAnswers<ReconnectFinding?> ReconnectFindings { get; } = new(askers: 2);
 }

@@ -9,10 +9,11 @@ internal sealed partial class WebSocketApis
     public bool TryClassify(IInvocationOperation invocation, out WebSocketCall call)
     {
         var method = invocation.TargetMethod;
-        var type = method.ContainingType;
-        var kind = KindOf(method.Name);
         call = default;
-        if (kind is null || type is null)
+
+        // The name first: reading ContainingType of every call costs more than the whole name test.
+        var kind = KindOf(method.Name);
+        if (kind is null || method.ContainingType is not { } type)
         {
             return false;
         }

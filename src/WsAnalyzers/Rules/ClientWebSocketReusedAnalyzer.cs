@@ -10,30 +10,23 @@ namespace WsAnalyzers.Rules;
 /// WS1004: ConnectAsync on a ClientWebSocket that may already have been connected: a field, property, parameter or
 /// loop-external local connected again in a loop, a socket connected earlier in the same function, or a field or property
 /// (or captured variable) connected from a catch block, close handler or recursive retry, with no new instance on the way.
+/// The package runs it in <see cref="ClientConnectionAnalyzer"/>; this analyzer runs it alone.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ClientWebSocketReusedAnalyzer : WebSocketAnalyzer
+[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001", Justification = "The package runs this rule in ClientConnectionAnalyzer; alone, it is for tests and benchmarks.")]
+public sealed class ClientWebSocketReusedAnalyzer : ClientConnectionRules
 {
     /// <summary>"true" when the socket is a variable the fix may assign a new instance to.</summary>
     public const string AssignableProperty = "Assignable";
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.WS1004ClientWebSocketReused);
-
-    private protected override void Register(CompilationStartAnalysisContext context, WebSocketApis apis)
+    public ClientWebSocketReusedAnalyzer()
+        : base(Descriptors.WS1004ClientWebSocketReused)
     {
-        if (apis.ClientWebSocket is null)
-        {
-            return;
-        }
-
-        RegisterOperationAction(context, c => Analyze(c, apis), OperationKind.Invocation);
     }
 
-    private static void Analyze(OperationAnalysisContext context, WebSocketApis apis)
+    /// <summary>Judges a connect call.</summary>
+    internal static void Analyze(OperationAnalysisContext context, WebSocketApis apis, IInvocationOperation invocation, WebSocketCall connect)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (!apis.IsConnect(invocation, out var connect) || connect.Library != SocketLibrary.SystemNet ||
+        if (connect.Library != SocketLibrary.SystemNet ||
             connect.Socket is not { } socket || !socket.Type.IsOrInheritsFrom(apis.ClientWebSocket) ||
             !SocketIdentity.IsStableReference(socket) || invocation.EnclosingFunction() is not { } function ||
             !MayBeConnectedAlready(apis, invocation, socket, function, context.ContainingSymbol))

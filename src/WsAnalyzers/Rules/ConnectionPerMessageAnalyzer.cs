@@ -9,28 +9,20 @@ namespace WsAnalyzers.Rules;
 /// <summary>
 /// WS1005: a WebSocket created, connected, used for one send and closed inside a loop, a message handler, or a method
 /// whose message comes in as a parameter: one connection per message instead of one long-lived connection.
+/// The package runs it in <see cref="ClientConnectionAnalyzer"/>; this analyzer runs it alone.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ConnectionPerMessageAnalyzer : WebSocketAnalyzer
+[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001", Justification = "The package runs this rule in ClientConnectionAnalyzer; alone, it is for tests and benchmarks.")]
+public sealed class ConnectionPerMessageAnalyzer : ClientConnectionRules
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.WS1005ConnectionPerMessage);
-
-    private protected override void Register(CompilationStartAnalysisContext context, WebSocketApis apis)
+    public ConnectionPerMessageAnalyzer()
+        : base(Descriptors.WS1005ConnectionPerMessage)
     {
-        if (!ReconnectDiagnostics.HasClientApi(apis))
-        {
-            return;
-        }
-
-        RegisterOperationAction(context, c => Analyze(c, apis), OperationKind.Invocation);
     }
 
-    private static void Analyze(OperationAnalysisContext context, WebSocketApis apis)
+    /// <summary>Judges a connect call.</summary>
+    internal static void Analyze(OperationAnalysisContext context, WebSocketApis apis, IInvocationOperation invocation, WebSocketCall connect)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (!apis.IsConnect(invocation, out var connect) ||
-            connect.Library is not (SocketLibrary.SystemNet or SocketLibrary.WebSocketSharp or SocketLibrary.WebsocketClient) ||
+        if (connect.Library is not (SocketLibrary.SystemNet or SocketLibrary.WebSocketSharp or SocketLibrary.WebsocketClient) ||
             !apis.IsOneShotConnection(connect, out var declaration, out var send) || declaration is null || send is null ||
             invocation.EnclosingFunction() is not { } function)
         {

@@ -7,9 +7,10 @@ using WsAnalyzers.Infrastructure;
 namespace WsAnalyzers.Rules;
 
 /// <summary>WS1003: a close handler reconnects without looking at the close code, the clean flag, Closed's error argument
-/// or the disconnection type, so an intentional close is fought.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ReconnectAfterNormalClosureAnalyzer : WebSocketAnalyzer
+/// or the disconnection type, so an intentional close is fought. The package runs it in <see cref="ClientConnectionAnalyzer"/>;
+/// this analyzer runs it alone.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001", Justification = "The package runs this rule in ClientConnectionAnalyzer; alone, it is for tests and benchmarks.")]
+public sealed class ReconnectAfterNormalClosureAnalyzer : ClientConnectionRules
 {
     /// <summary>Which guard fits: a <see cref="SocketLibrary"/> name.</summary>
     public const string LibraryProperty = "Library";
@@ -17,27 +18,18 @@ public sealed class ReconnectAfterNormalClosureAnalyzer : WebSocketAnalyzer
     /// <summary>The name of the handler's close-information parameter, when it has one the guard can read.</summary>
     public const string ParameterProperty = "Parameter";
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.WS1003ReconnectAfterNormalClosure);
-
-    private protected override void Register(CompilationStartAnalysisContext context, WebSocketApis apis)
+    public ReconnectAfterNormalClosureAnalyzer()
+        : base(Descriptors.WS1003ReconnectAfterNormalClosure)
     {
-        if (apis.SharpWebSocket is null && apis.HubConnection is null && apis.WebsocketClient is null && apis.WebsocketClientInterface is null)
-        {
-            return;
-        }
-
-        RegisterOperationAction(context, c => Analyze(c, apis), OperationKind.Invocation);
     }
 
-    private static void Analyze(OperationAnalysisContext context, WebSocketApis apis)
-    {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (!apis.IsReconnectCall(invocation, out _))
-        {
-            return;
-        }
+    /// <summary>Only these libraries have close handlers that tell an intentional close from a failure.</summary>
+    internal static bool AppliesTo(WebSocketApis apis) =>
+        apis.SharpWebSocket is not null || apis.HubConnection is not null || apis.WebsocketClient is not null || apis.WebsocketClientInterface is not null;
 
+    /// <summary>Judges a reconnect call (a connect, or a same-type call that reaches one).</summary>
+    internal static void Analyze(OperationAnalysisContext context, WebSocketApis apis, IInvocationOperation invocation)
+    {
         var path = apis.FindRetryPath(invocation, context.ContainingSymbol);
         var handler = path.Handler;
         if (path.Kind != RetryPathKind.Handler || handler.Kind != HandlerKind.Close)

@@ -7,38 +7,22 @@ using WsAnalyzers.Infrastructure;
 namespace WsAnalyzers.Rules;
 
 /// <summary>WS1002: the delay before a reconnect is constant, random without growth or growing without jitter; and a
-/// SignalR IRetryPolicy that never gives up and returns such a delay.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ReconnectWithoutBackoffAnalyzer : WebSocketAnalyzer
+/// SignalR IRetryPolicy that never gives up and returns such a delay. The package runs it in
+/// <see cref="ClientConnectionAnalyzer"/>; this analyzer runs it alone.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001", Justification = "The package runs this rule in ClientConnectionAnalyzer; alone, it is for tests and benchmarks.")]
+public sealed class ReconnectWithoutBackoffAnalyzer : ClientConnectionRules
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.WS1002ReconnectWithoutBackoff);
-
-    private protected override void Register(CompilationStartAnalysisContext context, WebSocketApis apis)
+    public ReconnectWithoutBackoffAnalyzer()
+        : base(Descriptors.WS1002ReconnectWithoutBackoff)
     {
-        if (!ReconnectDiagnostics.HasClientApi(apis))
-        {
-            return;
-        }
-
-        RegisterOperationAction(context, c => AnalyzeInvocation(c, apis), OperationKind.Invocation);
-        if (apis.RetryPolicy is not null)
-        {
-            RegisterOperationAction(context, c => AnalyzeRetryPolicy(c, apis), OperationKind.MethodBody);
-        }
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, WebSocketApis apis)
-    {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (apis.TryAnalyzeReconnect(invocation, context.ContainingSymbol, out var finding) && finding.Verdict == ReconnectVerdict.NoBackoffWithJitter)
-        {
-            context.Report(ReconnectDiagnostics.Create(apis, Descriptors.WS1002ReconnectWithoutBackoff, finding, finding.Traits.Describe()));
-        }
-    }
+    /// <summary>Reports a reconnect analysed as waiting, but without growing, jittered delays.</summary>
+    internal static void Report(OperationAnalysisContext context, WebSocketApis apis, ReconnectFinding finding) =>
+        context.Report(ReconnectDiagnostics.Create(apis, Descriptors.WS1002ReconnectWithoutBackoff, finding, finding.Traits.Describe()));
 
     /// <summary>IRetryPolicy.NextRetryDelay that never returns null (never gives up) and returns a weak delay.</summary>
-    private static void AnalyzeRetryPolicy(OperationAnalysisContext context, WebSocketApis apis)
+    internal static void AnalyzeRetryPolicy(OperationAnalysisContext context, WebSocketApis apis)
     {
         if (context.ContainingSymbol is not IMethodSymbol method || !ImplementsNextRetryDelay(apis, method))
         {

@@ -6,29 +6,17 @@ using WsAnalyzers.Infrastructure;
 
 namespace WsAnalyzers.Rules;
 
-/// <summary>WS1001: a close / error handler, catch block, retry loop or recursive retry reconnects with no delay on the way.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ReconnectWithoutDelayAnalyzer : WebSocketAnalyzer
+/// <summary>WS1001: a close / error handler, catch block, retry loop or recursive retry reconnects with no delay on the way.
+/// The package runs it in <see cref="ClientConnectionAnalyzer"/>; this analyzer runs it alone.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001", Justification = "The package runs this rule in ClientConnectionAnalyzer; alone, it is for tests and benchmarks.")]
+public sealed class ReconnectWithoutDelayAnalyzer : ClientConnectionRules
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.WS1001ReconnectWithoutDelay);
-
-    private protected override void Register(CompilationStartAnalysisContext context, WebSocketApis apis)
+    public ReconnectWithoutDelayAnalyzer()
+        : base(Descriptors.WS1001ReconnectWithoutDelay)
     {
-        if (!ReconnectDiagnostics.HasClientApi(apis))
-        {
-            return;
-        }
-
-        RegisterOperationAction(context, c => Analyze(c, apis), OperationKind.Invocation);
     }
 
-    private static void Analyze(OperationAnalysisContext context, WebSocketApis apis)
-    {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (apis.TryAnalyzeReconnect(invocation, context.ContainingSymbol, out var finding) && finding.Verdict == ReconnectVerdict.NoDelay)
-        {
-            context.Report(ReconnectDiagnostics.Create(apis, Descriptors.WS1001ReconnectWithoutDelay, finding, ReconnectDiagnostics.Describe(finding.Path.Kind)));
-        }
-    }
+    /// <summary>Reports a reconnect analysed as having no delay on its retry path.</summary>
+    internal static void Report(OperationAnalysisContext context, WebSocketApis apis, ReconnectFinding finding) =>
+        context.Report(ReconnectDiagnostics.Create(apis, Descriptors.WS1001ReconnectWithoutDelay, finding, ReconnectDiagnostics.Describe(finding.Path.Kind)));
 }

@@ -16,7 +16,11 @@ internal static class SourceSetAnalysis
     public sealed record Result(ImmutableArray<Diagnostic> CompilerErrors, ImmutableArray<Diagnostic> AnalyzerDiagnostics);
 
     /// <param name="rewrite">Changes each file of the folder (its path and text) before it is parsed; the stand-ins are kept as they are.</param>
-    public static async Task<Result> AnalyzeAsync(string directory, System.Func<(string Path, string Text), (string Path, string Text)>? rewrite = null)
+    /// <param name="analyzers">The analyzers to run; the shipped ones when not given.</param>
+    public static async Task<Result> AnalyzeAsync(
+        string directory,
+        System.Func<(string Path, string Text), (string Path, string Text)>? rewrite = null,
+        ImmutableArray<DiagnosticAnalyzer>? analyzers = null)
     {
         rewrite ??= file => file;
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
@@ -38,14 +42,14 @@ internal static class SourceSetAnalysis
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
-        var analyzers = compilation.WithAnalyzers(
-            PackageContents.Analyzers,
+        var withAnalyzers = compilation.WithAnalyzers(
+            analyzers ?? PackageContents.Analyzers,
             new CompilationWithAnalyzersOptions(
                 new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
                 onAnalyzerException: null,
                 concurrentAnalysis: true,
                 logAnalyzerExecutionTime: false));
-        var diagnostics = await analyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
         return new Result(errors, diagnostics);
     }
 }

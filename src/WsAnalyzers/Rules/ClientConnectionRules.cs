@@ -1,0 +1,82 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using WsAnalyzers.Infrastructure;
+
+namespace WsAnalyzers.Rules;
+
+/// <summary>
+/// The client connection rules, WS1001 to WS1005, run from one invocation action. Every call of the compilation is
+/// asked the same two questions (is it a connect, is it a reconnect) before any of the five has anything to do, and an
+/// action per rule made each of them pay the driver's callback and the rejection of every call on its own.
+/// <see cref="ClientConnectionAnalyzer"/> is what the package ships; the single-rule subclasses are what the tests and
+/// the per-rule benchmarks run.
+/// </summary>
+public abstract class ClientConnectionRules : WebSocketAnalyzer
+{
+    private protected ClientConnectionRules(params DiagnosticDescriptor[] rules) =>
+        SupportedDiagnostics = ImmutableArray.Create(rules);
+
+    public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
+
+    private protected sealed override void Register(CompilationStartAnalysisContext context, WebSocketApis apis)
+    {
+        var noDelay = Runs(Descriptors.WS1001ReconnectWithoutDelay) && ReconnectDiagnostics.HasClientApi(apis);
+        var noBackoff = Runs(Descriptors.WS1002ReconnectWithoutBackoff) && ReconnectDiagnostics.HasClientApi(apis);
+        var afterNormalClosure = Runs(Descriptors.WS1003ReconnectAfterNormalClosure) && ReconnectAfterNormalClosureAnalyzer.AppliesTo(apis);
+        var reused = Runs(Descriptors.WS1004ClientWebSocketReused) && apis.ClientWebSocket is not null;
+        var perMessage = Runs(Descriptors.WS1005ConnectionPerMessage) && ReconnectDiagnostics.HasClientApi(apis);
+        var reconnects = noDelay || noBackoff || afterNormalClosure;
+        var connects = reused || perMessage;
+        if (reconnects || connects)
+        {
+            RegisterOperationAction(context, c => AnalyzeInvocation(c, apis), OperationKind.Invocation);
+        }
+
+        if (noBackoff && apis.RetryPolicy is not null)
+        {
+            RegisterOperationAction(context, c => ReconnectWithoutBackoffAnalyzer.AnalyzeRetryPolicy(c, apis), OperationKind.MethodBody);
+        }
+
+        void AnalyzeInvocation(OperationAnalysisContext c, WebSocketApis apis)
+        {
+            var invocation = (IInvocationOperation)c.Operation;
+            if (reconnects && apis.IsReconnectCall(invocation, out var reach))
+            {
+                if ((noDelay || noBackoff) && apis.TryAnalyzeReconnect(reach, c.ContainingSymbol, out var finding))
+                {
+                    if (noDelay && finding.Verdict == ReconnectVerdict.NoDelay)
+                    {
+                        ReconnectWithoutDelayAnalyzer.Report(c, apis, finding);
+                    }
+                    else if (noBackoff && finding.Verdict == ReconnectVerdict.NoBackoffWithJitter)
+                    {
+                        ReconnectWithoutBackoffAnalyzer.Report(c, apis, finding);
+                    }
+                }
+
+                if (afterNormalClosure)
+                {
+                    ReconnectAfterNormalClosureAnalyzer.Analyze(c, apis, invocation);
+                }
+            }
+
+            if (connects && apis.IsConnect(invocation, out var connect))
+            {
+                if (reused)
+                {
+                    ClientWebSocketReusedAnalyzer.Analyze(c, apis, invocation, connect);
+                }
+
+                if (perMessage)
+                {
+                    ConnectionPerMessageAnalyzer.Analyze(c, apis, invocation, connect);
+                }
+            }
+        }
+    }
+
+    private bool Runs(DiagnosticDescriptor rule) => SupportedDiagnostics.Contains(rule);
+}
