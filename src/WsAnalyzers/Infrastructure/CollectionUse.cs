@@ -4,8 +4,8 @@ using Microsoft.CodeAnalysis;
 namespace WsAnalyzers.Infrastructure;
 
 /// <summary>One recorded use of a long-lived collection, kept until the compilation-end pass. The facts about an add
-/// are worked out when a rule first asks (most collections are ruled out before any rule does); a use belongs to one
-/// rule's pass, which runs on one thread.</summary>
+/// are worked out when a rule first asks (most collections are ruled out before any rule does); the uses are read by
+/// one compilation-end action, on one thread.</summary>
 internal sealed class CollectionUse
 {
     private readonly WebSocketApis _apis;

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -9,31 +10,23 @@ namespace WsAnalyzers.Rules;
 /// <summary>
 /// WS2001: a long-lived collection of connections that is added to and never removed from, cleared, replaced or
 /// handed to code that could shrink it, anywhere in the compilation (decided at compilation end).
+/// The package runs it in <see cref="LongLivedCollectionAnalyzer"/>; this analyzer runs it alone.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ConnectionCollectionNeverShrunkAnalyzer : WebSocketAnalyzer
+[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001", Justification = "The package runs this rule in LongLivedCollectionAnalyzer; alone, it is for tests and benchmarks.")]
+public sealed class ConnectionCollectionNeverShrunkAnalyzer : LongLivedCollectionRules
 {
     /// <summary>The <see cref="RegistrationShape"/> of each additional location (an add), separated by ';'.</summary>
     public const string ShapesProperty = "Shapes";
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.WS2001ConnectionCollectionNeverShrunk);
-
-    private protected override void Register(CompilationStartAnalysisContext context, WebSocketApis apis)
+    public ConnectionCollectionNeverShrunkAnalyzer()
+        : base(Descriptors.WS2001ConnectionCollectionNeverShrunk)
     {
-        if (apis.Collections.Tracked.IsEmpty)
-        {
-            return;
-        }
-
-        var collector = new CollectionUseCollector(apis, apis.Collections.IsTracked);
-        RegisterOperationAction(context, collector.Record, CollectionUseCollector.ReferenceKinds(apis));
-        context.RegisterCompilationEndAction(end => Report(end, apis, collector));
     }
 
-    private static void Report(CompilationAnalysisContext context, WebSocketApis apis, CollectionUseCollector collector)
+    /// <summary>Judges the uses of the long-lived connection collections, grouped by collection.</summary>
+    internal static void Report(CompilationAnalysisContext context, WebSocketApis apis, IEnumerable<IGrouping<ISymbol, CollectionUse>> byMember)
     {
-        foreach (var uses in collector.ByMember())
+        foreach (var uses in byMember)
         {
             var adds = ConnectionCollections.Adds(uses);
             if (adds.Count == 0 ||

@@ -13,33 +13,24 @@ namespace WsAnalyzers.Rules;
 /// ends the connection: a removal after the receive loop that is not in finally (or only on the clean-close branch),
 /// a Hub whose OnDisconnectedAsync does not remove it, a WebSocketBehavior or Fleck connection without an OnClose
 /// that removes it. Decided at compilation end, when every removal of the compilation is known.
+/// The package runs it in <see cref="LongLivedCollectionAnalyzer"/>; this analyzer runs it alone.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ConnectionNotRemovedOnEveryClosePathAnalyzer : WebSocketAnalyzer
+[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001", Justification = "The package runs this rule in LongLivedCollectionAnalyzer; alone, it is for tests and benchmarks.")]
+public sealed class ConnectionNotRemovedOnEveryClosePathAnalyzer : LongLivedCollectionRules
 {
     /// <summary>The <see cref="RegistrationShape"/> of the registration.</summary>
     public const string ShapeProperty = "Shape";
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.WS2003ConnectionNotRemovedOnEveryClosePath);
-
-    private protected override void Register(CompilationStartAnalysisContext context, WebSocketApis apis)
+    public ConnectionNotRemovedOnEveryClosePathAnalyzer()
+        : base(Descriptors.WS2003ConnectionNotRemovedOnEveryClosePath)
     {
-        if (apis.Collections.Tracked.IsEmpty)
-        {
-            return;
-        }
-
-        var collector = new CollectionUseCollector(apis, apis.Collections.IsTracked);
-        var calls = new CallGraph();
-        RegisterOperationAction(context, collector.Record, CollectionUseCollector.ReferenceKinds(apis));
-        RegisterOperationAction(context, calls.Record, OperationKind.Invocation);
-        context.RegisterCompilationEndAction(end => Report(end, apis, collector, calls));
     }
 
-    private static void Report(CompilationAnalysisContext context, WebSocketApis apis, CollectionUseCollector collector, CallGraph calls)
+    /// <summary>Judges the uses of the long-lived connection collections, grouped by collection.</summary>
+    internal static void Report(
+        CompilationAnalysisContext context, WebSocketApis apis, IEnumerable<IGrouping<ISymbol, CollectionUse>> byMember, CallGraph calls)
     {
-        foreach (var uses in collector.ByMember())
+        foreach (var uses in byMember)
         {
             var removals = uses.Where(use => use.Kind == CollectionUseKind.Removal).ToList();
             var adds = ConnectionCollections.Adds(uses);

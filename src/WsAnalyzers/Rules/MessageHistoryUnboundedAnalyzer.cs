@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -10,29 +11,21 @@ namespace WsAnalyzers.Rules;
 /// WS2002: a long-lived list, queue, linked list or StringBuilder that a message handler (a receive loop body, an
 /// OnMessage handler or override, a Hub method) appends to, with no trim, cap, dequeue, removal, clear or
 /// reassignment anywhere in the compilation (decided at compilation end). A count check followed by a removal is a
-/// removal, so a capped history is never reported.
+/// removal, so a capped history is never reported. The package runs it in <see cref="LongLivedCollectionAnalyzer"/>;
+/// this analyzer runs it alone.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class MessageHistoryUnboundedAnalyzer : WebSocketAnalyzer
+[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001", Justification = "The package runs this rule in LongLivedCollectionAnalyzer; alone, it is for tests and benchmarks.")]
+public sealed class MessageHistoryUnboundedAnalyzer : LongLivedCollectionRules
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.WS2002MessageHistoryUnbounded);
-
-    private protected override void Register(CompilationStartAnalysisContext context, WebSocketApis apis)
+    public MessageHistoryUnboundedAnalyzer()
+        : base(Descriptors.WS2002MessageHistoryUnbounded)
     {
-        if (apis.Collections.Histories.IsEmpty)
-        {
-            return;
-        }
-
-        var collector = new CollectionUseCollector(apis, apis.Collections.IsHistory);
-        RegisterOperationAction(context, collector.Record, CollectionUseCollector.ReferenceKinds(apis));
-        context.RegisterCompilationEndAction(end => Report(end, apis, collector));
     }
 
-    private static void Report(CompilationAnalysisContext context, WebSocketApis apis, CollectionUseCollector collector)
+    /// <summary>Judges the uses of the long-lived history collections, grouped by collection.</summary>
+    internal static void Report(CompilationAnalysisContext context, WebSocketApis apis, IEnumerable<IGrouping<ISymbol, CollectionUse>> byMember)
     {
-        foreach (var uses in collector.ByMember())
+        foreach (var uses in byMember)
         {
             var adds = ConnectionCollections.Adds(uses);
             if (!adds.Any(add => add.InMessageHandler) ||

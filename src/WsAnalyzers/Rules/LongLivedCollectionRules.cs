@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using WsAnalyzers.Infrastructure;
+
+namespace WsAnalyzers.Rules;
+
+/// <summary>
+/// The long-lived collection rules, WS2001 to WS2003, from one pass: every field and property reference of the
+/// compilation is looked at once and the uses of the collections any of the three tracks are kept for the
+/// compilation-end judgements. A collector per rule looked at every reference three times.
+/// <see cref="LongLivedCollectionAnalyzer"/> is what the package ships; the single-rule subclasses are what the tests
+/// and the per-rule benchmarks run.
+/// </summary>
+public abstract class LongLivedCollectionRules : WebSocketAnalyzer
+{
+    private protected LongLivedCollectionRules(params DiagnosticDescriptor[] rules) =>
+        SupportedDiagnostics = ImmutableArray.Create(rules);
+
+    public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
+
+    private protected sealed override void Register(CompilationStartAnalysisContext context, WebSocketApis apis)
+    {
+        var collections = apis.Collections;
+        var neverShrunk = Runs(Descriptors.WS2001ConnectionCollectionNeverShrunk) && !collections.Tracked.IsEmpty;
+        var notRemoved = Runs(Descriptors.WS2003ConnectionNotRemovedOnEveryClosePath) && !collections.Tracked.IsEmpty;
+        var histories = Runs(Descriptors.WS2002MessageHistoryUnbounded) && !collections.Histories.IsEmpty;
+        var connections = neverShrunk || notRemoved;
+        if (!connections && !histories)
+        {
+            return;
+        }
+
+        var collector = new CollectionUseCollector(
+            apis, type => (connections && collections.IsTracked(type)) || (histories && collections.IsHistory(type)));
+        RegisterOperationAction(context, collector.Record, CollectionUseCollector.ReferenceKinds(apis));
+        var calls = new CallGraph();
+        if (notRemoved)
+        {
+            RegisterOperationAction(context, calls.Record, OperationKind.Invocation);
+        }
+
+        context.RegisterCompilationEndAction(end =>
+        {
+            var byMember = collector.ByMember().ToList();
+            if (neverShrunk)
+            {
+                ConnectionCollectionNeverShrunkAnalyzer.Report(end, apis, Of(byMember, collections.IsTracked));
+            }
+
+            if (histories)
+            {
+                MessageHistoryUnboundedAnalyzer.Report(end, apis, Of(byMember, collections.IsHistory));
+            }
+
+            if (notRemoved)
+            {
+                ConnectionNotRemovedOnEveryClosePathAnalyzer.Report(end, apis, Of(byMember, collections.IsTracked), calls);
+            }
+        });
+    }
+
+    private static IEnumerable<IGrouping<ISymbol, CollectionUse>> Of(
+        List<IGrouping<ISymbol, CollectionUse>> byMember, System.Func<ITypeSymbol?, bool> isOfType) =>
+        byMember.Where(uses => isOfType(ConnectionCollections.TypeOf(uses.Key)));
+
+    private bool Runs(DiagnosticDescriptor rule) => SupportedDiagnostics.Contains(rule);
+}
