@@ -18,8 +18,9 @@ internal sealed class CallGraph
 
     public void Record(OperationAnalysisContext context)
     {
+        // Locations, not DeclaringSyntaxReferences: a source method builds the latter anew on every call.
         var target = ((IInvocationOperation)context.Operation).TargetMethod;
-        if (context.ContainingSymbol is not IMethodSymbol caller || target.DeclaringSyntaxReferences.IsEmpty)
+        if (context.ContainingSymbol is not IMethodSymbol caller || target.Locations.Length == 0 || !target.Locations[0].IsInSource)
         {
             return;
         }

@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
@@ -33,7 +36,13 @@ internal sealed class CollectionTypes
         Tracked = Build(List, HashSet, SortedSet, Dictionary, SortedDictionary, Queue, Stack, LinkedList, ConcurrentDictionary,
             ConcurrentBag, ConcurrentQueue, ConcurrentStack, ICollection, IList, ISet, IDictionary);
         Histories = Build(List, Queue, LinkedList, ConcurrentQueue, StringBuilder);
+        _trackedNames = new HashSet<string>(Tracked.Select(type => type.Name), StringComparer.Ordinal);
+        _historyNames = new HashSet<string>(Histories.Select(type => type.Name), StringComparer.Ordinal);
     }
+
+    // The collectors ask about the type of every field and property reference: the name rejects most without hashing a symbol.
+    private readonly HashSet<string> _trackedNames;
+    private readonly HashSet<string> _historyNames;
 
     public INamedTypeSymbol? List { get; }
     public INamedTypeSymbol? HashSet { get; }
@@ -61,10 +70,11 @@ internal sealed class CollectionTypes
     public ImmutableHashSet<INamedTypeSymbol> Histories { get; }
 
     /// <summary>Every tracked collection is generic: the arity test rejects most types without hashing them.</summary>
-    public bool IsTracked(ITypeSymbol? type) => type is INamedTypeSymbol { IsGenericType: true } named && Tracked.Contains(named.OriginalDefinition);
+    public bool IsTracked(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { IsGenericType: true } named && _trackedNames.Contains(named.Name) && Tracked.Contains(named.OriginalDefinition);
 
     public bool IsHistory(ITypeSymbol? type) =>
-        type is INamedTypeSymbol named && (named.IsGenericType || named.SpecialType == SpecialType.None) && Histories.Contains(named.OriginalDefinition);
+        type is INamedTypeSymbol named && _historyNames.Contains(named.Name) && Histories.Contains(named.OriginalDefinition);
 
     public bool IsKeyed(ITypeSymbol? type) =>
         type.IsType(Dictionary) || type.IsType(SortedDictionary) || type.IsType(ConcurrentDictionary) || type.IsType(IDictionary);

@@ -8,9 +8,10 @@ using WsAnalyzers.Infrastructure;
 
 namespace WsAnalyzers.Rules;
 
-/// <summary>WS3002: a loop (or ForEach call) over connections whose per-connection send has no exception handling inside the loop.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class BroadcastStopsAtFirstFailureAnalyzer : WebSocketAnalyzer
+/// <summary>WS3002: a loop (or ForEach call) over connections whose per-connection send has no exception handling inside the loop.
+/// The package runs it in <see cref="SendAnalyzer"/>; this analyzer runs it alone.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001", Justification = "The package runs this rule in SendAnalyzer; alone, it is for tests and benchmarks.")]
+public sealed class BroadcastStopsAtFirstFailureAnalyzer : SendRules
 {
     /// <summary>The metadata name of the exception the fix catches.</summary>
     public const string ExceptionTypeProperty = "ExceptionType";
@@ -21,22 +22,14 @@ public sealed class BroadcastStopsAtFirstFailureAnalyzer : WebSocketAnalyzer
     /// <summary>The key of the iteration's connection in <see cref="RegistryProperty"/>.</summary>
     public const string KeyProperty = "Key";
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.WS3002BroadcastStopsAtFirstFailure);
-
-    private protected override void Register(CompilationStartAnalysisContext context, WebSocketApis apis)
+    public BroadcastStopsAtFirstFailureAnalyzer()
+        : base(Descriptors.WS3002BroadcastStopsAtFirstFailure)
     {
-        if (apis.WebSocket is null && apis.SharpWebSocket is null)
-        {
-            return;
-        }
-
-        var threading = apis.Threading;
-        RegisterOperationAction(context, c => AnalyzeLoop(c, apis, threading), OperationKind.Loop);
-        RegisterOperationAction(context, c => AnalyzeForEachCall(c, apis, threading), OperationKind.Invocation);
     }
 
-    private static void AnalyzeLoop(OperationAnalysisContext context, WebSocketApis apis, ThreadingApis threading)
+    internal static bool AppliesTo(WebSocketApis apis) => apis.WebSocket is not null || apis.SharpWebSocket is not null;
+
+    internal static void AnalyzeLoop(OperationAnalysisContext context, WebSocketApis apis, ThreadingApis threading)
     {
         var loop = (ILoopOperation)context.Operation;
 
@@ -77,9 +70,9 @@ public sealed class BroadcastStopsAtFirstFailureAnalyzer : WebSocketAnalyzer
         return null;
     }
 
-    private static void AnalyzeForEachCall(OperationAnalysisContext context, WebSocketApis apis, ThreadingApis threading)
+    /// <summary>Judges a call that is not a send: a ForEach-style call whose lambda sends to each connection.</summary>
+    internal static void AnalyzeForEachCall(OperationAnalysisContext context, WebSocketApis apis, ThreadingApis threading, IInvocationOperation invocation)
     {
-        var invocation = (IInvocationOperation)context.Operation;
         if (threading.ForEachBody(invocation) is { } lambda)
         {
             Report(context, apis, apis.UnhandledSends(lambda), invocation.Syntax.GetLocation(), null);

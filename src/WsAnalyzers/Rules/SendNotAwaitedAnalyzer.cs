@@ -10,32 +10,25 @@ namespace WsAnalyzers.Rules;
 /// WS3003: a System.Net.WebSockets send that can overlap another send on the same socket: its task is dropped or stored
 /// while the socket is sent to again (in a loop, or elsewhere in the type), or it runs in a timer, event or Task.Run
 /// callback while the type also sends to the socket elsewhere, and no SemaphoreSlim or lock serialises the sends.
+/// The package runs it in <see cref="SendAnalyzer"/>; this analyzer runs it alone.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SendNotAwaitedAnalyzer : WebSocketAnalyzer
+[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001", Justification = "The package runs this rule in SendAnalyzer; alone, it is for tests and benchmarks.")]
+public sealed class SendNotAwaitedAnalyzer : SendRules
 {
     /// <summary>"true" when the fix may put <c>await</c> in front of the send statement.</summary>
     public const string AwaitProperty = "Await";
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.WS3003SendNotAwaited);
-
-    private protected override void Register(CompilationStartAnalysisContext context, WebSocketApis apis)
+    public SendNotAwaitedAnalyzer()
+        : base(Descriptors.WS3003SendNotAwaited)
     {
-        if (apis.WebSocket is null)
-        {
-            return;
-        }
-
-        var threading = apis.Threading;
-        RegisterOperationAction(context, c => Analyze(c, apis, threading), OperationKind.Invocation);
     }
 
-    private static void Analyze(OperationAnalysisContext context, WebSocketApis apis, ThreadingApis threading)
+    /// <summary>Judges a send call.</summary>
+    internal static void Analyze(OperationAnalysisContext context, WebSocketApis apis, ThreadingApis threading, WebSocketCall call)
     {
-        var invocation = (IInvocationOperation)context.Operation;
+        var invocation = call.Invocation;
         // Whether a lock or semaphore serialises the send is the costliest question, and is asked last.
-        if (Collect(apis, threading, invocation) is not { } send || !Overlaps(apis, threading, send, context) ||
+        if (Collect(threading, call) is not { } send || !Overlaps(apis, threading, send, context) ||
             SendSerialisation.IsSerialised(threading, invocation))
         {
             return;
@@ -49,9 +42,10 @@ public sealed class SendNotAwaitedAnalyzer : WebSocketAnalyzer
             Descriptors.WS3003SendNotAwaited, invocation.Syntax.GetLocation(), properties, invocation.TargetMethod.Name));
     }
 
-    private static Send? Collect(WebSocketApis apis, ThreadingApis threading, IInvocationOperation invocation)
+    private static Send? Collect(ThreadingApis threading, WebSocketCall call)
     {
-        if (!apis.IsSend(invocation, out var call) || call.Library != SocketLibrary.SystemNet ||
+        var invocation = call.Invocation;
+        if (call.Library != SocketLibrary.SystemNet ||
             !SocketIdentity.IsStableReference(call.Socket) || call.Socket.ReferencedSymbol() is not { } socket)
         {
             return null;

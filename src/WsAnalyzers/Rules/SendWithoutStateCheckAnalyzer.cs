@@ -6,30 +6,27 @@ using WsAnalyzers.Infrastructure;
 
 namespace WsAnalyzers.Rules;
 
-/// <summary>WS3001: a send that throws on a closed socket, with no state check and no exception handling around it.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SendWithoutStateCheckAnalyzer : WebSocketAnalyzer
+/// <summary>WS3001: a send that throws on a closed socket, with no state check and no exception handling around it.
+/// The package runs it in <see cref="SendAnalyzer"/>; this analyzer runs it alone.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001", Justification = "The package runs this rule in SendAnalyzer; alone, it is for tests and benchmarks.")]
+public sealed class SendWithoutStateCheckAnalyzer : SendRules
 {
     public const string StateMemberProperty = "StateMember";
     public const string StateTypeProperty = "StateType";
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.WS3001SendWithoutStateCheck);
-
-    private protected override void Register(CompilationStartAnalysisContext context, WebSocketApis apis)
+    public SendWithoutStateCheckAnalyzer()
+        : base(Descriptors.WS3001SendWithoutStateCheck)
     {
-        if (apis.WebSocket is null && apis.SharpWebSocket is null && apis.SharpWebSocketBehavior is null)
-        {
-            return;
-        }
-
-        RegisterOperationAction(context, c => Analyze(c, apis), OperationKind.Invocation);
     }
 
-    private static void Analyze(OperationAnalysisContext context, WebSocketApis apis)
+    internal static bool AppliesTo(WebSocketApis apis) =>
+        apis.WebSocket is not null || apis.SharpWebSocket is not null || apis.SharpWebSocketBehavior is not null;
+
+    /// <summary>Judges a send call.</summary>
+    internal static void Analyze(OperationAnalysisContext context, WebSocketApis apis, WebSocketCall send)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (!apis.IsSend(invocation, out var send) || !send.ThrowsWhenClosed || IsSafe(apis, send, context.ContainingSymbol))
+        var invocation = send.Invocation;
+        if (!send.ThrowsWhenClosed || IsSafe(apis, send, context.ContainingSymbol))
         {
             return;
         }

@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using WsAnalyzers.Infrastructure;
+
+namespace WsAnalyzers.Rules;
+
+/// <summary>
+/// The send rules, WS3001 to WS3003, from one invocation action (and WS3002's loop action): every call of the
+/// compilation is asked once whether it is a send or a ForEach over connections, where an action per rule asked each
+/// call three times. <see cref="SendAnalyzer"/> is what the package ships; the single-rule subclasses are what the tests
+/// and the per-rule benchmarks run.
+/// </summary>
+public abstract class SendRules : WebSocketAnalyzer
+{
+    private protected SendRules(params DiagnosticDescriptor[] rules) =>
+        SupportedDiagnostics = ImmutableArray.Create(rules);
+
+    public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
+
+    private protected sealed override void Register(CompilationStartAnalysisContext context, WebSocketApis apis)
+    {
+        var threading = apis.Threading;
+        var stateCheck = Runs(Descriptors.WS3001SendWithoutStateCheck) && SendWithoutStateCheckAnalyzer.AppliesTo(apis);
+        var broadcast = Runs(Descriptors.WS3002BroadcastStopsAtFirstFailure) && BroadcastStopsAtFirstFailureAnalyzer.AppliesTo(apis);
+        var notAwaited = Runs(Descriptors.WS3003SendNotAwaited) && apis.WebSocket is not null;
+        if (stateCheck || broadcast || notAwaited)
+        {
+            RegisterOperationAction(context, AnalyzeInvocation, OperationKind.Invocation);
+        }
+
+        if (broadcast)
+        {
+            RegisterOperationAction(context, c => BroadcastStopsAtFirstFailureAnalyzer.AnalyzeLoop(c, apis, threading), OperationKind.Loop);
+        }
+
+        void AnalyzeInvocation(OperationAnalysisContext c)
+        {
+            var invocation = (IInvocationOperation)c.Operation;
+            if ((stateCheck || notAwaited) && apis.IsSend(invocation, out var send))
+            {
+                if (stateCheck)
+                {
+                    SendWithoutStateCheckAnalyzer.Analyze(c, apis, send);
+                }
+
+                if (notAwaited)
+                {
+                    SendNotAwaitedAnalyzer.Analyze(c, apis, threading, send);
+                }
+            }
+            else if (broadcast)
+            {
+                BroadcastStopsAtFirstFailureAnalyzer.AnalyzeForEachCall(c, apis, threading, invocation);
+            }
+        }
+    }
+
+    private bool Runs(DiagnosticDescriptor rule) => SupportedDiagnostics.Contains(rule);
+}
