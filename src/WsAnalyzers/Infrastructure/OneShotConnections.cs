@@ -35,6 +35,12 @@ internal static class OneShotConnections
         var closed = IsUsing(declaration);
         foreach (var descendant in function.DescendantsOutsideFunctions())
         {
+            // Only these kinds can use the socket: the kind test is cheaper than the pattern's interface casts.
+            if (descendant.Kind is not (OperationKind.Invocation or OperationKind.Argument or OperationKind.SimpleAssignment or OperationKind.Return or OperationKind.YieldReturn))
+            {
+                continue;
+            }
+
             switch (descendant)
             {
                 case IInvocationOperation invocation when SocketIdentity.AreSame(invocation.Instance, socket) ||

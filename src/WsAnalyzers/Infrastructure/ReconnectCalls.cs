@@ -76,7 +76,8 @@ internal static class ReconnectCalls
     {
         foreach (var descendant in root.DescendantsOutsideFunctions())
         {
-            if (descendant is not IInvocationOperation invocation || invocation == skip || invocation.Syntax.SpanStart >= before)
+            if (descendant.Kind != OperationKind.Invocation || descendant is not IInvocationOperation invocation || invocation == skip ||
+                invocation.Syntax.SpanStart >= before)
             {
                 continue;
             }
