@@ -32,7 +32,7 @@ public abstract class ClientConnectionRules : WebSocketAnalyzer
         var connects = reused || perMessage;
         if (reconnects || connects)
         {
-            RegisterOperationAction(context, c => AnalyzeInvocation(c, apis), OperationKind.Invocation);
+            RegisterOperationAction(context, AnalyzeInvocation, OperationKind.Invocation);
         }
 
         if (noBackoff && apis.RetryPolicy is not null)
@@ -40,7 +40,7 @@ public abstract class ClientConnectionRules : WebSocketAnalyzer
             RegisterOperationAction(context, c => ReconnectWithoutBackoffAnalyzer.AnalyzeRetryPolicy(c, apis), OperationKind.MethodBody);
         }
 
-        void AnalyzeInvocation(OperationAnalysisContext c, WebSocketApis apis)
+        void AnalyzeInvocation(OperationAnalysisContext c)
         {
             var invocation = (IInvocationOperation)c.Operation;
             if (reconnects && apis.IsReconnectCall(invocation, out var reach))
