@@ -23,11 +23,13 @@ public abstract class ClientConnectionRules : WebSocketAnalyzer
 
     private protected sealed override void Register(CompilationStartAnalysisContext context, WebSocketApis apis)
     {
-        var noDelay = Runs(Descriptors.WS1001ReconnectWithoutDelay) && ReconnectDiagnostics.HasClientApi(apis);
-        var noBackoff = Runs(Descriptors.WS1002ReconnectWithoutBackoff) && ReconnectDiagnostics.HasClientApi(apis);
-        var afterNormalClosure = Runs(Descriptors.WS1003ReconnectAfterNormalClosure) && ReconnectAfterNormalClosureAnalyzer.AppliesTo(apis);
-        var reused = Runs(Descriptors.WS1004ClientWebSocketReused) && apis.ClientWebSocket is not null;
-        var perMessage = Runs(Descriptors.WS1005ConnectionPerMessage) && ReconnectDiagnostics.HasClientApi(apis);
+        var compilation = context.Compilation;
+        var cancellation = context.CancellationToken;
+        var noDelay = Runs(compilation, Descriptors.WS1001ReconnectWithoutDelay, cancellation) && ReconnectDiagnostics.HasClientApi(apis);
+        var noBackoff = Runs(compilation, Descriptors.WS1002ReconnectWithoutBackoff, cancellation) && ReconnectDiagnostics.HasClientApi(apis);
+        var afterNormalClosure = Runs(compilation, Descriptors.WS1003ReconnectAfterNormalClosure, cancellation) && ReconnectAfterNormalClosureAnalyzer.AppliesTo(apis);
+        var reused = Runs(compilation, Descriptors.WS1004ClientWebSocketReused, cancellation) && apis.ClientWebSocket is not null;
+        var perMessage = Runs(compilation, Descriptors.WS1005ConnectionPerMessage, cancellation) && ReconnectDiagnostics.HasClientApi(apis);
         var reconnects = noDelay || noBackoff || afterNormalClosure;
         var connects = reused || perMessage;
         if (reconnects || connects)
@@ -77,6 +79,4 @@ public abstract class ClientConnectionRules : WebSocketAnalyzer
             }
         }
     }
-
-    private bool Runs(DiagnosticDescriptor rule) => SupportedDiagnostics.Contains(rule);
 }

@@ -23,10 +23,12 @@ public abstract class LongLivedCollectionRules : WebSocketAnalyzer
 
     private protected sealed override void Register(CompilationStartAnalysisContext context, WebSocketApis apis)
     {
+        var compilation = context.Compilation;
+        var cancellation = context.CancellationToken;
         var collections = apis.Collections;
-        var neverShrunk = Runs(Descriptors.WS2001ConnectionCollectionNeverShrunk) && !collections.Tracked.IsEmpty;
-        var notRemoved = Runs(Descriptors.WS2003ConnectionNotRemovedOnEveryClosePath) && !collections.Tracked.IsEmpty;
-        var histories = Runs(Descriptors.WS2002MessageHistoryUnbounded) && !collections.Histories.IsEmpty;
+        var neverShrunk = Runs(compilation, Descriptors.WS2001ConnectionCollectionNeverShrunk, cancellation) && !collections.Tracked.IsEmpty;
+        var notRemoved = Runs(compilation, Descriptors.WS2003ConnectionNotRemovedOnEveryClosePath, cancellation) && !collections.Tracked.IsEmpty;
+        var histories = Runs(compilation, Descriptors.WS2002MessageHistoryUnbounded, cancellation) && !collections.Histories.IsEmpty;
         var connections = neverShrunk || notRemoved;
         if (!connections && !histories)
         {
@@ -65,6 +67,4 @@ public abstract class LongLivedCollectionRules : WebSocketAnalyzer
     private static IEnumerable<IGrouping<ISymbol, CollectionUse>> Of(
         List<IGrouping<ISymbol, CollectionUse>> byMember, System.Func<ITypeSymbol?, bool> isOfType) =>
         byMember.Where(uses => isOfType(ConnectionCollections.TypeOf(uses.Key)));
-
-    private bool Runs(DiagnosticDescriptor rule) => SupportedDiagnostics.Contains(rule);
 }

@@ -21,10 +21,12 @@ public abstract class SendRules : WebSocketAnalyzer
 
     private protected sealed override void Register(CompilationStartAnalysisContext context, WebSocketApis apis)
     {
+        var compilation = context.Compilation;
+        var cancellation = context.CancellationToken;
         var threading = apis.Threading;
-        var stateCheck = Runs(Descriptors.WS3001SendWithoutStateCheck) && SendWithoutStateCheckAnalyzer.AppliesTo(apis);
-        var broadcast = Runs(Descriptors.WS3002BroadcastStopsAtFirstFailure) && BroadcastStopsAtFirstFailureAnalyzer.AppliesTo(apis);
-        var notAwaited = Runs(Descriptors.WS3003SendNotAwaited) && apis.WebSocket is not null;
+        var stateCheck = Runs(compilation, Descriptors.WS3001SendWithoutStateCheck, cancellation) && SendWithoutStateCheckAnalyzer.AppliesTo(apis);
+        var broadcast = Runs(compilation, Descriptors.WS3002BroadcastStopsAtFirstFailure, cancellation) && BroadcastStopsAtFirstFailureAnalyzer.AppliesTo(apis);
+        var notAwaited = Runs(compilation, Descriptors.WS3003SendNotAwaited, cancellation) && apis.WebSocket is not null;
         if (stateCheck || broadcast || notAwaited)
         {
             RegisterOperationAction(context, AnalyzeInvocation, OperationKind.Invocation);
@@ -56,6 +58,4 @@ public abstract class SendRules : WebSocketAnalyzer
             }
         }
     }
-
-    private bool Runs(DiagnosticDescriptor rule) => SupportedDiagnostics.Contains(rule);
 }
