@@ -34,7 +34,7 @@ internal static class ReconnectAnalysis
         }
 
         // The waits first: on correct code an acceptable backoff ends the analysis before the costlier shape checks.
-        delays = delays.AddRange(apis.DelaysIn(path.Region, path.Before, pathEnd));
+        delays = delays.AddRange(apis.DelaysIn(path.Region, path.Before, pathEnd, containingSymbol));
         var traits = DelayTraits.None;
         var weak = false;
         foreach (var delay in delays)

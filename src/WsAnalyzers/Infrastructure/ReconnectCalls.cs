@@ -15,16 +15,19 @@ namespace WsAnalyzers.Infrastructure;
 internal static class ReconnectCalls
 {
 
-    public static bool IsReconnectCall(this WebSocketApis apis, IInvocationOperation invocation, out ReconnectReach reach)
+    /// <summary>A connect (<paramref name="isConnect"/>, classified as <paramref name="connect"/> by the caller), or a
+    /// same-type call that reaches one; <paramref name="caller"/> is the member the call is written in.</summary>
+    public static bool IsReconnectCall(
+        this WebSocketApis apis, IInvocationOperation invocation, bool isConnect, WebSocketCall connect, ISymbol caller, out ReconnectReach reach)
     {
-        if (apis.IsConnect(invocation, out var call))
+        if (isConnect)
         {
-            reach = new ReconnectReach(invocation, call, ImmutableArray<Delay>.Empty);
-            return call.Library is not SocketLibrary.SignalRHub;
+            reach = new ReconnectReach(invocation, connect, ImmutableArray<Delay>.Empty);
+            return connect.Library is not SocketLibrary.SignalRHub;
         }
 
         reach = default;
-        if (invocation.TargetMethod.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) || !SameTypeCalls.IsSameTypeCall(invocation))
+        if (invocation.TargetMethod.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) || !SameTypeCalls.IsSameTypeCall(invocation, caller))
         {
             return false;
         }
@@ -62,17 +65,19 @@ internal static class ReconnectCalls
     }
 
     /// <summary>Every wait in <paramref name="root"/> (and in same-type methods it calls) that starts before
-    /// <paramref name="before"/>, skipping <paramref name="skip"/> and nested lambdas.</summary>
-    public static ImmutableArray<Delay> DelaysIn(this WebSocketApis apis, IOperation root, int before, IOperation? skip)
+    /// <paramref name="before"/>, skipping <paramref name="skip"/> and nested lambdas. <paramref name="caller"/>, when
+    /// known, is the member <paramref name="root"/> is written in.</summary>
+    public static ImmutableArray<Delay> DelaysIn(this WebSocketApis apis, IOperation root, int before, IOperation? skip, ISymbol? caller = null)
     {
         var builder = ImmutableArray.CreateBuilder<Delay>();
         var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-        Collect(apis, root, before, skip, 0, visited, builder);
+        Collect(apis, root, before, skip, caller, 0, visited, builder);
         return builder.ToImmutable();
     }
 
     private static void Collect(
-        WebSocketApis apis, IOperation root, int before, IOperation? skip, int depth, HashSet<IMethodSymbol> visited, ImmutableArray<Delay>.Builder delays)
+        WebSocketApis apis, IOperation root, int before, IOperation? skip, ISymbol? caller, int depth, HashSet<IMethodSymbol> visited,
+        ImmutableArray<Delay>.Builder delays)
     {
         foreach (var descendant in root.DescendantsOutsideFunctions())
         {
@@ -83,7 +88,7 @@ internal static class ReconnectCalls
             }
 
             var isDelay = apis.IsDelay(invocation, out var amount);
-            if (!isDelay && (depth >= SameTypeCalls.MaxDepth || !SameTypeCalls.IsSameTypeCall(invocation)))
+            if (!isDelay && (depth >= SameTypeCalls.MaxDepth || !SameTypeCalls.IsSameTypeCall(invocation, depth == 0 ? caller : null)))
             {
                 continue;
             }
@@ -100,7 +105,7 @@ internal static class ReconnectCalls
             }
             else if (SameTypeCalls.CalleeBody(invocation, visited) is { } body)
             {
-                Collect(apis, body, int.MaxValue, null, depth + 1, visited, delays);
+                Collect(apis, body, int.MaxValue, null, null, depth + 1, visited, delays);
             }
         }
     }

@@ -95,9 +95,28 @@ internal static class SameTypeCalls
         return current is not null && SymbolEqualityComparer.Default.Equals(target, current.OriginalDefinition);
     }
 
-    /// <summary>True when <paramref name="invocation"/> calls a method of the caller's own type (or an enclosing type).</summary>
-    public static bool IsSameTypeCall(IInvocationOperation invocation) =>
-        IsCallerType(invocation, invocation.TargetMethod.ContainingType);
+    /// <summary>True when <paramref name="invocation"/> calls a method of the caller's own type (or an enclosing type).
+    /// <paramref name="caller"/>, the member the call is written in when known, rules most calls out first: a call written
+    /// in a declaration of the callee's type is written in a member of that type or of a type nested in it.</summary>
+    public static bool IsSameTypeCall(IInvocationOperation invocation, ISymbol? caller = null)
+    {
+        var calleeType = invocation.TargetMethod.ContainingType;
+        return calleeType is not null && (caller is null || IsTypeOrContainingType(caller, calleeType.OriginalDefinition)) &&
+               IsCallerType(invocation, calleeType);
+    }
+
+    private static bool IsTypeOrContainingType(ISymbol member, INamedTypeSymbol type)
+    {
+        for (var current = member as INamedTypeSymbol ?? member.ContainingType; current is not null; current = current.ContainingType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True when the call is written inside a declaration of <paramref name="calleeType"/> in the same file (nested
     /// types included). Declarations in other files are not followed anyway, and the syntax check needs no binding.</summary>

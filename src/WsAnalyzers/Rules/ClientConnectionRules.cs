@@ -45,7 +45,8 @@ public abstract class ClientConnectionRules : WebSocketAnalyzer
         void AnalyzeInvocation(OperationAnalysisContext c)
         {
             var invocation = (IInvocationOperation)c.Operation;
-            if (reconnects && apis.IsReconnectCall(invocation, out var reach))
+            var isConnect = apis.IsConnect(invocation, out var connect);
+            if (reconnects && apis.IsReconnectCall(invocation, isConnect, connect, c.ContainingSymbol, out var reach))
             {
                 if ((noDelay || noBackoff) && apis.TryAnalyzeReconnect(reach, c.ContainingSymbol, out var finding))
                 {
@@ -65,7 +66,7 @@ public abstract class ClientConnectionRules : WebSocketAnalyzer
                 }
             }
 
-            if (connects && apis.IsConnect(invocation, out var connect))
+            if (connects && isConnect)
             {
                 if (reused)
                 {
