@@ -61,7 +61,8 @@ internal sealed class CollectionUseCollector
     /// in generated code are left out, as the rules report on the declaration.</summary>
     public IEnumerable<IGrouping<ISymbol, CollectionUse>> ByMember() =>
         _uses.GroupBy(use => use.Member, SymbolEqualityComparer.Default)
-            .Where(group => group.Key.Locations.Length > 0 && group.Key.Locations[0].IsInSource && !GeneratedCode.IsMarkedGenerated(group.Key));
+            .Where(group => group.Key.Locations.Length > 0 && group.Key.Locations[0].IsInSource &&
+                            !GeneratedCode.IsMarkedGenerated(group.Key, _apis.GeneratedCodeAttribute));
 
     /// <summary>Filling in a constructor or an initializer of the declaring type is set-up, not growth.</summary>
     private static bool IsInitialization(ISymbol containingSymbol, ISymbol member) => containingSymbol switch

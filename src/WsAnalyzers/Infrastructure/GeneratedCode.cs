@@ -35,15 +35,20 @@ internal static class GeneratedCode
         }
     }
 
-    /// <summary>True when <paramref name="member"/> or a type containing it carries GeneratedCodeAttribute.</summary>
-    public static bool IsMarkedGenerated(ISymbol member)
+    /// <summary>True when <paramref name="member"/> or a type containing it carries
+    /// <paramref name="generatedCodeAttribute"/> (System.CodeDom.Compiler.GeneratedCodeAttribute).</summary>
+    public static bool IsMarkedGenerated(ISymbol member, INamedTypeSymbol? generatedCodeAttribute)
     {
+        if (generatedCodeAttribute is null)
+        {
+            return false;
+        }
+
         for (var symbol = member; symbol is not null && symbol is not INamespaceSymbol; symbol = symbol.ContainingSymbol)
         {
             foreach (var attribute in symbol.GetAttributes())
             {
-                if (attribute.AttributeClass is { Name: "GeneratedCodeAttribute" } type &&
-                    type.ContainingNamespace?.ToDisplayString() == "System.CodeDom.Compiler")
+                if (attribute.AttributeClass.IsType(generatedCodeAttribute))
                 {
                     return true;
                 }

@@ -14,7 +14,6 @@ namespace WsAnalyzers.Infrastructure;
 /// </summary>
 internal static class ReconnectCalls
 {
-
     /// <summary>A connect (<paramref name="isConnect"/>, classified as <paramref name="connect"/> by the caller), or a
     /// same-type call that reaches one; <paramref name="caller"/> is the member the call is written in.</summary>
     public static bool IsReconnectCall(

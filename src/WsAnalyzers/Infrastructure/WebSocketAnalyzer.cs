@@ -27,11 +27,6 @@ public abstract class WebSocketAnalyzer : DiagnosticAnalyzer
 
     private protected abstract void Register(CompilationStartAnalysisContext context, WebSocketApis apis);
 
-    /// <summary>For rule families: <paramref name="rule"/> is one of this analyzer's and the compilation's options do not
-    /// turn it off (<see cref="RuleSwitches"/>).</summary>
-    private protected bool Runs(Compilation compilation, DiagnosticDescriptor rule, System.Threading.CancellationToken cancellation) =>
-        SupportedDiagnostics.Contains(rule) && !RuleSwitches.IsOff(compilation, rule, cancellation);
-
     /// <summary>Registers an operation action whose failures name the file and line they happened at.</summary>
     private protected static void RegisterOperationAction(
         CompilationStartAnalysisContext context, Action<OperationAnalysisContext> action, params OperationKind[] kinds) =>

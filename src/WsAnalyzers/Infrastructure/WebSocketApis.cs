@@ -73,6 +73,11 @@ internal sealed partial class WebSocketApis
 
     private bool? _hasTopLevelStatements;
 
+    /// <summary>System.CodeDom.Compiler.GeneratedCodeAttribute, looked up when a rule first reports on a declaration.</summary>
+    public INamedTypeSymbol? GeneratedCodeAttribute => _generatedCodeAttribute ??= Type(Compilation, "System.CodeDom.Compiler.GeneratedCodeAttribute");
+
+    private INamedTypeSymbol? _generatedCodeAttribute;
+
     private static bool AnyTopLevelStatements(Compilation compilation)
     {
         foreach (var tree in compilation.SyntaxTrees)

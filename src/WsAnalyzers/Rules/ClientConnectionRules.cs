@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -14,12 +13,12 @@ namespace WsAnalyzers.Rules;
 /// <see cref="ClientConnectionAnalyzer"/> is what the package ships; the single-rule subclasses are what the tests and
 /// the per-rule benchmarks run.
 /// </summary>
-public abstract class ClientConnectionRules : WebSocketAnalyzer
+public abstract class ClientConnectionRules : RuleFamilyAnalyzer
 {
-    private protected ClientConnectionRules(params DiagnosticDescriptor[] rules) =>
-        SupportedDiagnostics = ImmutableArray.Create(rules);
-
-    public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
+    private protected ClientConnectionRules(params DiagnosticDescriptor[] rules)
+        : base(rules)
+    {
+    }
 
     private protected sealed override void Register(CompilationStartAnalysisContext context, WebSocketApis apis)
     {

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -14,12 +13,12 @@ namespace WsAnalyzers.Rules;
 /// <see cref="LongLivedCollectionAnalyzer"/> is what the package ships; the single-rule subclasses are what the tests
 /// and the per-rule benchmarks run.
 /// </summary>
-public abstract class LongLivedCollectionRules : WebSocketAnalyzer
+public abstract class LongLivedCollectionRules : RuleFamilyAnalyzer
 {
-    private protected LongLivedCollectionRules(params DiagnosticDescriptor[] rules) =>
-        SupportedDiagnostics = ImmutableArray.Create(rules);
-
-    public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
+    private protected LongLivedCollectionRules(params DiagnosticDescriptor[] rules)
+        : base(rules)
+    {
+    }
 
     private protected sealed override void Register(CompilationStartAnalysisContext context, WebSocketApis apis)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -12,12 +11,12 @@ namespace WsAnalyzers.Rules;
 /// call three times. <see cref="SendAnalyzer"/> is what the package ships; the single-rule subclasses are what the tests
 /// and the per-rule benchmarks run.
 /// </summary>
-public abstract class SendRules : WebSocketAnalyzer
+public abstract class SendRules : RuleFamilyAnalyzer
 {
-    private protected SendRules(params DiagnosticDescriptor[] rules) =>
-        SupportedDiagnostics = ImmutableArray.Create(rules);
-
-    public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
+    private protected SendRules(params DiagnosticDescriptor[] rules)
+        : base(rules)
+    {
+    }
 
     private protected sealed override void Register(CompilationStartAnalysisContext context, WebSocketApis apis)
     {
