@@ -12,26 +12,26 @@ namespace WsAnalyzers.Infrastructure;
 /// </summary>
 internal sealed class CollectionTypes
 {
-    public CollectionTypes(Compilation compilation)
+    public CollectionTypes(MetadataTypes types)
     {
-        List = Type(compilation, "System.Collections.Generic.List`1");
-        HashSet = Type(compilation, "System.Collections.Generic.HashSet`1");
-        SortedSet = Type(compilation, "System.Collections.Generic.SortedSet`1");
-        Dictionary = Type(compilation, "System.Collections.Generic.Dictionary`2");
-        SortedDictionary = Type(compilation, "System.Collections.Generic.SortedDictionary`2");
-        Queue = Type(compilation, "System.Collections.Generic.Queue`1");
-        Stack = Type(compilation, "System.Collections.Generic.Stack`1");
-        LinkedList = Type(compilation, "System.Collections.Generic.LinkedList`1");
-        ConcurrentDictionary = Type(compilation, "System.Collections.Concurrent.ConcurrentDictionary`2");
-        ConcurrentBag = Type(compilation, "System.Collections.Concurrent.ConcurrentBag`1");
-        ConcurrentQueue = Type(compilation, "System.Collections.Concurrent.ConcurrentQueue`1");
-        ConcurrentStack = Type(compilation, "System.Collections.Concurrent.ConcurrentStack`1");
-        ICollection = Type(compilation, "System.Collections.Generic.ICollection`1");
-        IList = Type(compilation, "System.Collections.Generic.IList`1");
-        ISet = Type(compilation, "System.Collections.Generic.ISet`1");
-        IDictionary = Type(compilation, "System.Collections.Generic.IDictionary`2");
-        StringBuilder = Type(compilation, "System.Text.StringBuilder");
-        HubCallerContext = Type(compilation, "Microsoft.AspNetCore.SignalR.HubCallerContext");
+        List = types.Find("System.Collections.Generic.List`1");
+        HashSet = types.Find("System.Collections.Generic.HashSet`1");
+        SortedSet = types.Find("System.Collections.Generic.SortedSet`1");
+        Dictionary = types.Find("System.Collections.Generic.Dictionary`2");
+        SortedDictionary = types.Find("System.Collections.Generic.SortedDictionary`2");
+        Queue = types.Find("System.Collections.Generic.Queue`1");
+        Stack = types.Find("System.Collections.Generic.Stack`1");
+        LinkedList = types.Find("System.Collections.Generic.LinkedList`1");
+        ConcurrentDictionary = types.Find("System.Collections.Concurrent.ConcurrentDictionary`2");
+        ConcurrentBag = types.Find("System.Collections.Concurrent.ConcurrentBag`1");
+        ConcurrentQueue = types.Find("System.Collections.Concurrent.ConcurrentQueue`1");
+        ConcurrentStack = types.Find("System.Collections.Concurrent.ConcurrentStack`1");
+        ICollection = types.Find("System.Collections.Generic.ICollection`1");
+        IList = types.Find("System.Collections.Generic.IList`1");
+        ISet = types.Find("System.Collections.Generic.ISet`1");
+        IDictionary = types.Find("System.Collections.Generic.IDictionary`2");
+        StringBuilder = types.Find("System.Text.StringBuilder");
+        HubCallerContext = types.Find("Microsoft.AspNetCore.SignalR.HubCallerContext");
 
         Tracked = Build(List, HashSet, SortedSet, Dictionary, SortedDictionary, Queue, Stack, LinkedList, ConcurrentDictionary,
             ConcurrentBag, ConcurrentQueue, ConcurrentStack, ICollection, IList, ISet, IDictionary);
@@ -92,7 +92,4 @@ internal sealed class CollectionTypes
 
         return builder.ToImmutable();
     }
-
-    private static INamedTypeSymbol? Type(Compilation compilation, string metadataName) =>
-        MetadataTypes.Find(compilation, metadataName);
 }

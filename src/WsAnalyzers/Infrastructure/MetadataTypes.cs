@@ -1,44 +1,71 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
 namespace WsAnalyzers.Infrastructure;
 
 /// <summary>
-/// Resolves a type by its metadata name ("System.Net.WebSockets.WebSocket", "System.Threading.Tasks.Task`1",
+/// Resolves types by metadata name ("System.Net.WebSockets.WebSocket", "System.Threading.Tasks.Task`1",
 /// "Outer+Inner") through the compilation's merged namespace tree. <see cref="Compilation.GetTypeByMetadataName"/> asks
 /// every referenced assembly for every name, which cost about 10 ms per compilation for our ~90 types against the
-/// ASP.NET Core reference set; the namespace tree is the one binding fills and caches anyway.
+/// ASP.NET Core reference set; the namespace tree is the one binding fills and caches anyway. One resolver serves the
+/// lookups of a compilation start: the ~20 namespaces they share are each walked to once, and a name asked twice is
+/// resolved once.
 /// Like GetTypeByMetadataName, a type declared in source wins, and an ambiguous name (two public types in
 /// references) resolves to nothing.
 /// </summary>
-internal static class MetadataTypes
+internal sealed class MetadataTypes
 {
-    public static INamedTypeSymbol? Find(Compilation compilation, string metadataName)
+    private readonly Compilation _compilation;
+    private readonly Dictionary<string, INamespaceSymbol?> _namespaces = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, INamedTypeSymbol?> _types = new(System.StringComparer.Ordinal);
+
+    public MetadataTypes(Compilation compilation) => _compilation = compilation;
+
+    public INamedTypeSymbol? Find(string metadataName)
+    {
+        if (!_types.TryGetValue(metadataName, out var type))
+        {
+            _types[metadataName] = type = Resolve(metadataName);
+        }
+
+        return type;
+    }
+
+    private INamedTypeSymbol? Resolve(string metadataName)
     {
         var nestedParts = metadataName.Split('+');
         var topLevel = nestedParts[0];
         var lastDot = topLevel.LastIndexOf('.');
-        INamespaceSymbol? container = compilation.GlobalNamespace;
-        if (lastDot > 0)
+        var container = lastDot > 0 ? Namespace(topLevel.Substring(0, lastDot)) : _compilation.GlobalNamespace;
+        if (container is null)
         {
-            foreach (var part in topLevel.Substring(0, lastDot).Split('.'))
-            {
-                container = ChildNamespace(container, part);
-                if (container is null)
-                {
-                    return null;
-                }
-            }
+            return null;
         }
 
         var (name, arity) = NameAndArity(topLevel.Substring(lastDot + 1));
-        var type = Pick(compilation, container.GetTypeMembers(name, arity));
+        var type = Pick(_compilation, container.GetTypeMembers(name, arity));
         for (var i = 1; i < nestedParts.Length && type is not null; i++)
         {
             var (nestedName, nestedArity) = NameAndArity(nestedParts[i]);
-            type = Pick(compilation, type.GetTypeMembers(nestedName, nestedArity));
+            type = Pick(_compilation, type.GetTypeMembers(nestedName, nestedArity));
         }
 
         return type;
+    }
+
+    /// <summary>The namespace of a dotted name ("System.Net.WebSockets"), its parents resolved (and kept) on the way.</summary>
+    private INamespaceSymbol? Namespace(string dottedName)
+    {
+        if (_namespaces.TryGetValue(dottedName, out var known))
+        {
+            return known;
+        }
+
+        var lastDot = dottedName.LastIndexOf('.');
+        var parent = lastDot > 0 ? Namespace(dottedName.Substring(0, lastDot)) : _compilation.GlobalNamespace;
+        var resolved = parent is null ? null : ChildNamespace(parent, dottedName.Substring(lastDot + 1));
+        _namespaces[dottedName] = resolved;
+        return resolved;
     }
 
     private static INamespaceSymbol? ChildNamespace(INamespaceSymbol parent, string name)

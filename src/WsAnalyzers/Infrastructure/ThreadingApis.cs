@@ -8,32 +8,32 @@ namespace WsAnalyzers.Infrastructure;
 /// </summary>
 internal sealed class ThreadingApis
 {
-    public ThreadingApis(Compilation compilation)
+    public ThreadingApis(MetadataTypes types)
     {
-        Thread = Type(compilation, "System.Threading.Thread");
-        Task = Type(compilation, "System.Threading.Tasks.Task");
-        TaskOfT = Type(compilation, "System.Threading.Tasks.Task`1");
-        ValueTask = Type(compilation, "System.Threading.Tasks.ValueTask");
-        ValueTaskOfT = Type(compilation, "System.Threading.Tasks.ValueTask`1");
-        TaskAwaiter = Type(compilation, "System.Runtime.CompilerServices.TaskAwaiter");
-        TaskAwaiterOfT = Type(compilation, "System.Runtime.CompilerServices.TaskAwaiter`1");
-        ValueTaskAwaiter = Type(compilation, "System.Runtime.CompilerServices.ValueTaskAwaiter");
-        ValueTaskAwaiterOfT = Type(compilation, "System.Runtime.CompilerServices.ValueTaskAwaiter`1");
-        ConfiguredTaskAwaiter = Type(compilation, "System.Runtime.CompilerServices.ConfiguredTaskAwaitable+ConfiguredTaskAwaiter");
-        ConfiguredTaskAwaiterOfT = Type(compilation, "System.Runtime.CompilerServices.ConfiguredTaskAwaitable`1+ConfiguredTaskAwaiter");
-        ConfiguredValueTaskAwaiter = Type(compilation, "System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable+ConfiguredValueTaskAwaiter");
-        ConfiguredValueTaskAwaiterOfT = Type(compilation, "System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable`1+ConfiguredValueTaskAwaiter");
-        SemaphoreSlim = Type(compilation, "System.Threading.SemaphoreSlim");
-        ManualResetEventSlim = Type(compilation, "System.Threading.ManualResetEventSlim");
-        CountdownEvent = Type(compilation, "System.Threading.CountdownEvent");
-        WaitHandle = Type(compilation, "System.Threading.WaitHandle");
-        Enumerable = Type(compilation, "System.Linq.Enumerable");
-        List = Type(compilation, "System.Collections.Generic.List`1");
-        Array = Type(compilation, "System.Array");
-        Parallel = Type(compilation, "System.Threading.Tasks.Parallel");
-        ConcurrentDictionary = Type(compilation, "System.Collections.Concurrent.ConcurrentDictionary`2");
-        TaskFactory = Type(compilation, "System.Threading.Tasks.TaskFactory");
-        ThreadingTimer = Type(compilation, "System.Threading.Timer");
+        Thread = types.Find("System.Threading.Thread");
+        Task = types.Find("System.Threading.Tasks.Task");
+        TaskOfT = types.Find("System.Threading.Tasks.Task`1");
+        ValueTask = types.Find("System.Threading.Tasks.ValueTask");
+        ValueTaskOfT = types.Find("System.Threading.Tasks.ValueTask`1");
+        TaskAwaiter = types.Find("System.Runtime.CompilerServices.TaskAwaiter");
+        TaskAwaiterOfT = types.Find("System.Runtime.CompilerServices.TaskAwaiter`1");
+        ValueTaskAwaiter = types.Find("System.Runtime.CompilerServices.ValueTaskAwaiter");
+        ValueTaskAwaiterOfT = types.Find("System.Runtime.CompilerServices.ValueTaskAwaiter`1");
+        ConfiguredTaskAwaiter = types.Find("System.Runtime.CompilerServices.ConfiguredTaskAwaitable+ConfiguredTaskAwaiter");
+        ConfiguredTaskAwaiterOfT = types.Find("System.Runtime.CompilerServices.ConfiguredTaskAwaitable`1+ConfiguredTaskAwaiter");
+        ConfiguredValueTaskAwaiter = types.Find("System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable+ConfiguredValueTaskAwaiter");
+        ConfiguredValueTaskAwaiterOfT = types.Find("System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable`1+ConfiguredValueTaskAwaiter");
+        SemaphoreSlim = types.Find("System.Threading.SemaphoreSlim");
+        ManualResetEventSlim = types.Find("System.Threading.ManualResetEventSlim");
+        CountdownEvent = types.Find("System.Threading.CountdownEvent");
+        WaitHandle = types.Find("System.Threading.WaitHandle");
+        Enumerable = types.Find("System.Linq.Enumerable");
+        List = types.Find("System.Collections.Generic.List`1");
+        Array = types.Find("System.Array");
+        Parallel = types.Find("System.Threading.Tasks.Parallel");
+        ConcurrentDictionary = types.Find("System.Collections.Concurrent.ConcurrentDictionary`2");
+        TaskFactory = types.Find("System.Threading.Tasks.TaskFactory");
+        ThreadingTimer = types.Find("System.Threading.Timer");
     }
 
     public INamedTypeSymbol? Thread { get; }
@@ -70,7 +70,4 @@ internal sealed class ThreadingApis
     /// <summary>True for Task, Task&lt;T&gt;, ValueTask and ValueTask&lt;T&gt;.</summary>
     public bool IsTaskLike(ITypeSymbol? type) =>
         type.IsOrInheritsFrom(Task) || type.IsType(ValueTask) || type.IsType(ValueTaskOfT);
-
-    private static INamedTypeSymbol? Type(Compilation compilation, string metadataName) =>
-        MetadataTypes.Find(compilation, metadataName);
 }

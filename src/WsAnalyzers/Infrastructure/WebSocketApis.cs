@@ -15,55 +15,56 @@ internal sealed partial class WebSocketApis
     private WebSocketApis(Compilation compilation)
     {
         Compilation = compilation;
-        WebSocket = Type(compilation, "System.Net.WebSockets.WebSocket");
-        ClientWebSocket = Type(compilation, "System.Net.WebSockets.ClientWebSocket");
-        WebSocketState = Type(compilation, "System.Net.WebSockets.WebSocketState");
-        WebSocketException = Type(compilation, "System.Net.WebSockets.WebSocketException");
-        WebSocketReceiveResult = Type(compilation, "System.Net.WebSockets.WebSocketReceiveResult");
-        ValueWebSocketReceiveResult = Type(compilation, "System.Net.WebSockets.ValueWebSocketReceiveResult");
-        WebSocketMessageType = Type(compilation, "System.Net.WebSockets.WebSocketMessageType");
-        WebSocketCloseStatus = Type(compilation, "System.Net.WebSockets.WebSocketCloseStatus");
+        var types = new MetadataTypes(compilation);
+        WebSocket = types.Find("System.Net.WebSockets.WebSocket");
+        ClientWebSocket = types.Find("System.Net.WebSockets.ClientWebSocket");
+        WebSocketState = types.Find("System.Net.WebSockets.WebSocketState");
+        WebSocketException = types.Find("System.Net.WebSockets.WebSocketException");
+        WebSocketReceiveResult = types.Find("System.Net.WebSockets.WebSocketReceiveResult");
+        ValueWebSocketReceiveResult = types.Find("System.Net.WebSockets.ValueWebSocketReceiveResult");
+        WebSocketMessageType = types.Find("System.Net.WebSockets.WebSocketMessageType");
+        WebSocketCloseStatus = types.Find("System.Net.WebSockets.WebSocketCloseStatus");
 
-        AspNetWebSocketManager = Type(compilation, "Microsoft.AspNetCore.Http.WebSocketManager");
-        AspNetWebSocketOptions = Type(compilation, "Microsoft.AspNetCore.Builder.WebSocketOptions");
-        AspNetWebSocketAcceptContext = Type(compilation, "Microsoft.AspNetCore.Http.WebSocketAcceptContext");
-        AspNetWebSocketMiddlewareExtensions = Type(compilation, "Microsoft.AspNetCore.Builder.WebSocketMiddlewareExtensions");
+        AspNetWebSocketManager = types.Find("Microsoft.AspNetCore.Http.WebSocketManager");
+        AspNetWebSocketOptions = types.Find("Microsoft.AspNetCore.Builder.WebSocketOptions");
+        AspNetWebSocketAcceptContext = types.Find("Microsoft.AspNetCore.Http.WebSocketAcceptContext");
+        AspNetWebSocketMiddlewareExtensions = types.Find("Microsoft.AspNetCore.Builder.WebSocketMiddlewareExtensions");
 
-        HubConnection = Type(compilation, "Microsoft.AspNetCore.SignalR.Client.HubConnection");
-        HubConnectionBuilder = Type(compilation, "Microsoft.AspNetCore.SignalR.Client.HubConnectionBuilder");
-        HubConnectionBuilderExtensions = Type(compilation, "Microsoft.AspNetCore.SignalR.Client.HubConnectionBuilderExtensions");
-        HubConnectionExtensions = Type(compilation, "Microsoft.AspNetCore.SignalR.Client.HubConnectionExtensions");
-        RetryPolicy = Type(compilation, "Microsoft.AspNetCore.SignalR.Client.IRetryPolicy");
+        HubConnection = types.Find("Microsoft.AspNetCore.SignalR.Client.HubConnection");
+        HubConnectionBuilder = types.Find("Microsoft.AspNetCore.SignalR.Client.HubConnectionBuilder");
+        HubConnectionBuilderExtensions = types.Find("Microsoft.AspNetCore.SignalR.Client.HubConnectionBuilderExtensions");
+        HubConnectionExtensions = types.Find("Microsoft.AspNetCore.SignalR.Client.HubConnectionExtensions");
+        RetryPolicy = types.Find("Microsoft.AspNetCore.SignalR.Client.IRetryPolicy");
 
-        Hub = Type(compilation, "Microsoft.AspNetCore.SignalR.Hub");
-        ClientProxy = Type(compilation, "Microsoft.AspNetCore.SignalR.IClientProxy");
-        ClientProxyExtensions = Type(compilation, "Microsoft.AspNetCore.SignalR.ClientProxyExtensions");
+        Hub = types.Find("Microsoft.AspNetCore.SignalR.Hub");
+        ClientProxy = types.Find("Microsoft.AspNetCore.SignalR.IClientProxy");
+        ClientProxyExtensions = types.Find("Microsoft.AspNetCore.SignalR.ClientProxyExtensions");
 
-        WebsocketClient = Type(compilation, "Websocket.Client.WebsocketClient");
-        WebsocketClientInterface = Type(compilation, "Websocket.Client.IWebsocketClient");
+        WebsocketClient = types.Find("Websocket.Client.WebsocketClient");
+        WebsocketClientInterface = types.Find("Websocket.Client.IWebsocketClient");
 
-        SharpWebSocket = Type(compilation, "WebSocketSharp.WebSocket");
-        SharpWebSocketState = Type(compilation, "WebSocketSharp.WebSocketState");
-        SharpWebSocketBehavior = Type(compilation, "WebSocketSharp.Server.WebSocketBehavior");
+        SharpWebSocket = types.Find("WebSocketSharp.WebSocket");
+        SharpWebSocketState = types.Find("WebSocketSharp.WebSocketState");
+        SharpWebSocketBehavior = types.Find("WebSocketSharp.Server.WebSocketBehavior");
 
-        FleckConnection = Type(compilation, "Fleck.IWebSocketConnection");
-        FleckServer = Type(compilation, "Fleck.WebSocketServer");
+        FleckConnection = types.Find("Fleck.IWebSocketConnection");
+        FleckServer = types.Find("Fleck.WebSocketServer");
 
-        Exception = Type(compilation, "System.Exception");
-        InvalidOperationException = Type(compilation, "System.InvalidOperationException");
-        ObservableExtensions = Type(compilation, "System.ObservableExtensions");
+        Exception = types.Find("System.Exception");
+        InvalidOperationException = types.Find("System.InvalidOperationException");
+        ObservableExtensions = types.Find("System.ObservableExtensions");
 
-        Collections = new CollectionTypes(compilation);
-        Threading = new ThreadingApis(compilation);
-        Random = Type(compilation, "System.Random");
-        RandomNumberGenerator = Type(compilation, "System.Security.Cryptography.RandomNumberGenerator");
-        Math = Type(compilation, "System.Math");
-        TimeSpan = Type(compilation, "System.TimeSpan");
-        SignalRRetryContext = Type(compilation, "Microsoft.AspNetCore.SignalR.Client.RetryContext");
-        WebsocketClientDisconnectionInfo = Type(compilation, "Websocket.Client.DisconnectionInfo");
-        SharpCloseEventArgs = Type(compilation, "WebSocketSharp.CloseEventArgs");
-        CancellationToken = Type(compilation, "System.Threading.CancellationToken");
-        ThreadingTimeout = Type(compilation, "System.Threading.Timeout");
+        Collections = new CollectionTypes(types);
+        Threading = new ThreadingApis(types);
+        Random = types.Find("System.Random");
+        RandomNumberGenerator = types.Find("System.Security.Cryptography.RandomNumberGenerator");
+        Math = types.Find("System.Math");
+        TimeSpan = types.Find("System.TimeSpan");
+        SignalRRetryContext = types.Find("Microsoft.AspNetCore.SignalR.Client.RetryContext");
+        WebsocketClientDisconnectionInfo = types.Find("Websocket.Client.DisconnectionInfo");
+        SharpCloseEventArgs = types.Find("WebSocketSharp.CloseEventArgs");
+        CancellationToken = types.Find("System.Threading.CancellationToken");
+        ThreadingTimeout = types.Find("System.Threading.Timeout");
     }
 
     public Compilation Compilation { get; }
@@ -74,7 +75,7 @@ internal sealed partial class WebSocketApis
     private bool? _hasTopLevelStatements;
 
     /// <summary>System.CodeDom.Compiler.GeneratedCodeAttribute, looked up when a rule first reports on a declaration.</summary>
-    public INamedTypeSymbol? GeneratedCodeAttribute => _generatedCodeAttribute ??= Type(Compilation, "System.CodeDom.Compiler.GeneratedCodeAttribute");
+    public INamedTypeSymbol? GeneratedCodeAttribute => _generatedCodeAttribute ??= new MetadataTypes(Compilation).Find("System.CodeDom.Compiler.GeneratedCodeAttribute");
 
     private INamedTypeSymbol? _generatedCodeAttribute;
 
@@ -187,9 +188,6 @@ internal sealed partial class WebSocketApis
         WebSocket is not null || AspNetWebSocketManager is not null || HubConnection is not null || Hub is not null ||
         WebsocketClientInterface is not null || SharpWebSocket is not null || SharpWebSocketBehavior is not null ||
         FleckConnection is not null;
-
-    private static INamedTypeSymbol? Type(Compilation compilation, string metadataName) =>
-        MetadataTypes.Find(compilation, metadataName);
 
     private sealed class Box
     {
