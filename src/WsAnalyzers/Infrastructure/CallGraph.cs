@@ -18,9 +18,11 @@ internal sealed class CallGraph
 
     public void Record(OperationAnalysisContext context)
     {
-        // Locations, not DeclaringSyntaxReferences: a source method builds the latter anew on every call.
+        // Most calls go to metadata, which has no declaring syntax and is not implicitly declared: that test is the cheapest
+        // there is. Locations decide the rest (a source method builds its syntax references anew on every call).
         var target = ((IInvocationOperation)context.Operation).TargetMethod;
-        if (context.ContainingSymbol is not IMethodSymbol caller || target.Locations.Length == 0 || !target.Locations[0].IsInSource)
+        if (context.ContainingSymbol is not IMethodSymbol caller || (target.DeclaringSyntaxReferences.IsEmpty && !target.IsImplicitlyDeclared) ||
+            target.Locations.Length == 0 || !target.Locations[0].IsInSource)
         {
             return;
         }

@@ -66,8 +66,7 @@ internal static class LoopBounds
     {
         foreach (var descendant in loop.DescendantsOutsideFunctions())
         {
-            if (descendant is IAwaitOperation || descendant is IForEachLoopOperation { IsAsynchronous: true } ||
-                descendant is IUsingOperation { IsAsynchronous: true } || descendant is IUsingDeclarationOperation { IsAsynchronous: true })
+            if (YieldsThread(descendant))
             {
                 return true;
             }
@@ -75,6 +74,17 @@ internal static class LoopBounds
 
         return false;
     }
+
+    /// <summary>An await, an await foreach or an await using. The kind is read first: loop walks ask this of every
+    /// operation, and most are none of the four.</summary>
+    public static bool YieldsThread(IOperation operation) => operation.Kind switch
+    {
+        OperationKind.Await => true,
+        OperationKind.Loop => operation is IForEachLoopOperation { IsAsynchronous: true },
+        OperationKind.Using => ((IUsingOperation)operation).IsAsynchronous,
+        OperationKind.UsingDeclaration => ((IUsingDeclarationOperation)operation).IsAsynchronous,
+        _ => false,
+    };
 
     private static bool IsTrue(IOperation condition) => condition.ConstantValue is { HasValue: true, Value: true };
 

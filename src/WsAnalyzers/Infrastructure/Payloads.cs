@@ -106,6 +106,13 @@ internal static class Payloads
         var flows = new List<Flow>();
         foreach (var descendant in function.DescendantsOutsideFunctions())
         {
+            // Only these kinds make a flow: the kind is one virtual call, the patterns below four interface casts.
+            if (descendant.Kind is not (OperationKind.VariableDeclarator or OperationKind.SimpleAssignment or OperationKind.CompoundAssignment or
+                OperationKind.CoalesceAssignment or OperationKind.DeconstructionAssignment or OperationKind.Loop or OperationKind.Invocation))
+            {
+                continue;
+            }
+
             switch (descendant)
             {
                 case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:

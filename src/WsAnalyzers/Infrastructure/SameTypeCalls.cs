@@ -95,11 +95,18 @@ internal static class SameTypeCalls
         return current is not null && SymbolEqualityComparer.Default.Equals(target, current.OriginalDefinition);
     }
 
-    /// <summary>True when <paramref name="invocation"/> calls a method of the caller's own type (or an enclosing type).
-    /// <paramref name="caller"/>, the member the call is written in when known, rules most calls out first: a call written
-    /// in a declaration of the callee's type is written in a member of that type or of a type nested in it.</summary>
+    /// <summary>True when <paramref name="invocation"/> calls a method declared in source in the caller's own type (or an
+    /// enclosing type). A method without declaring syntax (from metadata, or implicitly declared) has no body to follow,
+    /// and asking for it is the cheapest test there is. <paramref name="caller"/>, the member the call is written in when
+    /// known, rules most of the rest out: a call written in a declaration of the callee's type is written in a member of
+    /// that type or of a type nested in it.</summary>
     public static bool IsSameTypeCall(IInvocationOperation invocation, ISymbol? caller = null)
     {
+        if (invocation.TargetMethod.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return false;
+        }
+
         var calleeType = invocation.TargetMethod.ContainingType;
         return calleeType is not null && (caller is null || IsTypeOrContainingType(caller, calleeType.OriginalDefinition)) &&
                IsCallerType(invocation, calleeType);

@@ -21,6 +21,13 @@ internal static class SocketReplacements
         var member = socket.WithoutConversions() is IFieldReferenceOperation or IPropertyReferenceOperation;
         foreach (var descendant in root.DescendantsOutsideFunctions())
         {
+            // Only assignments, ref / out arguments and calls can replace the socket; the kind is cheaper than the patterns.
+            if (descendant.Kind is not (OperationKind.SimpleAssignment or OperationKind.CompoundAssignment or OperationKind.CoalesceAssignment or
+                OperationKind.DeconstructionAssignment or OperationKind.Argument or OperationKind.Invocation))
+            {
+                continue;
+            }
+
             var start = descendant.Syntax.SpanStart;
             if (start < from || start >= to)
             {

@@ -48,17 +48,12 @@ public sealed class CpuBoundLoopInHandlerAnalyzer : WebSocketAnalyzer
         var shaped = loop.IsInfinite() || loop.ConstantBound(threading) >= LargeBound;
         foreach (var descendant in loop.DescendantsOutsideFunctions())
         {
-            switch (descendant)
+            if (LoopBounds.YieldsThread(descendant))
             {
-                case IAwaitOperation:
-                case IForEachLoopOperation { IsAsynchronous: true }:
-                case IUsingOperation { IsAsynchronous: true }:
-                case IUsingDeclarationOperation { IsAsynchronous: true }:
-                    return false;
-                case ILoopOperation inner when inner != loop:
-                    shaped = true;
-                    break;
+                return false;
             }
+
+            shaped |= descendant.Kind == OperationKind.Loop && descendant != loop;
         }
 
         return shaped;
