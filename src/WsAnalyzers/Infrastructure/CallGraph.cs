@@ -18,11 +18,11 @@ internal sealed class CallGraph
 
     public void Record(OperationAnalysisContext context)
     {
-        // Most calls go to metadata, which has no declaring syntax and is not implicitly declared: that test is the cheapest
-        // there is. Locations decide the rest (a source method builds its syntax references anew on every call).
+        // A method written in source has declaring syntax, and a method from metadata has none: the cheapest test there is
+        // for most calls. An implicitly declared method has none either, and is recorded when it is declared in source.
         var target = ((IInvocationOperation)context.Operation).TargetMethod;
-        if (context.ContainingSymbol is not IMethodSymbol caller || (target.DeclaringSyntaxReferences.IsEmpty && !target.IsImplicitlyDeclared) ||
-            target.Locations.Length == 0 || !target.Locations[0].IsInSource)
+        if (context.ContainingSymbol is not IMethodSymbol caller ||
+            (target.IsImplicitlyDeclared ? target.Locations.Length == 0 || !target.Locations[0].IsInSource : target.DeclaringSyntaxReferences.IsEmpty))
         {
             return;
         }
