@@ -7,6 +7,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using WsAnalyzers.Tooling;
 
 namespace WsAnalyzers.Benchmarks;
 
@@ -49,7 +50,7 @@ public class AnalyzerBenchmarks
         _analyzers = Analyzer switch
         {
             Baseline => ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer()),
-            AllRules => AnalyzerSet.All,
+            AllRules => AnalyzerCatalog.Analyzers,
             _ => AnalyzerSet.PerRule.Where(a => AnalyzerSet.NameOf(a) == Analyzer).ToImmutableArray(),
         };
 

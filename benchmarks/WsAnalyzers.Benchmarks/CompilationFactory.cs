@@ -2,12 +2,18 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using WsAnalyzers.Tooling;
 
 namespace WsAnalyzers.Benchmarks;
 
 internal static class CompilationFactory
 {
-    private static readonly IReadOnlyList<MetadataReference> References = ReferencePacks.Load();
+    private static readonly IReadOnlyList<MetadataReference> References =
+        (ReferencePacks.Find(ReferencePacks.RuntimeDotnetRoot) is { AspNetCoreAssemblies: not null } packs
+            ? packs.Assemblies
+            : throw new System.InvalidOperationException($"No .NET and ASP.NET Core reference packs under {ReferencePacks.RuntimeDotnetRoot}/packs: install the .NET SDK with ASP.NET Core."))
+        .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+        .ToList();
 
     public static CSharpCompilation Create(string name, IEnumerable<(string Path, string Text)> sources)
     {

@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
+using WsAnalyzers.Tooling;
 
 namespace WsAnalyzers.Benchmarks;
 
@@ -33,7 +34,7 @@ internal static class TelemetryReport
 
         var compilerTime = TimeSpan.MaxValue;
         var parallelCompilerTime = TimeSpan.MaxValue;
-        var analyzerTimes = AnalyzerSet.All.ToDictionary(a => a, _ => TimeSpan.MaxValue);
+        var analyzerTimes = AnalyzerCatalog.Analyzers.ToDictionary(a => a, _ => TimeSpan.MaxValue);
         var actionCounts = new Dictionary<DiagnosticAnalyzer, int>();
         var diagnostics = ImmutableArray<Diagnostic>.Empty;
         var compilerErrors = 0;
@@ -51,9 +52,9 @@ internal static class TelemetryReport
             compilerTime = Min(compilerTime, clock.Elapsed);
             compilerErrors = compilerDiagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
 
-            var withAnalyzers = compilation.WithAnalyzers(AnalyzerSet.All, Options());
+            var withAnalyzers = compilation.WithAnalyzers(AnalyzerCatalog.Analyzers, Options());
             diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
-            foreach (var analyzer in AnalyzerSet.All)
+            foreach (var analyzer in AnalyzerCatalog.Analyzers)
             {
                 var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
                 analyzerTimes[analyzer] = Min(analyzerTimes[analyzer], telemetry.ExecutionTime);
@@ -72,7 +73,7 @@ internal static class TelemetryReport
             total.TotalMilliseconds, share, budgetPercent, share <= budgetPercent ? "within" : "OVER"));
         Console.WriteLine(Format("Empty IOperation analyzer:   {0,9:F1} ms  (reference)", emptyTime.TotalMilliseconds));
         Console.WriteLine($"Diagnostics reported: {diagnostics.Length}");
-        foreach (var analyzer in AnalyzerSet.All)
+        foreach (var analyzer in AnalyzerCatalog.Analyzers)
         {
             var ids = analyzer.SupportedDiagnostics.Select(d => d.Id).Distinct().ToList();
             Console.WriteLine(Format("  {0,-44} {1,9:F1} ms  actions beyond the gate: {2,2}  diagnostics: {3}",
@@ -114,7 +115,7 @@ internal static class TelemetryReport
         {
             var sample = SingleThreaded(CompilationFactory.Create("Warm", sources.Concat(Corpus.WebSocketDense(2))));
             sample.GetDiagnostics();
-            sample.WithAnalyzers(AnalyzerSet.All).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+            sample.WithAnalyzers(AnalyzerCatalog.Analyzers).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         }
     }
 

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using WsAnalyzers.Infrastructure;
 using WsAnalyzers.Tests.Infrastructure;
 using WsAnalyzers.Tests.Verifiers;
+using WsAnalyzers.Tooling;
 
 namespace WsAnalyzers.Tests;
 
@@ -67,11 +68,11 @@ public sealed class CompilationGateTests
     {
         var compilation = await CompileAsync(Ordinary);
         var withAnalyzers = compilation.WithAnalyzers(
-            PackageContents.Analyzers,
+            AnalyzerCatalog.Analyzers,
             new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
         await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
 
-        foreach (var analyzer in PackageContents.Analyzers)
+        foreach (var analyzer in AnalyzerCatalog.Analyzers)
         {
             var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
             Assert.Equal(1, telemetry.CompilationStartActionsCount);
@@ -86,12 +87,12 @@ public sealed class CompilationGateTests
     {
         var compilation = await CompileAsync(Ordinary, "using System.Net.WebSockets; class A { ClientWebSocket S = new(); }");
         var withAnalyzers = compilation.WithAnalyzers(
-            PackageContents.Analyzers,
+            AnalyzerCatalog.Analyzers,
             new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
         await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
 
         var total = 0;
-        foreach (var analyzer in PackageContents.Analyzers)
+        foreach (var analyzer in AnalyzerCatalog.Analyzers)
         {
             var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
             total += telemetry.OperationActionsCount + telemetry.SyntaxNodeActionsCount + telemetry.SymbolActionsCount +

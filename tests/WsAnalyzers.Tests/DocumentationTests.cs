@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using WsAnalyzers.Tests.Infrastructure;
+using WsAnalyzers.Tooling;
 
 namespace WsAnalyzers.Tests;
 
@@ -14,7 +15,7 @@ public sealed class DocumentationTests
     public static TheoryData<string> RuleIds()
     {
         var data = new TheoryData<string>();
-        foreach (var descriptor in PackageContents.Descriptors)
+        foreach (var descriptor in AnalyzerCatalog.Rules)
         {
             data.Add(descriptor.Id);
         }
@@ -22,12 +23,12 @@ public sealed class DocumentationTests
         return data;
     }
 
-    private static DiagnosticDescriptor Descriptor(string id) => PackageContents.Descriptors.Single(d => d.Id == id);
+    private static DiagnosticDescriptor Descriptor(string id) => AnalyzerCatalog.Rules.Single(d => d.Id == id);
 
     [Fact]
     public void The_package_has_rules_and_their_ids_follow_the_contract()
     {
-        var ids = PackageContents.Analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToList();
+        var ids = AnalyzerCatalog.Analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToList();
         Assert.NotEmpty(ids);
         Assert.All(ids, id => Assert.Matches("^WS[1-6][0-9]{3}$", id));
     }
@@ -39,7 +40,7 @@ public sealed class DocumentationTests
             .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
             .Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id)
             .OrderBy(id => id);
-        Assert.Equal(declared, PackageContents.Descriptors.Select(d => d.Id));
+        Assert.Equal(declared, AnalyzerCatalog.Rules.Select(d => d.Id));
     }
 
     [Theory]
@@ -72,7 +73,7 @@ public sealed class DocumentationTests
     {
         var descriptor = Descriptor(id);
         var readme = File.ReadAllText(RepositoryPaths.Combine("README.md"));
-        var fix = PackageContents.CodeFixes.Any(f => f.FixableDiagnosticIds.Contains(id)) ? "Yes" : "No";
+        var fix = FixerCatalog.Fixers.Any(f => f.FixableDiagnosticIds.Contains(id)) ? "Yes" : "No";
         Assert.Contains($"| [{id}](docs/rules/{id}.md) | {descriptor.Title} | {descriptor.DefaultSeverity} | {fix} |", readme);
     }
 
@@ -92,15 +93,15 @@ public sealed class DocumentationTests
     {
         var readme = File.ReadAllText(RepositoryPaths.Combine("README.md"));
         var listed = Regex.Matches(readme, @"^\| \[(WS\d{4})\]", RegexOptions.Multiline).Select(m => m.Groups[1].Value).OrderBy(x => x);
-        Assert.Equal(PackageContents.Descriptors.Select(d => d.Id), listed);
+        Assert.Equal(AnalyzerCatalog.Rules.Select(d => d.Id), listed);
     }
 
     [Fact]
     public void Every_fixer_supports_Fix_All_and_fixes_a_shipped_rule()
     {
-        var ids = PackageContents.Descriptors.Select(d => d.Id).ToHashSet();
-        Assert.NotEmpty(PackageContents.CodeFixes);
-        foreach (var fixer in PackageContents.CodeFixes)
+        var ids = AnalyzerCatalog.Rules.Select(d => d.Id).ToHashSet();
+        Assert.NotEmpty(FixerCatalog.Fixers);
+        foreach (var fixer in FixerCatalog.Fixers)
         {
             Assert.NotNull(fixer.GetFixAllProvider());
             Assert.All(fixer.FixableDiagnosticIds, id => Assert.Contains(id, ids));

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using WsAnalyzers.Rules;
 using WsAnalyzers.Tests.Infrastructure;
+using WsAnalyzers.Tooling;
 
 namespace WsAnalyzers.Tests;
 
@@ -14,13 +15,13 @@ namespace WsAnalyzers.Tests;
 public sealed class RuleFamilyTests
 {
     public static TheoryData<string> Families() => new(
-        PackageContents.Analyzers.Where(a => a.SupportedDiagnostics.Length > 1).Select(a => a.GetType().Name));
+        AnalyzerCatalog.Analyzers.Where(a => a.SupportedDiagnostics.Length > 1).Select(a => a.GetType().Name));
 
     [Theory]
     [MemberData(nameof(Families))]
     public async Task A_family_reports_what_its_single_rule_analyzers_report(string family)
     {
-        var shipped = PackageContents.Analyzers.Single(a => a.GetType().Name == family);
+        var shipped = AnalyzerCatalog.Analyzers.Single(a => a.GetType().Name == family);
         var ids = shipped.SupportedDiagnostics.Select(d => d.Id).ToHashSet();
         var singles = typeof(SendWithoutStateCheckAnalyzer).Assembly.GetTypes()
             .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract && t.BaseType == shipped.GetType().BaseType && t != shipped.GetType())

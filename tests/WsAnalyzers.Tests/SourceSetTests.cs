@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading.Tasks;
 using WsAnalyzers.Tests.Infrastructure;
+using WsAnalyzers.Tooling;
 
 namespace WsAnalyzers.Tests;
 
@@ -23,6 +24,6 @@ public sealed class SourceSetTests
         Assert.Empty(result.CompilerErrors.Select(d => d.ToString()));
         Assert.DoesNotContain(result.AnalyzerDiagnostics, d => d.Id == "AD0001");
         var reported = result.AnalyzerDiagnostics.Select(d => d.Id).ToHashSet();
-        Assert.All(PackageContents.Descriptors, descriptor => Assert.Contains(descriptor.Id, reported));
+        Assert.All(AnalyzerCatalog.Rules, descriptor => Assert.Contains(descriptor.Id, reported));
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using WsAnalyzers.Tooling;
 
 namespace WsAnalyzers.Cli.Analysis;
 
@@ -19,7 +20,7 @@ internal sealed class RuleSelection
         _exclude = Split(exclude);
         foreach (var pattern in _include.Concat(_exclude))
         {
-            if (!RuleCatalog.Rules.Any(rule => Matches(pattern, rule.Id)))
+            if (!AnalyzerCatalog.Rules.Any(rule => Matches(pattern, rule.Id)))
             {
                 throw new CliException($"no rule matches '{pattern}': see 'wsanalyzers rules'");
             }

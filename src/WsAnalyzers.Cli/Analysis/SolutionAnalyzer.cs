@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using WsAnalyzers.Tooling;
 
 namespace WsAnalyzers.Cli.Analysis;
 
@@ -68,8 +69,8 @@ internal sealed class SolutionAnalyzer(string sourceRoot)
             },
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false);
-        var diagnostics = await compilation.WithAnalyzers(RuleCatalog.Analyzers, options).GetAnalyzerDiagnosticsAsync(cancellationToken);
-        return diagnostics.Where(d => RuleCatalog.RulesById.ContainsKey(d.Id) && !d.IsSuppressed).ToImmutableArray();
+        var diagnostics = await compilation.WithAnalyzers(AnalyzerCatalog.Analyzers, options).GetAnalyzerDiagnosticsAsync(cancellationToken);
+        return diagnostics.Where(d => AnalyzerCatalog.RulesById.ContainsKey(d.Id) && !d.IsSuppressed).ToImmutableArray();
     }
 
     private async Task<Finding> ToFindingAsync(Project project, Diagnostic diagnostic, CancellationToken cancellationToken)

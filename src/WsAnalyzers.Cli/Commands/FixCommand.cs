@@ -10,6 +10,7 @@ using WsAnalyzers.Cli.Analysis;
 using WsAnalyzers.Cli.Fixing;
 using WsAnalyzers.Cli.Loading;
 using WsAnalyzers.Cli.Reporting;
+using WsAnalyzers.Tooling;
 
 namespace WsAnalyzers.Cli.Commands;
 
@@ -65,7 +66,7 @@ internal static class FixCommand
         {
             var was = before.Count(f => f.RuleId == id);
             var left = after.Count(f => f.RuleId == id);
-            var fix = RuleCatalog.HasFix(id) ? string.Empty : " (no code fix)";
+            var fix = FixerCatalog.HasFix(id) ? string.Empty : " (no code fix)";
             return $"{id}: {Math.Max(0, was - left)} of {was} fixed{fix}";
         });
         var verb = dryRun ? "would change" : "changed";

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using WsAnalyzers.Cli.Analysis;
 using WsAnalyzers.Cli.Reporting;
+using WsAnalyzers.Tooling;
 
 namespace WsAnalyzers.Cli.Commands;
 
@@ -18,14 +19,14 @@ internal static class RulesCommand
             using (var json = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true, Encoder = JsonOutput.Encoder }))
             {
                 json.WriteStartArray();
-                foreach (var rule in RuleCatalog.Rules)
+                foreach (var rule in AnalyzerCatalog.Rules)
                 {
                     json.WriteStartObject();
                     json.WriteString("id", rule.Id);
                     json.WriteString("severity", SeverityNames.Name(rule.DefaultSeverity));
                     json.WriteString("title", rule.Title.ToString(System.Globalization.CultureInfo.InvariantCulture));
                     json.WriteString("category", rule.Category);
-                    json.WriteBoolean("codeFix", RuleCatalog.HasFix(rule.Id));
+                    json.WriteBoolean("codeFix", FixerCatalog.HasFix(rule.Id));
                     json.WriteString("helpUri", rule.HelpLinkUri);
                     json.WriteEndObject();
                 }
@@ -37,11 +38,11 @@ internal static class RulesCommand
             return ExitCodes.Clean;
         }
 
-        var rows = RuleCatalog.Rules.Select(rule => new[]
+        var rows = AnalyzerCatalog.Rules.Select(rule => new[]
         {
             rule.Id,
             SeverityNames.Name(rule.DefaultSeverity),
-            RuleCatalog.HasFix(rule.Id) ? "yes" : "no",
+            FixerCatalog.HasFix(rule.Id) ? "yes" : "no",
             rule.Title.ToString(System.Globalization.CultureInfo.InvariantCulture),
             rule.HelpLinkUri,
         }).Prepend(["ID", "Severity", "Fix", "Title", "Help"]).ToList();

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using WsAnalyzers.Cli.Analysis;
+using WsAnalyzers.Tooling;
 
 namespace WsAnalyzers.Cli.Fixing;
 
@@ -20,7 +21,7 @@ internal sealed class SolutionFixer(SolutionAnalyzer analyzer, RuleSelection sel
     {
         foreach (var projectId in solution.Projects.Where(includes).Select(p => p.Id).ToList())
         {
-            foreach (var fixer in RuleCatalog.Fixers)
+            foreach (var fixer in FixerCatalog.Fixers)
             {
                 var project = solution.GetProject(projectId)!;
                 var ids = fixer.FixableDiagnosticIds.Where(selection.IsSelected).ToImmutableHashSet();

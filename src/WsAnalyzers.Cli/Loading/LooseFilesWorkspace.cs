@@ -5,6 +5,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
+using WsAnalyzers.Tooling;
 
 namespace WsAnalyzers.Cli.Loading;
 
@@ -19,7 +20,7 @@ internal static class LooseFilesWorkspace
 
     public static Workspace Create(string directory, string dotnetRoot, int sdkMajor)
     {
-        var references = ReferencePacks.Find(dotnetRoot, sdkMajor).Select(path => MetadataReference.CreateFromFile(path));
+        var references = References(dotnetRoot, sdkMajor).Select(path => MetadataReference.CreateFromFile(path));
         var workspace = new AdhocWorkspace();
         var projectId = ProjectId.CreateNewId();
         var name = Path.GetFileName(directory.TrimEnd(Path.DirectorySeparatorChar)) is { Length: > 0 } folder ? folder : "LooseFiles";
@@ -51,6 +52,18 @@ internal static class LooseFilesWorkspace
 
         workspace.AddProject(project);
         return workspace;
+    }
+
+    private static System.Collections.Generic.IEnumerable<string> References(string dotnetRoot, int sdkMajor)
+    {
+        var packs = ReferencePacks.Find(dotnetRoot, sdkMajor)
+            ?? throw new CliException($"no .NET reference pack ({ReferencePacks.NetCorePack}) under '{Path.Combine(dotnetRoot, "packs")}': loose C# files are compiled against it; install the .NET SDK");
+        if (packs.AspNetCoreAssemblies is null)
+        {
+            Warnings.Report($"no ASP.NET Core reference pack ({ReferencePacks.AspNetCorePack}) under '{Path.Combine(dotnetRoot, "packs")}': ASP.NET Core APIs will not resolve");
+        }
+
+        return packs.Assemblies;
     }
 
     private static DocumentInfo Document(ProjectId projectId, string path) =>

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using Microsoft.CodeAnalysis;
 using WsAnalyzers.Cli.Analysis;
+using WsAnalyzers.Tooling;
 
 namespace WsAnalyzers.Cli.Reporting;
 
@@ -16,7 +17,7 @@ internal static class JsonReport
         json.WriteStartObject();
         json.WriteStartObject("tool");
         json.WriteString("name", "wsanalyzers");
-        json.WriteString("version", RuleCatalog.Version);
+        json.WriteString("version", AnalyzerCatalog.Version);
         json.WriteEndObject();
         json.WriteString("sourceRoot", result.SourceRoot);
         json.WriteStartArray("findings");

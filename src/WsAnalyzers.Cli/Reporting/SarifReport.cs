@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using Microsoft.CodeAnalysis;
 using WsAnalyzers.Cli.Analysis;
+using WsAnalyzers.Tooling;
 
 namespace WsAnalyzers.Cli.Reporting;
 
@@ -17,7 +18,7 @@ internal static class SarifReport
 
     public static void Write(Stream stream, AnalysisResult result)
     {
-        var rules = RuleCatalog.Rules;
+        var rules = AnalyzerCatalog.Rules;
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JsonOutput.Encoder });
         json.WriteStartObject();
         json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
@@ -28,8 +29,8 @@ internal static class SarifReport
         json.WriteStartObject("tool");
         json.WriteStartObject("driver");
         json.WriteString("name", "WsAnalyzers");
-        json.WriteString("version", RuleCatalog.Version);
-        json.WriteString("semanticVersion", RuleCatalog.Version);
+        json.WriteString("version", AnalyzerCatalog.Version);
+        json.WriteString("semanticVersion", AnalyzerCatalog.Version);
         json.WriteString("informationUri", "https://github.com/wsanalyzers/wsanalyzers");
         json.WriteStartArray("rules");
         foreach (var rule in rules)

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using WsAnalyzers.Tests.Verifiers;
+using WsAnalyzers.Tooling;
 
 namespace WsAnalyzers.Tests.Infrastructure;
 
@@ -43,7 +44,7 @@ internal static class SourceSetAnalysis
 
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
         var withAnalyzers = compilation.WithAnalyzers(
-            analyzers ?? PackageContents.Analyzers,
+            analyzers ?? AnalyzerCatalog.Analyzers,
             new CompilationWithAnalyzersOptions(
                 new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
                 onAnalyzerException: null,
