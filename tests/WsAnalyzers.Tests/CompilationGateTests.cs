@@ -33,8 +33,7 @@ public sealed class CompilationGateTests
 
     private static async Task<Compilation> CompileAsync(params string[] sources)
     {
-        var references = (await TestEnvironment.ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None))
-            .AddRange(TestEnvironment.LibraryReferences);
+        var references = TestEnvironment.References;
         return CSharpCompilation.Create(
             "Gate",
             sources.Select(s => CSharpSyntaxTree.ParseText(s)),

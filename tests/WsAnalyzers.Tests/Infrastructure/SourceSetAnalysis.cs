@@ -34,8 +34,7 @@ internal static class SourceSetAnalysis
             .Concat(TestEnvironment.StandIns.Select(s => CSharpSyntaxTree.ParseText(s.Source, parseOptions, s.Name)))
             .ToList();
 
-        var references = (await TestEnvironment.ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None))
-            .AddRange(TestEnvironment.LibraryReferences);
+        var references = TestEnvironment.References;
         var compilation = CSharpCompilation.Create(
             Path.GetFileName(directory),
             trees,

@@ -46,8 +46,7 @@ public sealed class WS1001ReconnectRulesRobustnessTests
                     foreach (var x in ) { using var ws = new ClientWebSocket(); await ws.ConnectAsync(null, default); await ws.SendAsync(x
                 }
             """;
-        var references = (await TestEnvironment.ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None))
-            .AddRange(TestEnvironment.LibraryReferences);
+        var references = TestEnvironment.References;
         var trees = TestEnvironment.StandIns.Select(s => CSharpSyntaxTree.ParseText(s.Source))
             .Append(CSharpSyntaxTree.ParseText(source));
         var compilation = CSharpCompilation.Create("Broken", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));

@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Immutable;
 using System.IO;
+using System.Linq;
 using System.Reflection;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.CodeAnalysis;
@@ -8,14 +10,18 @@ using Websocket.Client;
 
 namespace WsAnalyzers.Tests.Verifiers;
 
-/// <summary>What every analyzer test compiles against: .NET 8 and ASP.NET Core 8 reference assemblies, the SignalR
-/// and Websocket.Client packages, and source stand-ins for websocket-sharp and Fleck.</summary>
+/// <summary>What every analyzer test compiles against: .NET 8 and ASP.NET Core 8 reference assemblies, the SignalR,
+/// Websocket.Client and Polly packages, and source stand-ins for websocket-sharp and Fleck.</summary>
+/// <remarks>
+/// The reference packs and Polly come from the test project's own restore (PackageDownload), never from
+/// Microsoft.CodeAnalysis.Testing's package resolution: on a case-sensitive file system that resolution misses every
+/// package it has to download (nuget.org answers with lower-case IDs, and the folder it looks for is spelled as the
+/// nuspec spells the ID), so the first run on a new machine compiled without ASP.NET Core.
+/// </remarks>
 internal static class TestEnvironment
 {
-    public static readonly ReferenceAssemblies ReferenceAssemblies = ReferenceAssemblies.Net.Net80.AddPackages(
-        ImmutableArray.Create(
-            new PackageIdentity("Microsoft.AspNetCore.App.Ref", "8.0.0"),
-            new PackageIdentity("Polly.Core", "8.9.1")));
+    /// <summary>None: every reference is in <see cref="References"/>, so the testing library resolves and downloads nothing.</summary>
+    public static readonly ReferenceAssemblies ReferenceAssemblies = new("net8.0");
 
     /// <summary>Package assemblies that are not part of the ASP.NET Core shared framework.</summary>
     public static readonly ImmutableArray<MetadataReference> LibraryReferences = ImmutableArray.Create<MetadataReference>(
@@ -23,25 +29,17 @@ internal static class TestEnvironment
         MetadataReference.CreateFromFile(typeof(HubConnectionBuilderHttpExtensions).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(Microsoft.AspNetCore.Http.Connections.Client.HttpConnection).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(WebsocketClient).Assembly.Location),
-        MetadataReference.CreateFromFile(typeof(System.Reactive.Linq.Observable).Assembly.Location));
+        MetadataReference.CreateFromFile(typeof(System.Reactive.Linq.Observable).Assembly.Location))
+        .AddRange(Restored("Polly.Core", "8.9.1", "lib", "net8.0"));
+
+    /// <summary>The .NET 8 and ASP.NET Core 8 reference assemblies, then <see cref="LibraryReferences"/>.</summary>
+    public static readonly ImmutableArray<MetadataReference> References =
+        Restored("Microsoft.NETCore.App.Ref", "8.0.0", "ref", "net8.0")
+            .Concat(Restored("Microsoft.AspNetCore.App.Ref", "8.0.0", "ref", "net8.0"))
+            .Concat(LibraryReferences)
+            .ToImmutableArray();
 
     public static readonly ImmutableArray<(string Name, string Source)> StandIns = LoadStandIns();
-
-    private static ImmutableArray<(string, string)> LoadStandIns()
-    {
-        var assembly = Assembly.GetExecutingAssembly();
-        var builder = ImmutableArray.CreateBuilder<(string, string)>();
-        foreach (var name in assembly.GetManifestResourceNames())
-        {
-            if (name.StartsWith("StandIns.", System.StringComparison.Ordinal))
-            {
-                using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-                builder.Add(("/0/StandIns/" + name.Substring("StandIns.".Length), reader.ReadToEnd()));
-            }
-        }
-
-        return builder.ToImmutable();
-    }
 
     public static void Configure(SolutionState state)
     {
@@ -50,6 +48,39 @@ internal static class TestEnvironment
             state.Sources.Add((name, source));
         }
 
-        state.AdditionalReferences.AddRange(LibraryReferences);
+        state.AdditionalReferences.AddRange(References);
+    }
+
+    /// <summary>The assemblies of a package the test project downloads on restore (a PackageDownload item).</summary>
+    private static ImmutableArray<MetadataReference> Restored(string id, string version, string kind, string framework)
+    {
+        var packageRoot = typeof(TestEnvironment).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "NuGetPackageRoot").Value!;
+        var folder = Path.Combine(packageRoot, id.ToLowerInvariant(), version, kind, framework);
+        if (!Directory.Exists(folder))
+        {
+            throw new InvalidOperationException($"{id} {version} is not in {packageRoot}: restore tests/WsAnalyzers.Tests (it downloads the package).");
+        }
+
+        return Directory.EnumerateFiles(folder, "*.dll")
+            .OrderBy(path => path, StringComparer.Ordinal)
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .ToImmutableArray();
+    }
+
+    private static ImmutableArray<(string, string)> LoadStandIns()
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        var builder = ImmutableArray.CreateBuilder<(string, string)>();
+        foreach (var name in assembly.GetManifestResourceNames())
+        {
+            if (name.StartsWith("StandIns.", StringComparison.Ordinal))
+            {
+                using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
+                builder.Add(("/0/StandIns/" + name.Substring("StandIns.".Length), reader.ReadToEnd()));
+            }
+        }
+
+        return builder.ToImmutable();
     }
 }
