@@ -9,14 +9,20 @@ internal enum TargetKind
 {
     Solution,
     Project,
+    /// <summary>A folder without a solution or a single project of its own, whose projects are in subfolders: a repository root.</summary>
+    ProjectTree,
     LooseFiles,
 }
 
-/// <summary>What the user pointed at: a solution, a project, or a folder of C# files without a project.</summary>
+/// <summary>What the user pointed at: a solution, a project, a folder with projects below it, or a folder of C# files
+/// without any project.</summary>
 internal sealed record AnalysisTarget(TargetKind Kind, string FullPath, string Directory)
 {
-    /// <summary>The C# projects a solution lists, once it is loaded.</summary>
+    /// <summary>The C# projects a solution lists, once it is loaded, or those of a project tree.</summary>
     public IReadOnlySet<string>? SolutionProjects { get; init; }
+
+    /// <summary>The project files of a <see cref="TargetKind.ProjectTree"/>, in path order.</summary>
+    public IReadOnlyList<string> TreeProjects { get; init; } = [];
 
     /// <summary>
     /// A project target analyzes that project only and a solution the projects it lists, not the projects they
@@ -27,7 +33,7 @@ internal sealed record AnalysisTarget(TargetKind Kind, string FullPath, string D
         Kind switch
         {
             TargetKind.Project => string.Equals(project.FilePath, FullPath, StringComparison.Ordinal),
-            TargetKind.Solution => SolutionProjects is null || (project.FilePath is { } path && SolutionProjects.Contains(path)),
+            TargetKind.Solution or TargetKind.ProjectTree => SolutionProjects is null || (project.FilePath is { } path && SolutionProjects.Contains(path)),
             _ => true,
         };
 
@@ -62,14 +68,17 @@ internal sealed record AnalysisTarget(TargetKind Kind, string FullPath, string D
         }
 
         var projects = System.IO.Directory.GetFiles(full, "*.csproj");
-        if (projects.Length > 1)
-        {
-            throw new CliException($"folder '{given}' has {projects.Length} project files: name the one to analyze");
-        }
-
         if (projects.Length == 1)
         {
             return new AnalysisTarget(TargetKind.Project, projects[0], full);
+        }
+
+        // A folder that holds projects without a solution, in subfolders or several side by side, is a repository:
+        // its projects are loaded, so that each file compiles as its project builds it.
+        var tree = LooseFiles.Enumerate(full, "*.csproj").ToList();
+        if (tree.Count > 0)
+        {
+            return new AnalysisTarget(TargetKind.ProjectTree, full, full) { TreeProjects = tree };
         }
 
         if (!LooseFiles.Enumerate(full).Any())

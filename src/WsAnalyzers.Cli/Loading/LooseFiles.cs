@@ -5,13 +5,14 @@ using System.Linq;
 
 namespace WsAnalyzers.Cli.Loading;
 
-/// <summary>The C# files of a folder without a project, leaving out build output and tool folders.</summary>
+/// <summary>The files of a folder and its subfolders, leaving out build output and tool folders.</summary>
 internal static class LooseFiles
 {
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", ".git", ".vs", "node_modules" };
 
-    public static IEnumerable<string> Enumerate(string directory) =>
-        Walk(directory).OrderBy(path => path, StringComparer.Ordinal);
+    /// <summary>The files matching <paramref name="pattern"/> (C# files by default), in path order.</summary>
+    public static IEnumerable<string> Enumerate(string directory, string pattern = "*.cs") =>
+        Walk(directory, pattern).OrderBy(path => path, StringComparer.Ordinal);
 
     /// <summary>The .editorconfig files that apply to the folder: its own and its subfolders', and those of its parents.</summary>
     public static IEnumerable<string> EditorConfigs(string directory)

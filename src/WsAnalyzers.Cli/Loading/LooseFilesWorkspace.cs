@@ -9,7 +9,8 @@ using WsAnalyzers.Tooling;
 
 namespace WsAnalyzers.Cli.Loading;
 
-/// <summary>A folder of C# files without a project, as one project compiled against the installed SDK's reference packs.</summary>
+/// <summary>A folder of C# files without a project, as one project compiled against the installed SDK's reference packs:
+/// a program when a file has top-level statements, a library otherwise.</summary>
 internal static class LooseFilesWorkspace
 {
     // The implicit usings of Microsoft.NET.Sdk, so code written for a project with ImplicitUsings compiles.
@@ -25,7 +26,8 @@ internal static class LooseFilesWorkspace
         var projectId = ProjectId.CreateNewId();
         var name = Path.GetFileName(directory.TrimEnd(Path.DirectorySeparatorChar)) is { Length: > 0 } folder ? folder : "LooseFiles";
 
-        var documents = LooseFiles.Enumerate(directory)
+        var files = LooseFiles.Enumerate(directory).ToList();
+        var documents = files
             .Select(path => Document(projectId, path))
             .Append(DocumentInfo.Create(
                 DocumentId.CreateNewId(projectId),
@@ -44,7 +46,9 @@ internal static class LooseFilesWorkspace
                 LanguageNames.CSharp,
                 filePath: Path.Combine(directory, name + ".csproj"),
                 compilationOptions: new CSharpCompilationOptions(
-                    OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true),
+                    files.Any(HasTopLevelStatements) ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
+                    nullableContextOptions: NullableContextOptions.Enable,
+                    allowUnsafe: true),
                 parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
                 documents: documents,
                 metadataReferences: references)
@@ -65,6 +69,11 @@ internal static class LooseFilesWorkspace
 
         return packs.Assemblies;
     }
+
+    /// <summary>A file with top-level statements is a program's entry point: the SDK would build it as an executable.</summary>
+    private static bool HasTopLevelStatements(string path) =>
+        CSharpSyntaxTree.ParseText(File.ReadAllText(path), new CSharpParseOptions(LanguageVersion.Latest))
+            .GetCompilationUnitRoot().Members.Any(member => member is Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax);
 
     private static DocumentInfo Document(ProjectId projectId, string path) =>
         DocumentInfo.Create(

@@ -31,6 +31,17 @@ internal static class ProjectWorkspace
             {
                 await workspace.OpenSolutionAsync(target.FullPath, progress, cancellationToken);
             }
+            else if (target.Kind == TargetKind.ProjectTree)
+            {
+                // A project that an earlier one references is already loaded with it.
+                foreach (var project in target.TreeProjects)
+                {
+                    if (!workspace.CurrentSolution.Projects.Any(p => string.Equals(p.FilePath, project, StringComparison.Ordinal)))
+                    {
+                        await workspace.OpenProjectAsync(project, progress, cancellationToken);
+                    }
+                }
+            }
             else
             {
                 await workspace.OpenProjectAsync(target.FullPath, progress, cancellationToken);

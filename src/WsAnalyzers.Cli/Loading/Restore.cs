@@ -25,13 +25,25 @@ internal static class Restore
             return;
         }
 
-        var command = $"dotnet restore \"{Relative(target.FullPath)}\"";
+        // A project tree has no file that restores it all: its projects are restored one by one.
+        var toRestore = target.Kind == TargetKind.ProjectTree ? unrestored : [target.FullPath];
         if (!restore)
         {
-            throw new CliException($"'{Relative(unrestored[0])}' is not restored{More(unrestored.Count)}: run {command}");
+            throw new CliException($"'{Relative(unrestored[0])}' is not restored{More(unrestored.Count)}: run {Command(toRestore[0])}");
         }
 
-        Progress.Report($"Restoring {Relative(target.FullPath)}...");
+        foreach (var path in toRestore)
+        {
+            await RestoreAsync(path, cancellationToken);
+        }
+    }
+
+    private static string Command(string path) => $"dotnet restore \"{Relative(path)}\"";
+
+    private static async Task RestoreAsync(string path, CancellationToken cancellationToken)
+    {
+        var command = Command(path);
+        Progress.Report($"Restoring {Relative(path)}...");
         var start = new ProcessStartInfo(SdkRegistration.DotnetExecutable)
         {
             RedirectStandardOutput = true,
@@ -39,7 +51,7 @@ internal static class Restore
             UseShellExecute = false,
         };
         start.ArgumentList.Add("restore");
-        start.ArgumentList.Add(target.FullPath);
+        start.ArgumentList.Add(path);
         start.ArgumentList.Add("--nologo");
         using var process = Process.Start(start) ?? throw new CliException($"cannot start '{start.FileName}': run {command}");
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
@@ -49,7 +61,7 @@ internal static class Restore
         {
             var lines = ((await output) + "\n" + (await error)).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             var reason = lines.FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)) ?? lines.LastOrDefault() ?? "no output";
-            throw new CliException($"restore of '{Relative(target.FullPath)}' failed ({reason}): run {command} to see why");
+            throw new CliException($"restore of '{Relative(path)}' failed ({reason}): run {command} to see why");
         }
     }
 
@@ -58,6 +70,11 @@ internal static class Restore
         if (target.Kind == TargetKind.Project)
         {
             return [target.FullPath];
+        }
+
+        if (target.Kind == TargetKind.ProjectTree)
+        {
+            return target.TreeProjects;
         }
 
         if (target.Kind != TargetKind.Solution)
