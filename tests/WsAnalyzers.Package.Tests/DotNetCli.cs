@@ -6,7 +6,8 @@ using System.Threading.Tasks;
 
 namespace WsAnalyzers.Package.Tests;
 
-/// <summary>Runs the dotnet CLI as a child process with an isolated NuGet cache and no lingering build servers.</summary>
+/// <summary>Runs the dotnet CLI (or a tool it installed) as a child process with an isolated NuGet cache and no lingering
+/// build servers.</summary>
 internal sealed class DotNetCli
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
@@ -19,11 +20,35 @@ internal sealed class DotNetCli
         public override string ToString() => $"exit code {ExitCode}\n{Output}";
     }
 
-    public async Task<Result> RunAsync(string workingDirectory, params string[] arguments)
+    public Task<Result> RunAsync(string workingDirectory, params string[] arguments) =>
+        RunProgramAsync("dotnet", workingDirectory, arguments);
+
+    public async Task<Result> RunProgramAsync(string program, string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = StartInfo(program, workingDirectory, arguments);
+        start.RedirectStandardInput = false;
+        using var process = Process.Start(start)!;
+        var output = new StringBuilder();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        var exited = process.WaitForExitAsync();
+        if (await Task.WhenAny(exited, Task.Delay(Timeout)) != exited)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish within {Timeout}");
+        }
+
+        output.Append(await stdout).Append(await stderr);
+        return new Result(process.ExitCode, output.ToString());
+    }
+
+    /// <summary>A child process with redirected standard streams and the isolated environment.</summary>
+    public ProcessStartInfo StartInfo(string program, string workingDirectory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -52,18 +77,6 @@ internal sealed class DotNetCli
             start.Environment.Remove(inherited);
         }
 
-        using var process = Process.Start(start)!;
-        var output = new StringBuilder();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        var exited = process.WaitForExitAsync();
-        if (await Task.WhenAny(exited, Task.Delay(Timeout)) != exited)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within {Timeout}");
-        }
-
-        output.Append(await stdout).Append(await stderr);
-        return new Result(process.ExitCode, output.ToString());
+        return start;
     }
 }
