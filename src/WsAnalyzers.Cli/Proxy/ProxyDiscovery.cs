@@ -7,7 +7,7 @@ namespace WsAnalyzers.Cli.Proxy;
 
 /// <summary>
 /// Which files of the command-line paths are nginx, HAProxy or YARP configuration. A file is taken for what its name or
-/// first keyword says (.json: YARP; .cs: code; haproxy*.cfg or a first keyword such as `frontend`: HAProxy; anything
+/// first keyword says (.json: YARP; .cs: code; .cfg, haproxy* or a first keyword such as `frontend`: HAProxy; anything
 /// else: nginx). A folder is searched for nginx.conf (else *.conf and sites-enabled/*), haproxy*.cfg (and other .cfg
 /// files that read as HAProxy), appsettings*.json with a ReverseProxy section, and C# files.
 /// </summary>
@@ -57,7 +57,7 @@ internal static class ProxyDiscovery
             return ProxyKind.CSharp;
         }
 
-        return name.Contains("haproxy", StringComparison.Ordinal) || ReadsAsHAProxy(path) ? ProxyKind.HAProxy : ProxyKind.Nginx;
+        return name.EndsWith(".cfg", StringComparison.Ordinal) || name.Contains("haproxy", StringComparison.Ordinal) || ReadsAsHAProxy(path) ? ProxyKind.HAProxy : ProxyKind.Nginx;
     }
 
     /// <summary>HAProxy files start with a section keyword; no nginx directive has those names.</summary>

@@ -8,7 +8,7 @@ namespace WsAnalyzers.Cli.Proxy.HAProxy;
 /// <summary>
 /// Reads an HAProxy configuration: one keyword per line, '#' comments, double quotes (with escapes), single quotes
 /// (literal) and backslash escapes, sections opened by their keyword. Errors as HAProxy reports them: a keyword
-/// outside any section, an unterminated quote, a proxy section without a name, an unknown `from` defaults.
+/// outside any section, an unterminated quote, a proxy section without a name, an unknown `from` defaults, a last line without a line feed.
 /// </summary>
 internal static class HAProxyParser
 {
@@ -69,6 +69,11 @@ internal static class HAProxyParser
             }
 
             current.Lines.Add(line);
+        }
+
+        if (text.Length > 0 && !text.EndsWith('\n'))
+        {
+            throw new ProxyConfigException($"{file.Path}:{lineNumber}: missing LF on last line (HAProxy refuses a file that may have been truncated)");
         }
 
         if (!sections.Any(s => s.IsProxy))

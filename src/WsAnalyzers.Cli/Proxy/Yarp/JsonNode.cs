@@ -133,7 +133,12 @@ internal sealed class JsonNode
 
     private static string FirstSentence(string message)
     {
-        var end = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return (end > 0 ? message[..end] : message).Trim().TrimEnd('.');
+        foreach (var marker in new[] { " Path:", " LineNumber:" })
+        {
+            var end = message.IndexOf(marker, StringComparison.Ordinal);
+            message = end > 0 ? message[..end] : message;
+        }
+
+        return message.Trim().TrimEnd('.');
     }
 }

@@ -1,41 +1,58 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace WsAnalyzers.Cli.Proxy.HAProxy.Rules;
 
-/// <summary>WSP2003: `option httpclose` on a backend that serves WebSockets (or on a frontend in front of it).</summary>
+/// <summary>
+/// WSP2003: `option httpclose` in force on a backend that serves WebSockets or on a frontend in front of it. Reported
+/// once per `option httpclose` line; the fix removes a line written in the section, and adds `no option httpclose` to
+/// each affected section that inherits it from the defaults.
+/// </summary>
 internal sealed class HttpCloseRule : IHAProxyRule
 {
     public IEnumerable<ProxyIssue> Check(HAProxyConfig config, IReadOnlyList<HAProxyBackend> backends, ProxySettings settings)
     {
-        var reported = new HashSet<HAProxyLine>();
-        foreach (var backend in backends)
+        var affected = new Dictionary<HAProxyLine, (HashSet<HAProxySection> Sections, HAProxyBackend Backend)>();
+        foreach (var backend in backends.Where(b => b.ServesWebSockets))
         {
-            if (!backend.ServesWebSockets)
+            foreach (var section in backend.Frontends.Append(backend.Section))
             {
-                continue;
-            }
-
-            foreach (var section in new List<HAProxySection>(backend.Frontends) { backend.Section })
-            {
-                var option = section.Setting("option", "httpclose");
-                if (option is null || !reported.Add(option))
+                if (section.Setting("option", "httpclose") is { } option)
                 {
-                    continue;
-                }
+                    if (!affected.TryGetValue(option, out var entry))
+                    {
+                        affected[option] = entry = ([], backend);
+                    }
 
-                var local = section.Lines.Contains(option);
-                var message = $"'{option.Text}'{(local ? string.Empty : $" (line {option.Line}, from the defaults)")} applies to {section.Title}, and {backend.WebSocketEvidence} says {backend.Section.Title} serves WebSockets: " +
-                              "HAProxy closes the connection after each response instead of keeping it open, the wrong mode for long-lived upgraded connections; " +
-                              (local ? "remove it (HAProxy's default http-keep-alive mode tunnels WebSockets)" : "add 'no option httpclose' to the section");
-                yield return HAProxyIssues.At(option, ProxyRuleIds.HAProxyHttpClose, DiagnosticSeverity.Warning, message,
-                    local ? TextEdit.Replace(option.File, option.File.LineStart(option.Line), option.File.EndOfLine(option.Line) - option.File.LineStart(option.Line), string.Empty)
-                          : InsertNo(section));
+                    entry.Sections.Add(section);
+                }
             }
+        }
+
+        foreach (var (option, (sections, backend)) in affected.OrderBy(a => a.Key.Line))
+        {
+            var owner = sections.FirstOrDefault(s => s.Lines.Contains(option));
+            var inheritors = sections.Where(s => !s.Lines.Contains(option)).OrderBy(s => s.Header.Line).ToList();
+            var fix = new List<TextEdit>();
+            if (owner is not null)
+            {
+                fix.Add(TextEdit.Replace(option.File, option.File.LineStart(option.Line), option.File.EndOfLine(option.Line) - option.File.LineStart(option.Line), string.Empty));
+            }
+
+            fix.AddRange(inheritors.Select(section => NoOption(section)));
+            var where = string.Join(", ", sections.OrderBy(s => s.Header.Line).Select(s => s.Title));
+            var howToFix = owner is not null && inheritors.Count == 0
+                ? "remove it (HAProxy's default http-keep-alive mode tunnels WebSockets)"
+                : $"add 'no option httpclose' to {string.Join(", ", inheritors.Select(s => s.Title))}" + (owner is null ? string.Empty : " and remove this line");
+            yield return HAProxyIssues.At(option, ProxyRuleIds.HAProxyHttpClose, DiagnosticSeverity.Warning,
+                $"'{option.Text}' is in force on {where}, and {backend.WebSocketEvidence} says {backend.Section.Title} serves WebSockets: " +
+                $"HAProxy closes connections after each response instead of keeping them open, the wrong mode for long-lived upgraded connections; {howToFix}",
+                [.. fix]);
         }
     }
 
-    private static TextEdit InsertNo(HAProxySection section)
+    private static TextEdit NoOption(HAProxySection section)
     {
         var file = section.Header.File;
         var indentation = section.Lines.Count > 0 ? file.Indentation(section.Lines[0].Line) : "    ";
