@@ -33,8 +33,6 @@ internal static class ProxyRuleCatalog
             "Without timeout tunnel, an upgraded connection is closed after timeout client / timeout server of silence, typically 30 to 50 seconds."),
         Rule(ProxyRuleIds.HAProxyShortTunnelTimeout, "Tunnel timeout shorter than the keep-alive interval", "HAProxy", DiagnosticSeverity.Warning,
             "timeout tunnel closes a WebSocket that is silent for that long; it must outlast the application's keep-alive interval with a margin."),
-        Rule(ProxyRuleIds.HAProxyHttpClose, "Connection closed after each response on a WebSocket backend", "HAProxy", DiagnosticSeverity.Warning,
-            "option httpclose makes HAProxy close connections after every response; on a WebSocket backend it is the wrong connection mode and is reported so the backend uses the default keep-alive mode."),
         Rule(ProxyRuleIds.HAProxyStickiness, "WebSocket backend with several servers and no stickiness", "HAProxy", DiagnosticSeverity.Warning,
             "Round-robin or leastconn sends a client's negotiate request, its WebSocket and its reconnects to different servers; SignalR without a backplane and server-side sessions fail there."),
         Rule(ProxyRuleIds.YarpActivityTimeout, "Activity timeout shorter than the keep-alive interval", "YARP", DiagnosticSeverity.Warning,

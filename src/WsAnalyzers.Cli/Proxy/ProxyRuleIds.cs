@@ -15,8 +15,7 @@ internal static class ProxyRuleIds
 
     public const string HAProxyNoTunnelTimeout = "WSP2001";
     public const string HAProxyShortTunnelTimeout = "WSP2002";
-    public const string HAProxyHttpClose = "WSP2003";
-    public const string HAProxyStickiness = "WSP2004";
+    public const string HAProxyStickiness = "WSP2003";
 
     public const string YarpActivityTimeout = "WSP3001";
     public const string YarpVersionPolicy = "WSP3002";

@@ -7,7 +7,7 @@ namespace WsAnalyzers.Cli.Proxy.HAProxy;
 /// <summary>Runs every HAProxy rule over a parsed configuration.</summary>
 internal static class HAProxyChecker
 {
-    private static readonly IHAProxyRule[] Rules = [new TunnelTimeoutRule(), new HttpCloseRule(), new StickinessRule()];
+    private static readonly IHAProxyRule[] Rules = [new TunnelTimeoutRule(), new StickinessRule()];
 
     public static IEnumerable<ProxyIssue> Check(HAProxyConfig config, ProxySettings settings)
     {

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis;
 namespace WsAnalyzers.Cli.Proxy.HAProxy.Rules;
 
 /// <summary>
-/// WSP2004: a backend that serves WebSockets balances several servers with no stickiness: no hash-based `balance`
+/// WSP2003: a backend that serves WebSockets balances several servers with no stickiness: no hash-based `balance`
 /// (source, uri, url_param, hdr, rdp-cookie, hash), no `stick on` / `stick match`, no `cookie` persistence.
 /// </summary>
 internal sealed class StickinessRule : IHAProxyRule
