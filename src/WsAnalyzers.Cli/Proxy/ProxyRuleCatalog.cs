@@ -23,7 +23,7 @@ internal static class ProxyRuleCatalog
             "Upgrade is a hop-by-hop header that nginx does not pass on; without proxy_set_header Upgrade $http_upgrade the application sees a plain GET and refuses the WebSocket."),
         Rule(ProxyRuleIds.NginxConnectionHeader, "Connection header not set to upgrade", "Nginx", DiagnosticSeverity.Warning,
             "nginx sends Connection: close to upstreams; without proxy_set_header Connection \"upgrade\" (or a $connection_upgrade map) the handshake is not an upgrade request."),
-        Rule(ProxyRuleIds.NginxReadTimeout, "Proxy timeout shorter than the keep-alive interval", "Nginx", DiagnosticSeverity.Warning,
+        Rule(ProxyRuleIds.NginxReadTimeout, "Proxy read timeout shorter than the keep-alive interval", "Nginx", DiagnosticSeverity.Warning,
             "proxy_read_timeout (60 s by default) closes an upgraded connection when the upstream sends nothing for that long; it must outlast the application's keep-alive interval with a margin."),
         Rule(ProxyRuleIds.NginxBuffering, "Response buffering on for a WebSocket location", "Nginx", DiagnosticSeverity.Info,
             "proxy_buffering (on by default) holds back streamed responses: the Server-Sent Events and long-polling fallbacks of SignalR and Socket.IO stall behind it."),
