@@ -5,8 +5,6 @@ namespace WsAnalyzers.Cli.Proxy.Yarp;
 /// <summary>Text edits of appsettings.json that keep its layout and comments.</summary>
 internal static class YarpEdits
 {
-    private const string IndentStep = "  ";
-
     public static TextEdit Replace(YarpSetting setting, string jsonValue) =>
         TextEdit.Replace(setting.File, setting.Offset, setting.Length, jsonValue);
 
@@ -32,6 +30,4 @@ internal static class YarpEdits
             ? InsertProperty(file, sub, $"\"{property}\": {jsonValue}")
             : InsertProperty(file, cluster, $"\"{objectName}\": {{ \"{property}\": {jsonValue} }}");
     }
-
-    public static string IndentOf(ConfigFile file, int offset) => file.Indentation(file.Position(offset).Line) + IndentStep;
 }

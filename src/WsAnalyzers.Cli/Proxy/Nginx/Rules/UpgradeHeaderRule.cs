@@ -20,7 +20,7 @@ internal sealed class UpgradeHeaderRule : INginxRule
             }
 
             var severity = NginxIssues.HeaderSeverity(proxyPass);
-            var breaks = $"Upgrade is a hop-by-hop header that nginx does not forward, so the application sees a plain GET and every WebSocket handshake through {proxyPass.Where} fails (no 101){NginxIssues.Because(proxyPass)}";
+            var breaks = $"Upgrade is a hop-by-hop header that nginx does not forward, so the application sees a plain GET and every WebSocket handshake through {proxyPass.Where} fails with no 101{NginxIssues.Because(proxyPass)}";
             if (upgrade is not null && proxyPass.IsLocal(upgrade))
             {
                 yield return NginxIssues.At(upgrade, ProxyRuleIds.NginxUpgradeHeader, severity,
