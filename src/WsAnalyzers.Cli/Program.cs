@@ -65,10 +65,11 @@ internal static class CommandLineDefinition
 {
     public static RootCommand Build()
     {
-        var root = new RootCommand("WsAnalyzers: finds WebSocket mistakes in C# code (analyze), fixes them (fix), lists the rules (rules).");
+        var root = new RootCommand("WsAnalyzers: finds WebSocket mistakes in C# code (analyze), fixes them (fix), lists the rules (rules), checks proxy configuration (check-proxy).");
         root.Subcommands.Add(Analyze());
         root.Subcommands.Add(Fix());
         root.Subcommands.Add(Rules());
+        root.Subcommands.Add(CheckProxyCommand.Build());
         return root;
     }
 

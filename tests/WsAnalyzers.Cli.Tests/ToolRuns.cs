@@ -25,14 +25,14 @@ public sealed class ToolRuns : IDisposable
             var result = await CliProcess.RunToolAsync(CliProcess.RepositoryRoot, "rules", "--format", "json");
             Assert.True(result.ExitCode == 0, result.ToString());
             using var json = JsonDocument.Parse(result.Output);
-            return json.RootElement.EnumerateArray().Select(r => r.GetProperty("id").GetString()!).ToList();
+            return json.RootElement.EnumerateArray().Where(r => r.GetProperty("command").GetString() == "analyze").Select(r => r.GetProperty("id").GetString()!).ToList();
         });
     }
 
     /// <summary>`analyze samples/AntiPatterns --format sarif --output FILE`.</summary>
     internal Task<(CliResult Result, string SarifPath)> AntiPatternsAsync() => _antiPatterns;
 
-    /// <summary>The rule IDs `rules --format json` lists.</summary>
+    /// <summary>The analyzer rule IDs `rules --format json` lists (not the check-proxy rules).</summary>
     internal Task<IReadOnlyList<string>> RuleIdsAsync() => _ruleIds.Value;
 
     public void Dispose()

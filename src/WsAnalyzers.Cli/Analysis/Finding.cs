@@ -22,5 +22,5 @@ internal sealed record Finding(
     /// <summary>Stable identity for baselines and SARIF partialFingerprints; set once all findings are known.</summary>
     public string Fingerprint { get; set; } = string.Empty;
 
-    public DiagnosticDescriptor? Rule => AnalyzerCatalog.RulesById.TryGetValue(RuleId, out var rule) ? rule : null;
+    public DiagnosticDescriptor? Rule => AnalyzerCatalog.RulesById.TryGetValue(RuleId, out var rule) ? rule : Proxy.ProxyRuleCatalog.Find(RuleId);
 }

@@ -13,14 +13,15 @@ internal sealed class RuleSelection
     private readonly IReadOnlyList<string> _include;
     private readonly IReadOnlyList<string> _exclude;
 
-    public RuleSelection(string? minimumSeverity, IEnumerable<string>? include, IEnumerable<string>? exclude)
+    /// <param name="catalogue">The rules the patterns must match (default: the analyzer rules).</param>
+    public RuleSelection(string? minimumSeverity, IEnumerable<string>? include, IEnumerable<string>? exclude, IEnumerable<DiagnosticDescriptor>? catalogue = null)
     {
         _minimum = SeverityNames.Parse(minimumSeverity ?? "info");
         _include = Split(include);
         _exclude = Split(exclude);
         foreach (var pattern in _include.Concat(_exclude))
         {
-            if (!AnalyzerCatalog.Rules.Any(rule => Matches(pattern, rule.Id)))
+            if (!(catalogue ?? AnalyzerCatalog.Rules).Any(rule => Matches(pattern, rule.Id)))
             {
                 throw new CliException($"no rule matches '{pattern}': see 'wsanalyzers rules'");
             }

@@ -58,43 +58,7 @@ internal static class AnalyzeCommand
         }
     }
 
-    private static void Write(AnalyzeOptions options, AnalysisResult result)
-    {
-        if (options.Format == "text")
-        {
-            if (options.Output is null)
-            {
-                TextReport.Write(Console.Out, result);
-                return;
-            }
-
-            var text = new StringWriter { NewLine = "\n" };
-            TextReport.Write(text, result);
-            AtomicFile.WriteAllText(options.Output, text.ToString());
-            return;
-        }
-
-        using var stream = new MemoryStream();
-        if (options.Format == "sarif")
-        {
-            SarifReport.Write(stream, result);
-        }
-        else
-        {
-            JsonReport.Write(stream, result);
-        }
-
-        if (options.Output is null)
-        {
-            using var stdout = Console.OpenStandardOutput();
-            stream.Position = 0;
-            stream.CopyTo(stdout);
-        }
-        else
-        {
-            AtomicFile.WriteAllBytes(options.Output, stream.ToArray());
-        }
-    }
+    private static void Write(AnalyzeOptions options, AnalysisResult result) => ReportWriter.Write(options.Format, options.Output, result);
 
     public static IReadOnlyList<string> Formats { get; } = ["text", "json", "sarif"];
 }

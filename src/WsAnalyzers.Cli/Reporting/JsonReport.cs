@@ -40,7 +40,7 @@ internal static class JsonReport
 
         json.WriteEndArray();
         json.WriteStartObject("summary");
-        json.WriteNumber("projects", result.ProjectCount);
+        json.WriteNumber(result.Unit + "s", result.ProjectCount);
         json.WriteNumber("total", result.Findings.Count);
         json.WriteNumber("errors", result.Count(DiagnosticSeverity.Error));
         json.WriteNumber("warnings", result.Count(DiagnosticSeverity.Warning));

@@ -18,7 +18,7 @@ internal static class SarifReport
 
     public static void Write(Stream stream, AnalysisResult result)
     {
-        var rules = AnalyzerCatalog.Rules;
+        var rules = result.Rules;
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JsonOutput.Encoder });
         json.WriteStartObject();
         json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");

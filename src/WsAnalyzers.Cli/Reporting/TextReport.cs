@@ -28,8 +28,8 @@ internal static class TextReport
         }
 
         var summary = result.Findings.Count == 0
-            ? $"No findings in {result.ProjectCount} project(s)."
-            : $"{result.Findings.Count} finding(s) in {result.ProjectCount} project(s): {result.Count(DiagnosticSeverity.Error)} error(s), " +
+            ? $"No findings in {result.ProjectCount} {result.Unit}(s)."
+            : $"{result.Findings.Count} finding(s) in {result.ProjectCount} {result.Unit}(s): {result.Count(DiagnosticSeverity.Error)} error(s), " +
               $"{result.Count(DiagnosticSeverity.Warning)} warning(s), {result.Count(DiagnosticSeverity.Info)} info.";
         if (result.HiddenByBaseline > 0)
         {
