@@ -79,8 +79,7 @@ internal static class CommandLineDefinition
         var format = new Option<string>("--format", "-f") { Description = "Report format: text, json or sarif (SARIF 2.1.0).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong([.. AnalyzeCommand.Formats]);
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file (atomically) instead of stdout." };
-        var failOn = new Option<string>("--fail-on") { Description = "Exit with 1 when a finding has this severity or higher: none, info, warning or error.", DefaultValueFactory = _ => "warning" };
-        failOn.AcceptOnlyFromAmong("none", "info", "warning", "error");
+        var failOn = FailOn.Create();
         var baseline = new Option<string?>("--baseline") { Description = "Hide the known findings recorded in this baseline file." };
         var writeBaseline = new Option<string?>("--write-baseline") { Description = "Record the current findings in this baseline file." };
         var diff = new Option<string?>("--diff") { Description = "Report only findings on lines changed since this git ref (e.g. origin/main)." };
@@ -95,14 +94,13 @@ internal static class CommandLineDefinition
         command.Options.Add(diff);
         command.SetAction((result, cancellationToken) =>
         {
-            var failOnValue = result.GetValue(failOn)!;
             return AnalyzeCommand.RunAsync(
                 new AnalyzeOptions(
                     shared.Load(result),
                     result.GetValue(format)!,
                     result.GetValue(output),
                     shared.Selection(result),
-                    failOnValue == "none" ? null : SeverityNames.Parse(failOnValue),
+                    FailOn.Value(result, failOn),
                     result.GetValue(baseline),
                     result.GetValue(writeBaseline),
                     result.GetValue(diff)),
@@ -115,11 +113,15 @@ internal static class CommandLineDefinition
     {
         var shared = new SharedOptions();
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the changes as a unified diff instead of writing them." };
+        var failOn = FailOn.Create(left: "a finding that could not be fixed has");
         var command = new Command("fix", "Apply the code fixes of the rules (through their Fix All providers) and write the changed files.");
         shared.AddTo(command);
         command.Options.Add(dryRun);
+        command.Options.Add(failOn);
         command.SetAction((result, cancellationToken) =>
-            FixCommand.RunAsync(new FixOptions(shared.Load(result), shared.Selection(result), result.GetValue(dryRun)), cancellationToken));
+            FixCommand.RunAsync(
+                new FixOptions(shared.Load(result), shared.Selection(result), result.GetValue(dryRun), FailOn.Value(result, failOn)),
+                cancellationToken));
         return command;
     }
 

@@ -9,7 +9,7 @@ namespace WsAnalyzers.Cli.Tests;
 public sealed class FixTests(ToolRuns runs)
 {
     [Fact]
-    public async Task Fix_on_a_copy_of_the_sample_leaves_a_project_that_builds_with_fewer_findings()
+    public async Task Fix_on_a_copy_of_the_sample_leaves_a_project_that_builds_with_fewer_findings_and_fails_on_those_left()
     {
         var (before, sarifPath) = await runs.AntiPatternsAsync();
         Assert.True(before.ExitCode == 1, before.ToString());
@@ -20,9 +20,11 @@ public sealed class FixTests(ToolRuns runs)
         var project = Samples.CopyAntiPatternsProject(folder.Combine("AntiPatterns"));
 
         var fix = await CliProcess.RunToolAsync(folder.Path, "fix", project);
-        Assert.True(fix.ExitCode == 0, fix.ToString());
+        // WS1005 has no fix: its findings are left, so the run fails as `analyze` would on them.
+        Assert.True(fix.ExitCode == 1, fix.ToString());
         Assert.Matches(new Regex(@"^Fixed \S+\.cs$", RegexOptions.Multiline), fix.Output);
-        Assert.Matches(new Regex(@"WS3001: [1-9]\d* of \d+ fixed"), fix.Output);
+        Assert.Matches(new Regex(@"^WS3001: [1-9]\d* of \d+ fixed, \d+ not fixed$", RegexOptions.Multiline), fix.Output);
+        Assert.Matches(new Regex(@"^WS1005: 0 of (?<n>[1-9]\d*) fixed, \k<n> not fixed \(no code fix\)$", RegexOptions.Multiline), fix.Output);
         Assert.Empty(Directory.EnumerateFiles(folder.Path, "*.tmp", SearchOption.AllDirectories));
 
         // The build runs the analyzers itself (the sample references them as analyzers): its warnings are the findings left.
@@ -33,18 +35,26 @@ public sealed class FixTests(ToolRuns runs)
             .Distinct()
             .Count();
         Assert.True(findingsAfter < findingsBefore, $"{findingsAfter} finding(s) after the fix, {findingsBefore} before\n{build}");
+
+        // What fix says it left is what analyze finds afterwards.
+        var analyze = await CliProcess.RunToolAsync(folder.Path, "analyze", project);
+        var left = Regex.Match(analyze.Output, @"^(?<n>\d+) finding\(s\) in 1 project\(s\)", RegexOptions.Multiline);
+        Assert.True(left.Success, analyze.ToString());
+        Assert.Contains($"; {left.Groups["n"].Value} finding(s) left.", fix.Output);
     }
 
+
     [Fact]
-    public async Task Fix_dry_run_prints_a_unified_diff_and_changes_nothing()
+    public async Task Fix_dry_run_prints_a_unified_diff_changes_nothing_and_counts_what_it_fixed_and_left()
     {
         using var folder = new TempFolder();
         var sample = Samples.CopyUncheckedSends(folder.Path);
         var original = File.ReadAllText(sample);
 
         var result = await CliProcess.RunToolAsync(folder.Path, "fix", "--dry-run", "--rules", "WS3001");
+        var tolerant = await CliProcess.RunToolAsync(folder.Path, "fix", "--dry-run", "--rules", "WS3001", "--fail-on", "none");
 
-        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.True(tolerant.ExitCode == 0, tolerant.ToString());
         Assert.Equal(original, File.ReadAllText(sample));
         var lines = result.Output.Split('\n');
         Assert.Equal("--- a/UncheckedSends.cs", lines[0]);
@@ -53,6 +63,11 @@ public sealed class FixTests(ToolRuns runs)
         Assert.Contains(lines, l => l.StartsWith('-') && l.Contains(".SendAsync(") && !l.StartsWith("---"));
         Assert.Contains(lines, l => l.StartsWith('+') && l.Contains(".State == WebSocketState.Open"));
         Assert.All(lines.Skip(3).Where(l => l.Length > 0), l => Assert.Contains(l[0], " +-@"));
-        Assert.Contains("would change 1 file(s)", result.Error);
+        var summary = Regex.Match(result.Error, @"^WS3001: (?<fixed>[1-9]\d*) of (?<all>\d+) would be fixed, (?<left>\d+) not fixed$", RegexOptions.Multiline);
+        Assert.True(summary.Success, result.ToString());
+        Assert.Equal(int.Parse(summary.Groups["all"].Value), int.Parse(summary.Groups["fixed"].Value) + int.Parse(summary.Groups["left"].Value));
+        Assert.Contains($"would change 1 file(s); {summary.Groups["left"].Value} finding(s) left.", result.Error);
+        // What is left fails the run, as `analyze` fails on it; `--fail-on none` never fails.
+        Assert.Equal(summary.Groups["left"].Value == "0" ? 0 : 1, result.ExitCode);
     }
 }

@@ -39,8 +39,7 @@ internal static class CheckProxyCommand
         var format = new Option<string>("--format", "-f") { Description = "Report format: text, json or sarif (SARIF 2.1.0).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong([.. AnalyzeCommand.Formats]);
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file (atomically) instead of stdout." };
-        var failOn = new Option<string>("--fail-on") { Description = "Exit with 1 when a finding has this severity or higher: none, info, warning or error.", DefaultValueFactory = _ => "warning" };
-        failOn.AcceptOnlyFromAmong("none", "info", "warning", "error");
+        var failOn = FailOn.Create();
         var severity = new Option<string>("--severity") { Description = "Lowest severity to report: info, warning or error.", DefaultValueFactory = _ => "info" };
         severity.AcceptOnlyFromAmong("info", "warning", "error");
         var rules = new Option<string[]>("--rules") { Description = "Only these rules (IDs, comma-separated; WSP1* for nginx).", AllowMultipleArgumentsPerToken = true };
@@ -69,13 +68,12 @@ internal static class CheckProxyCommand
                 throw new CliException($"unknown option '{unknown}' (see 'wsanalyzers check-proxy --help')");
             }
 
-            var failOnValue = result.GetValue(failOn)!;
             return Run(new CheckProxyOptions(
                 pathValues,
                 result.GetValue(format)!,
                 result.GetValue(output),
                 new RuleSelection(result.GetValue(severity), result.GetValue(rules), result.GetValue(excludeRules), ProxyRuleCatalog.Rules),
-                failOnValue == "none" ? null : SeverityNames.Parse(failOnValue),
+                FailOn.Value(result, failOn),
                 result.GetValue(keepAlive) is { } interval ? Durations.ParseOption("--keep-alive", interval) : null,
                 result.GetValue(fix),
                 result.GetValue(dryRun),

@@ -14,9 +14,10 @@ using WsAnalyzers.Tooling;
 
 namespace WsAnalyzers.Cli.Commands;
 
-internal sealed record FixOptions(LoadOptions Load, RuleSelection Selection, bool DryRun);
+internal sealed record FixOptions(LoadOptions Load, RuleSelection Selection, bool DryRun, DiagnosticSeverity? FailOn);
 
-/// <summary>`wsanalyzers fix`: apply the Fix All providers, then write the changed files atomically or print a unified diff.</summary>
+/// <summary>`wsanalyzers fix`: apply the Fix All providers, then write the changed files atomically or print a unified diff;
+/// report per rule what was fixed and what was not, and fail (`--fail-on`) on what is left.</summary>
 internal static class FixCommand
 {
     public static async Task<int> RunAsync(FixOptions options, CancellationToken cancellationToken)
@@ -50,27 +51,32 @@ internal static class FixCommand
                 ? before
                 : (await analyzer.AnalyzeAsync(fixedSolution.Projects.Where(target.Includes).ToList(), cancellationToken)).Where(options.Selection.IsReported).ToList();
             var summary = Summary(before, after, changes.Count, options.DryRun);
-            (options.DryRun ? Console.Error : Console.Out).WriteLine(summary);
-            return ExitCodes.Clean;
+            (options.DryRun ? Console.Error : Console.Out).Write(summary);
+            return options.FailOn is { } failOn && after.Any(f => f.Severity >= failOn) ? ExitCodes.Findings : ExitCodes.Clean;
         }
     }
 
+    /// <summary>One line per rule (fixed, not fixed, and why when the rule has no fix), then the totals.</summary>
     private static string Summary(List<Finding> before, List<Finding> after, int files, bool dryRun)
     {
         if (before.Count == 0)
         {
-            return "Nothing to fix.";
+            return "Nothing to fix.\n";
         }
 
-        var rules = before.Select(f => f.RuleId).Distinct().Order(StringComparer.Ordinal).Select(id =>
+        var text = new StringBuilder();
+        var fixedVerb = dryRun ? "would be fixed" : "fixed";
+        foreach (var id in before.Concat(after).Select(f => f.RuleId).Distinct().Order(StringComparer.Ordinal))
         {
             var was = before.Count(f => f.RuleId == id);
             var left = after.Count(f => f.RuleId == id);
-            var fix = FixerCatalog.HasFix(id) ? string.Empty : " (no code fix)";
-            return $"{id}: {Math.Max(0, was - left)} of {was} fixed{fix}";
-        });
+            var why = FixerCatalog.HasFix(id) ? string.Empty : " (no code fix)";
+            text.Append($"{id}: {Math.Max(0, was - left)} of {was} {fixedVerb}, {left} not fixed{why}\n");
+        }
+
         var verb = dryRun ? "would change" : "changed";
-        return $"{verb} {files} file(s); {string.Join("; ", rules)}.";
+        text.Append($"{verb} {files} file(s); {after.Count} finding(s) left.\n");
+        return text.ToString();
     }
 
     private sealed record FileChange(string Path, string OldText, string NewText, Encoding Encoding);
