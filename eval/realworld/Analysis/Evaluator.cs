@@ -62,7 +62,7 @@ public sealed class Evaluator(RepositorySource source, ProjectCompiler compiler,
 
                     entry.Labels.AddRange(file);
                 }
-                catch (ProjectFileException e)
+                catch (Exception e) when (e is ProjectFileException or IOException or UnauthorizedAccessException)
                 {
                     problems.Add(e.Message);
                     results.AddRange(file.Select(l => new LabelResult(l, Outcome.NotEvaluated, "-", e.Message)));
@@ -76,10 +76,12 @@ public sealed class Evaluator(RepositorySource source, ProjectCompiler compiler,
                 {
                     built = compiler.Build(target);
                 }
-                catch (ProjectFileException e)
+                catch (Exception e) when (e is ProjectFileException or IOException or UnauthorizedAccessException or ArgumentException)
                 {
-                    problems.Add(e.Message);
-                    results.AddRange(targetLabels.Select(l => new LabelResult(l, Outcome.NotEvaluated, "-", e.Message)));
+                    // One project that cannot be compiled (a cycle, an unreadable file, trees Roslyn refuses) must not end the run.
+                    var message = $"{repo}: {target.Key}: {e.GetType().Name}: {e.Message}";
+                    problems.Add(message);
+                    results.AddRange(targetLabels.Select(l => new LabelResult(l, Outcome.NotEvaluated, "-", message)));
                     continue;
                 }
 

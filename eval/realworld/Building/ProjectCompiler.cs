@@ -128,7 +128,7 @@ public sealed class ProjectCompiler(ReferencePacks packs)
             }
 
             var distinctStandIns = standIns.DistinctBy(s => s.Name).ToList();
-            trees.AddRange(distinctStandIns.Select(s => CSharpSyntaxTree.ParseText(SourceText.From(s.Source), parseOptions.WithLanguageVersion(LanguageVersion.Latest), StandInPrefix + s.Name)));
+            trees.AddRange(distinctStandIns.Select(s => CSharpSyntaxTree.ParseText(SourceText.From(s.Source), parseOptions, StandInPrefix + s.Name)));
 
             var outputKind = OutputKindOf(project);
             var options = new CSharpCompilationOptions(

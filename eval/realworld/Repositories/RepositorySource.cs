@@ -1,12 +1,11 @@
 using System;
 using System.Collections.Generic;
-using System.Formats.Tar;
 using System.IO;
 using System.Threading.Tasks;
 
 namespace WsAnalyzers.RealWorld.Repositories;
 
-/// <summary>Brings a repository to its pinned commit as a plain folder under the work folder: from a local git mirror
+/// <summary>Brings the source files of a repository at its pinned commit (<see cref="SourceFiles"/>) into a plain folder under the work folder: from a local git mirror
 /// (the fetch tool's layout, MIRRORS/owner+name/repo, bare or with a .git folder), or, when allowed, by cloning
 /// https://github.com/owner/name. A folder already materialised for the same commit is reused.</summary>
 public sealed class RepositorySource(string? mirrors, string workFolder, bool allowClone)
@@ -27,12 +26,6 @@ public sealed class RepositorySource(string? mirrors, string workFolder, bool al
             ?? throw new MaterializeException(
                 $"{repo}: no mirror under {mirrors ?? "(no --mirrors given)"} ({key}/repo) and cloning is off (--clone)");
 
-        var (exitCode, archive, error) = await Git.RunAsync(["--git-dir", gitDir, "archive", "--format=tar", commit]);
-        if (exitCode != 0)
-        {
-            throw new MaterializeException($"{repo}: git archive {commit} failed in {gitDir}: {error}");
-        }
-
         // Extract beside the target and move into place, so an interrupted run never leaves a half-written tree that looks complete.
         var partial = target + ".part";
         if (Directory.Exists(partial))
@@ -41,7 +34,7 @@ public sealed class RepositorySource(string? mirrors, string workFolder, bool al
         }
 
         Directory.CreateDirectory(partial);
-        await TarFile.ExtractToDirectoryAsync(archive, partial, overwriteFiles: true);
+        await SourceFiles.ExtractAsync(gitDir, commit, partial);
         await File.WriteAllTextAsync(Path.Combine(partial, Marker), commit);
         if (Directory.Exists(target))
         {
