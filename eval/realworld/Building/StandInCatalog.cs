@@ -16,14 +16,13 @@ public static class StandInCatalog
         ("WebSocketSharp.cs", ["websocket-sharp", "WebSocketSharp", "websocketsharp"], ["websocket-sharp", "WebSocketSharp", "websocket-sharp-core"], "WebSocketSharp"),
         ("Fleck.cs", ["Fleck"], ["Fleck"], "Fleck"),
         ("SystemWeb.cs", ["Microsoft.AspNet.WebSockets"], ["System.Web", "System.Web.WebSockets"], "System.Web"),
-        ("AspNetSignalR.cs", ["Microsoft.AspNet.SignalR.Core", "Microsoft.AspNet.SignalR.SystemWeb", "Microsoft.AspNet.SignalR.SelfHost"], ["Microsoft.AspNet.SignalR.Core"], "Microsoft.AspNet.SignalR"),
-        ("Owin.cs", ["Microsoft.Owin", "Owin"], ["Owin", "Microsoft.Owin"], "Owin"),
-        ("EmbedIO.cs", ["EmbedIO"], ["EmbedIO"], "EmbedIO"),
+        ("AspNetSignalR.cs", ["Microsoft.AspNet.SignalR.Core", "Microsoft.AspNet.SignalR.SystemWeb", "Microsoft.AspNet.SignalR.SelfHost"], ["Microsoft.AspNet.SignalR.Core", "Microsoft.AspNet.SignalR.SystemWeb"], "Microsoft.AspNet.SignalR"),
     ];
 
     public static IReadOnlyList<StandIn> All { get; } = Load();
 
-    /// <summary>The package ID Microsoft.AspNet.SignalR (the meta-package) pulls in the server stand-in as well.</summary>
+    /// <summary>The package ID Microsoft.AspNet.SignalR (the meta-package) pulls in the server stand-in as well. Its OWIN
+    /// MapSignalR extension is in that stand-in too; the rest of OWIN is not stood in for.</summary>
     public static IEnumerable<StandIn> ForPackage(string id) =>
         All.Where(s => s.StandsForPackage(id) || (id.Equals("Microsoft.AspNet.SignalR", StringComparison.OrdinalIgnoreCase) && s.Name == "AspNetSignalR.cs"));
 
