@@ -61,6 +61,8 @@ namespace Microsoft.AspNet.SignalR
         public virtual Task OnConnected() => Task.CompletedTask;
         public virtual Task OnReconnected() => Task.CompletedTask;
         public virtual Task OnDisconnected(bool stopCalled) => Task.CompletedTask;
+        [Obsolete("Use OnDisconnected(bool stopCalled) instead.")]
+        public virtual Task OnDisconnected() => Task.CompletedTask;
         public void Dispose() { }
         protected virtual void Dispose(bool disposing) { }
     }
@@ -102,6 +104,13 @@ namespace Microsoft.AspNet.SignalR
     public interface IDependencyResolver
     {
         object GetService(Type serviceType);
+    }
+
+    [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false)]
+    public class AuthorizeAttribute : Attribute
+    {
+        public string Roles { get; set; }
+        public string Users { get; set; }
     }
 
     public static class GlobalHost
