@@ -10,7 +10,9 @@ using WsAnalyzers.RealWorld.Reporting;
 using WsAnalyzers.RealWorld.Repositories;
 using WsAnalyzers.Tooling;
 
-// Exit codes: 0 the run completed (the figures are the result, whatever they are), 2 bad input or a run that could not start.
+// Exit codes: 0 every label was evaluated (the figures are the result, whatever they are); 1 some labels could not be
+// evaluated (no mirror, no such file or commit, a project that cannot be compiled): the figures are incomplete; 2 bad
+// input or a run that could not start.
 return await MainAsync(args);
 
 static async Task<int> MainAsync(string[] args)
@@ -55,6 +57,13 @@ static async Task<int> MainAsync(string[] args)
         {
             JsonReport.Write(result, json);
             Console.WriteLine($"wrote {json}");
+        }
+
+        var notEvaluated = result.Labels.Count(l => l.Outcome == Outcome.NotEvaluated);
+        if (notEvaluated > 0)
+        {
+            Console.Error.WriteLine($"warning: {notEvaluated} label(s) could not be evaluated; the figures above leave them out");
+            return 1;
         }
 
         return 0;
