@@ -1,9 +1,11 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
+using WsAnalyzers.Tests.FixCoverage;
 using WsAnalyzers.Tests.Infrastructure;
 using WsAnalyzers.Tooling;
 
@@ -73,9 +75,25 @@ public sealed class DocumentationTests
     {
         var descriptor = Descriptor(id);
         var readme = File.ReadAllText(RepositoryPaths.Combine("README.md"));
-        var fix = FixerCatalog.Fixers.Any(f => f.FixableDiagnosticIds.Contains(id)) ? "Yes" : "No";
+        var fix = !FixerCatalog.HasFix(id) ? "No" : HasShapesWithoutFix(id) ? $"[Partial](docs/rules/{id}.md#code-fix)" : "Yes";
         Assert.Contains($"| [{id}](docs/rules/{id}.md) | {descriptor.Title} | {descriptor.DefaultSeverity} | {fix} |", readme);
     }
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void A_rule_whose_fix_is_partial_says_on_its_page_when_no_fix_is_offered_and_why(string id)
+    {
+        var page = File.ReadAllText(RepositoryPaths.Combine("docs", "rules", id + ".md"));
+        if (FixerCatalog.HasFix(id) && HasShapesWithoutFix(id))
+        {
+            Assert.Contains("## Code fix", page);
+            Assert.Matches(new Regex(@"No fix is offered when .+, because ", RegexOptions.Singleline), page[page.IndexOf("## Code fix", StringComparison.Ordinal)..]);
+        }
+    }
+
+    /// <summary>The fix corpus has a shape of the rule marked as having no safe fix.</summary>
+    private static bool HasShapesWithoutFix(string id) =>
+        FixCorpus.RuleIds().Contains(id) && FixCorpus.Of(id).Any(shape => shape.HasNoFix);
 
     [Theory]
     [MemberData(nameof(RuleIds))]

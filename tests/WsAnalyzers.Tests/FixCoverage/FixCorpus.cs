@@ -12,6 +12,8 @@ namespace WsAnalyzers.Tests.FixCoverage;
 /// shape of a rule's mistake per file, as real code writes it (not compiled into the tests). A file may state what its
 /// fixed code must still contain, so that a fix that compiles but breaks the WebSocket logic is caught:
 /// <c>// fixed: &lt;text&gt;</c> (the text must be in the fixed file) and <c>// fixed-not: &lt;text&gt;</c> (must not).
+/// A shape for which no safe fix exists says why with <c>// no-fix: &lt;why&gt;</c>; the rule's README row then reads
+/// "Partial" and its page has a "Code fix" section saying when no fix is offered.
 /// </summary>
 internal sealed record FixCorpus(string RuleId, string Shape, string Path, string Source)
 {
@@ -27,6 +29,9 @@ internal sealed record FixCorpus(string RuleId, string Shape, string Path, strin
             .Order(StringComparer.Ordinal)
             .Select(path => new FixCorpus(ruleId, System.IO.Path.GetFileNameWithoutExtension(path), path, File.ReadAllText(path)))
             .ToList();
+
+    /// <summary>The shape is one the rule page documents as having no safe fix (<c>// no-fix: &lt;why&gt;</c>).</summary>
+    public bool HasNoFix => Source.Contains("// no-fix: ", StringComparison.Ordinal);
 
     public ImmutableArray<string> MustContain => Expectations("// fixed: ");
 
