@@ -1,9 +1,8 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Reflection;
 using Microsoft.CodeAnalysis.Diagnostics;
-using WsAnalyzers.Rules;
+using WsAnalyzers.Sending;
 
 namespace WsAnalyzers.Benchmarks;
 

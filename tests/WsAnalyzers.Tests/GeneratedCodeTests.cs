@@ -57,18 +57,18 @@ public sealed class GeneratedCodeTests
 
     [Fact]
     public Task A_connection_map_declared_in_a_generated_part_is_not_reported() =>
-        RunAsync<WsAnalyzers.Rules.ConnectionCollectionNeverShrunkAnalyzer>(
+        RunAsync<WsAnalyzers.ResourceBounds.ConnectionCollectionNeverShrunkAnalyzer>(
             ("Registry.cs", RegistryAdds), ("Registry.g.cs", RegistryField.Replace("{|#0:_sockets|}", "_sockets")));
 
     [Fact]
     public Task A_connection_map_declared_in_a_user_part_is_reported() =>
-        RunAsync<WsAnalyzers.Rules.ConnectionCollectionNeverShrunkAnalyzer>(
+        RunAsync<WsAnalyzers.ResourceBounds.ConnectionCollectionNeverShrunkAnalyzer>(
             new[] { ("Registry.cs", RegistryAdds), ("Registry.Fields.cs", RegistryField) },
             new DiagnosticResult("WS2001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0).WithArguments("_sockets").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
 
     [Fact]
     public Task A_connection_map_marked_GeneratedCode_is_not_reported() =>
-        RunAsync<WsAnalyzers.Rules.ConnectionCollectionNeverShrunkAnalyzer>(
+        RunAsync<WsAnalyzers.ResourceBounds.ConnectionCollectionNeverShrunkAnalyzer>(
             ("Registry.cs", RegistryAdds),
             ("Registry.Fields.cs", RegistryField
                 .Replace("{|#0:_sockets|}", "_sockets")
@@ -99,12 +99,12 @@ public sealed class GeneratedCodeTests
 
     [Fact]
     public Task A_blocking_call_on_a_hidden_line_is_not_reported() =>
-        RunAsync<WsAnalyzers.Rules.BlockingCallInHandlerAnalyzer>(
+        RunAsync<WsAnalyzers.MessageHandlers.BlockingCallInHandlerAnalyzer>(
             ("Endpoint.cs", Handler.Replace("HIDE", "#line hidden").Replace("SHOW", "#line default").Replace("SLEEP", "Thread.Sleep(100)")));
 
     [Fact]
     public Task A_blocking_call_on_a_visible_line_is_reported() =>
-        RunAsync<WsAnalyzers.Rules.BlockingCallInHandlerAnalyzer>(
+        RunAsync<WsAnalyzers.MessageHandlers.BlockingCallInHandlerAnalyzer>(
             ("Endpoint.cs", Handler.Replace("HIDE", "").Replace("SHOW", "").Replace("SLEEP", "{|WS4002:Thread.Sleep(100)|}")));
 
     private static Task RunAsync<TAnalyzer>(params (string Name, string Source)[] sources)

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using WsAnalyzers.Rules;
+using WsAnalyzers.Sending;
 using WsAnalyzers.Tests.Infrastructure;
 using WsAnalyzers.Tooling;
 

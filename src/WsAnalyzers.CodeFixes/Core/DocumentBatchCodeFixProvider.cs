@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 
-namespace WsAnalyzers.CodeFixes;
+namespace WsAnalyzers.CodeFixes.Core;
 
 /// <summary>
 /// Base of the fixers that rewrite a document for a batch of its diagnostics at once: the single fix and Fix All run

@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
 
-namespace WsAnalyzers.CodeFixes;
+namespace WsAnalyzers.CodeFixes.MessageHandlers;
 
 /// <summary>Syntax helpers shared by the fixes that introduce awaits.</summary>
 internal static class AsyncSyntax

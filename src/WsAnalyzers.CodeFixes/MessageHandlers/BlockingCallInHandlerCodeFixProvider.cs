@@ -13,9 +13,10 @@ using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
-using WsAnalyzers.Rules;
+using WsAnalyzers.Core;
+using WsAnalyzers.MessageHandlers;
 
-namespace WsAnalyzers.CodeFixes;
+namespace WsAnalyzers.CodeFixes.MessageHandlers;
 
 /// <summary>WS4002: replaces the blocking call with an await (Thread.Sleep → await Task.Delay, .Result → await, Wait() →
 /// await, WaitAll → await Task.WhenAll, SemaphoreSlim.Wait → await WaitAsync), making an event-handler lambda async, or a

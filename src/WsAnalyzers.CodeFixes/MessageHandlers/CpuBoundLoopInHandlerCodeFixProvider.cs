@@ -8,9 +8,10 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using WsAnalyzers.Rules;
+using WsAnalyzers.Core;
+using WsAnalyzers.MessageHandlers;
 
-namespace WsAnalyzers.CodeFixes;
+namespace WsAnalyzers.CodeFixes.MessageHandlers;
 
 /// <summary>WS4001: moves the loop off the receive path with <c>await Task.Run(() => { loop });</c> (async handlers only).</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CpuBoundLoopInHandlerCodeFixProvider)), Shared]

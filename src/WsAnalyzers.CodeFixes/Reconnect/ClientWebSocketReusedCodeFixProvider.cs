@@ -9,9 +9,10 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using WsAnalyzers.Rules;
+using WsAnalyzers.Core;
+using WsAnalyzers.Reconnect;
 
-namespace WsAnalyzers.CodeFixes;
+namespace WsAnalyzers.CodeFixes.Reconnect;
 
 /// <summary>WS1004: disposes the used ClientWebSocket and stores a new one right before ConnectAsync.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ClientWebSocketReusedCodeFixProvider)), Shared]

@@ -4,14 +4,15 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using WsAnalyzers.Rules;
+using WsAnalyzers.CodeFixes.Core;
+using WsAnalyzers.Core;
+using WsAnalyzers.Reconnect;
 
-namespace WsAnalyzers.CodeFixes;
+namespace WsAnalyzers.CodeFixes.Reconnect;
 
 /// <summary>
 /// WS1003: returns early from the close handler on a normal closure, in the form the library reports it:

@@ -5,14 +5,14 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using WsAnalyzers.Infrastructure;
+using WsAnalyzers.CodeFixes.Core;
+using WsAnalyzers.Core;
 
-namespace WsAnalyzers.CodeFixes;
+namespace WsAnalyzers.CodeFixes.Reconnect;
 
 /// <summary>
 /// WS1001 / WS1002: waits for an exponential backoff with full jitter before the reconnect and resets the attempt counter

@@ -1,19 +1,15 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using WsAnalyzers.Infrastructure;
-using static WsAnalyzers.CodeFixes.ReconnectBackoffCodeFixProvider;
+using WsAnalyzers.Core;
+using WsAnalyzers.Reconnect;
+using static WsAnalyzers.CodeFixes.Reconnect.ReconnectBackoffCodeFixProvider;
 
-namespace WsAnalyzers.CodeFixes;
+namespace WsAnalyzers.CodeFixes.Reconnect;
 
 /// <summary>A WS1001 / WS1002 reconnect the backoff fix can rewrite: its statement (or expression body), function and type.</summary>
 internal sealed class ReconnectBackoffTarget

@@ -5,13 +5,14 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using WsAnalyzers.Infrastructure;
+using WsAnalyzers.CodeFixes.Core;
+using WsAnalyzers.Core;
+using WsAnalyzers.Reconnect;
 
-namespace WsAnalyzers.CodeFixes;
+namespace WsAnalyzers.CodeFixes.Reconnect;
 
 /// <summary>
 /// WS1001 / WS1002 in a SignalR <c>HubConnection.Closed</c> lambda whose connection is built in the same type: adds

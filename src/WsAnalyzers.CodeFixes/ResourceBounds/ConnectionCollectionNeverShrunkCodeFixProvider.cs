@@ -5,12 +5,12 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using WsAnalyzers.Infrastructure;
-using WsAnalyzers.Rules;
+using WsAnalyzers.CodeFixes.Core;
+using WsAnalyzers.Core;
+using WsAnalyzers.ResourceBounds;
 
-namespace WsAnalyzers.CodeFixes;
+namespace WsAnalyzers.CodeFixes.ResourceBounds;
 
 /// <summary>WS2001: adds the missing removal where the connection ends (finally, OnDisconnectedAsync, OnClose) for every
 /// registration of the collection whose shape allows it.</summary>

@@ -4,12 +4,12 @@ using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using WsAnalyzers.Infrastructure;
-using WsAnalyzers.Rules;
+using WsAnalyzers.CodeFixes.Core;
+using WsAnalyzers.Core;
+using WsAnalyzers.ResourceBounds;
 
-namespace WsAnalyzers.CodeFixes;
+namespace WsAnalyzers.CodeFixes.ResourceBounds;
 
 /// <summary>WS2003: moves the removal into a finally around the connection's lifetime (ASP.NET Core handlers), or adds it
 /// to OnDisconnectedAsync (Hubs) or OnClose (websocket-sharp behaviors, Fleck connections).</summary>

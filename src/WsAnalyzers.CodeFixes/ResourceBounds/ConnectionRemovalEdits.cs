@@ -8,9 +8,9 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
-using WsAnalyzers.Infrastructure;
+using WsAnalyzers.ResourceBounds;
 
-namespace WsAnalyzers.CodeFixes;
+namespace WsAnalyzers.CodeFixes.ResourceBounds;
 
 /// <summary>
 /// The edits shared by the WS2001 and WS2003 fixes: put the removal of a registered connection where every end of

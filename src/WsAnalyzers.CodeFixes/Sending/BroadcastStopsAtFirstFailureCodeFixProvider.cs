@@ -12,9 +12,10 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
-using WsAnalyzers.Rules;
+using WsAnalyzers.Core;
+using WsAnalyzers.Sending;
 
-namespace WsAnalyzers.CodeFixes;
+namespace WsAnalyzers.CodeFixes.Sending;
 
 /// <summary>WS3002: moves each per-connection send of the broadcast into its own try/catch that removes the dead connection
 /// from the ConcurrentDictionary the loop iterates (by key), or otherwise skips it.</summary>

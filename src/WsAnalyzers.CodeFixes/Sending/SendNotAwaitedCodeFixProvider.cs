@@ -8,9 +8,10 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using WsAnalyzers.Rules;
+using WsAnalyzers.Core;
+using WsAnalyzers.Sending;
 
-namespace WsAnalyzers.CodeFixes;
+namespace WsAnalyzers.CodeFixes.Sending;
 
 /// <summary>WS3003: awaits a dropped send (<c>ws.SendAsync(...);</c> or <c>_ = ws.SendAsync(...);</c>) in an async function.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SendNotAwaitedCodeFixProvider)), Shared]

@@ -9,9 +9,10 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
-using WsAnalyzers.Rules;
+using WsAnalyzers.Core;
+using WsAnalyzers.Sending;
 
-namespace WsAnalyzers.CodeFixes;
+namespace WsAnalyzers.CodeFixes.Sending;
 
 /// <summary>WS3001: wraps the sending statement in <c>if (socket.State == WebSocketState.Open)</c>.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SendWithoutStateCheckCodeFixProvider)), Shared]

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Apis;
 
 /// <summary>
 /// Resolves types by metadata name ("System.Net.WebSockets.WebSocket", "System.Threading.Tasks.Task`1",

@@ -1,4 +1,4 @@
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Apis;
 
 /// <summary>The library a WebSocket call belongs to.</summary>
 internal enum SocketLibrary

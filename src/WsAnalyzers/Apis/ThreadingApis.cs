@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
+using WsAnalyzers.Operations;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Apis;
 
 /// <summary>
 /// The BCL threading and collection types the message-handler and sending rules look at (blocking waits, offloading,

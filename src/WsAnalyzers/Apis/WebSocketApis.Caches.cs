@@ -1,8 +1,12 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using WsAnalyzers.Handlers;
+using WsAnalyzers.MessageHandlers;
+using WsAnalyzers.Reconnect;
+using WsAnalyzers.Sending;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Apis;
 
 internal sealed partial class WebSocketApis
 {

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
+using WsAnalyzers.Operations;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Apis;
 
 internal sealed partial class WebSocketApis
 {

@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using WsAnalyzers.Prefilters;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Apis;
 
 /// <summary>
 /// The WebSocket APIs of the contract, resolved once per compilation and shared by every rule.

@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Apis;
 
 /// <summary>An invocation recognised as a WebSocket operation.</summary>
 internal readonly struct WebSocketCall

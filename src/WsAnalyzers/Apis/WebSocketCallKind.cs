@@ -1,4 +1,4 @@
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Apis;
 
 internal enum WebSocketCallKind
 {

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace WsAnalyzers;
+namespace WsAnalyzers.Core;
 
 /// <summary>Every diagnostic descriptor of the package, in one place.</summary>
 public static class Descriptors

@@ -3,8 +3,9 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using WsAnalyzers.Operations;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Core;
 
 /// <summary>
 /// Keeps our diagnostics out of generated code. The rules configure <see cref="GeneratedCodeAnalysisFlags.ReportDiagnostics"/>

@@ -1,8 +1,7 @@
 using System;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Core;
 
 /// <summary>
 /// Wraps every operation action of the rules: rethrows a failure with the file and line it happened at, so an AD0001

@@ -1,4 +1,4 @@
-namespace WsAnalyzers;
+namespace WsAnalyzers.Core;
 
 internal static class RuleCategories
 {

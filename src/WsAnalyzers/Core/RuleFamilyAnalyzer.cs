@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Core;
 
 /// <summary>
 /// Base of a rule family: one analyzer for rules that look at the same operations, so that each operation kind gets one

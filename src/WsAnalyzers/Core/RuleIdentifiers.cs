@@ -1,4 +1,4 @@
-namespace WsAnalyzers;
+namespace WsAnalyzers.Core;
 
 /// <summary>The rule IDs of the contract (shared/RULES.md). Families: WS1 reconnect, WS2 resource bounds,
 /// WS3 sending, WS4 message handlers, WS5 receive-loop protocol, WS6 configuration and security.</summary>

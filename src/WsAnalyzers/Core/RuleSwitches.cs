@@ -1,7 +1,7 @@
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Core;
 
 /// <summary>
 /// Whether a rule is turned off for the whole compilation. The driver skips an analyzer only when every rule it

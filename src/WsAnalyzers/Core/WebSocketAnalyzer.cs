@@ -1,8 +1,9 @@
 using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using WsAnalyzers.Apis;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Core;
 
 /// <summary>
 /// Base of every rule: concurrent, skips generated code (reports go through <see cref="GeneratedCode.Report(OperationAnalysisContext, Diagnostic)"/>,

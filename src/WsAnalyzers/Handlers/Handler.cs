@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
+using WsAnalyzers.Apis;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Handlers;
 
 /// <summary>A function recognised as a WebSocket callback.</summary>
 internal readonly struct Handler

@@ -1,4 +1,4 @@
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Handlers;
 
 /// <summary>What a callback is attached to: an open, message, close or error notification of a WebSocket API.</summary>
 internal enum HandlerKind

@@ -1,7 +1,9 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using WsAnalyzers.Apis;
+using WsAnalyzers.Operations;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Handlers;
 
 /// <summary>Answers "is this operation inside a receive loop": a loop of the same function that calls ReceiveAsync.</summary>
 internal static class ReceiveLoops

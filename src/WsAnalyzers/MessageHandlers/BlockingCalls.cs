@@ -1,7 +1,9 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using WsAnalyzers.Apis;
+using WsAnalyzers.Operations;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.MessageHandlers;
 
 /// <summary>How a blocking call can be turned into an await (what the WS4002 fix writes).</summary>
 internal enum BlockingKind

@@ -4,9 +4,12 @@ using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using WsAnalyzers.Infrastructure;
+using WsAnalyzers.Apis;
+using WsAnalyzers.Core;
+using WsAnalyzers.Handlers;
+using WsAnalyzers.Operations;
 
-namespace WsAnalyzers.Rules;
+namespace WsAnalyzers.MessageHandlers;
 
 /// <summary>
 /// WS4001: on the synchronous path of a message handler, a loop without an await that has a large constant bound,

@@ -3,8 +3,11 @@ using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using WsAnalyzers.Apis;
+using WsAnalyzers.Core;
+using WsAnalyzers.Prefilters;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.MessageHandlers;
 
 /// <summary>
 /// Runs a message-handler rule. A finding directly on a handler's path is reported at once; a finding in an ordinary

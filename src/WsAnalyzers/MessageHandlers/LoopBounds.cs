@@ -1,7 +1,9 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using WsAnalyzers.Apis;
+using WsAnalyzers.Operations;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.MessageHandlers;
 
 /// <summary>What bounds a loop: its condition or collection, a constant iteration count, or nothing at all.</summary>
 internal static class LoopBounds

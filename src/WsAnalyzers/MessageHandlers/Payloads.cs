@@ -1,8 +1,10 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using WsAnalyzers.Apis;
+using WsAnalyzers.Operations;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.MessageHandlers;
 
 /// <summary>
 /// Answers "does this expression depend on the received message": the symbols that hold it on a handler path are the

@@ -1,7 +1,8 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using WsAnalyzers.Apis;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Operations;
 
 /// <summary>Answers whether a fix may introduce an await at an operation.</summary>
 internal static class AsyncRewrite

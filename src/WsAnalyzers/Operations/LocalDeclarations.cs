@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Operations;
 
 /// <summary>Where a local is declared, found from its declaring syntax instead of by walking the function.</summary>
 internal static class LocalDeclarations

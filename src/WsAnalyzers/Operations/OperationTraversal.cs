@@ -1,9 +1,8 @@
 using System.Collections;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Operations;
 
 internal static class OperationTraversal
 {

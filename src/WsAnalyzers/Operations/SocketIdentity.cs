@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Operations;
 
 /// <summary>Decides whether two expressions name the same socket: the same local, parameter, or chain of
 /// fields and properties (<c>ws</c>, <c>_socket</c>, <c>this.Connection.Socket</c>).</summary>

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Operations;
 
 internal static class SymbolExtensions
 {

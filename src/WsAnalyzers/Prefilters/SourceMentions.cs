@@ -2,7 +2,7 @@ using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Prefilters;
 
 /// <summary>
 /// A cheap text prefilter for the compilation gate: every use of a contract API spells "websocket" (any case:

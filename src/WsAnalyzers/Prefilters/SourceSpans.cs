@@ -1,7 +1,7 @@
 using System;
 using Microsoft.CodeAnalysis;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Prefilters;
 
 /// <summary>
 /// Text prefilters over a node's source span: "can this loop or type contain a send / connect at all". Scanning the

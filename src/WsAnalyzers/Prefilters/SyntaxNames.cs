@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Prefilters;
 
 /// <summary>Names as written, for syntax prefilters that decide what to bind. A name never decides a finding.</summary>
 internal static class SyntaxNames

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Prefilters;
 
 /// <summary>
 /// The calls written in a type's declarations in one file (not in its nested types), for lookups made on demand: the

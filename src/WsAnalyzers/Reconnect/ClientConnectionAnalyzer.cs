@@ -1,7 +1,8 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using WsAnalyzers.Core;
 
-namespace WsAnalyzers.Rules;
+namespace WsAnalyzers.Reconnect;
 
 /// <summary>WS1001 to WS1005 in one analyzer: what the package ships for the client connection rules.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]

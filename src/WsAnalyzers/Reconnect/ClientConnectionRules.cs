@@ -1,10 +1,10 @@
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using WsAnalyzers.Infrastructure;
+using WsAnalyzers.Apis;
+using WsAnalyzers.Core;
 
-namespace WsAnalyzers.Rules;
+namespace WsAnalyzers.Reconnect;
 
 /// <summary>
 /// The client connection rules, WS1001 to WS1005, run from one invocation action. Every call of the compilation is

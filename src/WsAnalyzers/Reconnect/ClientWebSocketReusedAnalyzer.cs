@@ -2,9 +2,11 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using WsAnalyzers.Infrastructure;
+using WsAnalyzers.Apis;
+using WsAnalyzers.Core;
+using WsAnalyzers.Operations;
 
-namespace WsAnalyzers.Rules;
+namespace WsAnalyzers.Reconnect;
 
 /// <summary>
 /// WS1004: ConnectAsync on a ClientWebSocket that may already have been connected: a field, property, parameter or

@@ -1,8 +1,10 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using WsAnalyzers.Apis;
+using WsAnalyzers.Prefilters;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Reconnect;
 
 /// <summary>
 /// A syntax-only prefilter for following same-type calls to a connect. Same-type calls stay inside the outermost type

@@ -2,9 +2,12 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using WsAnalyzers.Infrastructure;
+using WsAnalyzers.Apis;
+using WsAnalyzers.Core;
+using WsAnalyzers.Handlers;
+using WsAnalyzers.Operations;
 
-namespace WsAnalyzers.Rules;
+namespace WsAnalyzers.Reconnect;
 
 /// <summary>
 /// WS1005: a WebSocket created, connected, used for one send and closed inside a loop, a message handler, or a method

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Reconnect;
 
 /// <summary>A wait found on a path: the waiting call and its duration (null when the duration is not visible).</summary>
 internal readonly struct Delay

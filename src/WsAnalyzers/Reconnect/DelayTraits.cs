@@ -1,6 +1,6 @@
 using System;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Reconnect;
 
 /// <summary>What a delay expression is made of, as far as the analyzer can see.</summary>
 [Flags]

@@ -1,7 +1,9 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using WsAnalyzers.Apis;
+using WsAnalyzers.Operations;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Reconnect;
 
 /// <summary>Recognises a wait on a path: <c>Task.Delay</c>, <c>Thread.Sleep</c>, or a delegate invocation whose body the
 /// analyzer cannot see (treated as a wait of unknown length, which gets the benefit of the doubt).</summary>

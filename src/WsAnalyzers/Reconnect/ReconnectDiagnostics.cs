@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using WsAnalyzers.Apis;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Reconnect;
 
 /// <summary>Diagnostics of the reconnect family: location, message arguments and the properties their fixes read.</summary>
 internal static class ReconnectDiagnostics

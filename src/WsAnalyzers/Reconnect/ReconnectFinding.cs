@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Reconnect;
 
 /// <summary>A reconnect on a retry path, with the waits on that path and what they amount to.</summary>
 internal readonly struct ReconnectFinding

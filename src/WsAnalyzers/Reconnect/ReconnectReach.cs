@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis.Operations;
+using WsAnalyzers.Apis;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Reconnect;
 
 /// <summary>A call that reconnects: the call site, the library call it reaches and the waits on the way to it.</summary>
 internal readonly struct ReconnectReach

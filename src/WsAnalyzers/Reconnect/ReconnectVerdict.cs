@@ -1,4 +1,4 @@
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Reconnect;
 
 /// <summary>What the waits on a reconnect path amount to.</summary>
 internal enum ReconnectVerdict

@@ -2,9 +2,11 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using WsAnalyzers.Infrastructure;
+using WsAnalyzers.Apis;
+using WsAnalyzers.Core;
+using WsAnalyzers.Operations;
 
-namespace WsAnalyzers.Rules;
+namespace WsAnalyzers.Reconnect;
 
 /// <summary>WS1002: the delay before a reconnect is constant, random without growth or growing without jitter; and a
 /// SignalR IRetryPolicy that never gives up and returns such a delay. The package runs it in

@@ -1,10 +1,8 @@
-using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
-using WsAnalyzers.Infrastructure;
+using WsAnalyzers.Apis;
+using WsAnalyzers.Core;
 
-namespace WsAnalyzers.Rules;
+namespace WsAnalyzers.Reconnect;
 
 /// <summary>WS1001: a close / error handler, catch block, retry loop or recursive retry reconnects with no delay on the way.
 /// The package runs it in <see cref="ClientConnectionAnalyzer"/>; this analyzer runs it alone.</summary>

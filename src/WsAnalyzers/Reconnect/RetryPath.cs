@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
+using WsAnalyzers.Handlers;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Reconnect;
 
 /// <summary>The retry construct a reconnect call is on, and the region in which a delay counts as "on the path".</summary>
 internal readonly struct RetryPath

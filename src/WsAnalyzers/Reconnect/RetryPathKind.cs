@@ -1,4 +1,4 @@
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Reconnect;
 
 /// <summary>Why a reconnect call runs again after a connection was lost or an attempt failed.</summary>
 internal enum RetryPathKind

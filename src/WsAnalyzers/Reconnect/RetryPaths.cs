@@ -1,7 +1,10 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using WsAnalyzers.Apis;
+using WsAnalyzers.Handlers;
+using WsAnalyzers.Operations;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Reconnect;
 
 /// <summary>
 /// Finds the retry construct that leads to an operation: the innermost while / for / do loop around it in its function

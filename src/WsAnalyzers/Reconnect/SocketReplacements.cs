@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using WsAnalyzers.Operations;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Reconnect;
 
 /// <summary>
 /// Answers "is this socket variable given a new value in this stretch of code": an assignment (or a deconstruction,

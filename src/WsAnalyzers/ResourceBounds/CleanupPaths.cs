@@ -1,7 +1,9 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using WsAnalyzers.Apis;
+using WsAnalyzers.Operations;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.ResourceBounds;
 
 /// <summary>Answers "does this statement run however the code before it ends": inside a finally, or right after a
 /// try whose catch swallows every exception.</summary>

@@ -1,7 +1,9 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using WsAnalyzers.Apis;
+using WsAnalyzers.Handlers;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.ResourceBounds;
 
 /// <summary>One recorded use of a long-lived collection, kept until the compilation-end pass. The facts about an add
 /// are worked out when a rule first asks (most collections are ruled out before any rule does); the uses are read by

@@ -1,4 +1,4 @@
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.ResourceBounds;
 
 /// <summary>What a reference to a tracked collection does to it.</summary>
 internal enum CollectionUseKind

@@ -1,7 +1,8 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using WsAnalyzers.Operations;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.ResourceBounds;
 
 /// <summary>
 /// Classifies one reference to a collection-typed field, property or local: does the code around it add to the

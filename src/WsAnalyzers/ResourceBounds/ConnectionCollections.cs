@@ -1,8 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using WsAnalyzers.Apis;
+using WsAnalyzers.Handlers;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.ResourceBounds;
 
 /// <summary>Decisions shared by the connection-collection rules (WS2001, WS2003) over the uses a <see cref="CollectionUseCollector"/> kept.</summary>
 internal static class ConnectionCollections

@@ -4,9 +4,12 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using WsAnalyzers.Infrastructure;
+using WsAnalyzers.Apis;
+using WsAnalyzers.Core;
+using WsAnalyzers.Handlers;
+using WsAnalyzers.Operations;
 
-namespace WsAnalyzers.Rules;
+namespace WsAnalyzers.ResourceBounds;
 
 /// <summary>
 /// WS2003: a connection is registered in a long-lived collection that is shrunk somewhere, but not on every path that

@@ -1,7 +1,8 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using WsAnalyzers.Core;
 
-namespace WsAnalyzers.Rules;
+namespace WsAnalyzers.ResourceBounds;
 
 /// <summary>WS2001 to WS2003 in one analyzer: what the package ships for the long-lived collection rules.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]

@@ -2,9 +2,10 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using WsAnalyzers.Infrastructure;
+using WsAnalyzers.Apis;
+using WsAnalyzers.Core;
 
-namespace WsAnalyzers.Rules;
+namespace WsAnalyzers.ResourceBounds;
 
 /// <summary>
 /// The long-lived collection rules, WS2001 to WS2003, from one pass: every field and property reference of the

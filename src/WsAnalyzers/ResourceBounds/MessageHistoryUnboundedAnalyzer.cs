@@ -1,11 +1,11 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using WsAnalyzers.Infrastructure;
+using WsAnalyzers.Apis;
+using WsAnalyzers.Core;
 
-namespace WsAnalyzers.Rules;
+namespace WsAnalyzers.ResourceBounds;
 
 /// <summary>
 /// WS2002: a long-lived list, queue, linked list or StringBuilder that a message handler (a receive loop body, an

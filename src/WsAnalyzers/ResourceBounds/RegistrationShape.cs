@@ -1,4 +1,4 @@
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.ResourceBounds;
 
 /// <summary>Where a connection is registered, which decides where its removal belongs.</summary>
 internal enum RegistrationShape

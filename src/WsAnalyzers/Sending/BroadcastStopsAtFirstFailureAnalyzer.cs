@@ -4,9 +4,12 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using WsAnalyzers.Infrastructure;
+using WsAnalyzers.Apis;
+using WsAnalyzers.Core;
+using WsAnalyzers.Operations;
+using WsAnalyzers.Prefilters;
 
-namespace WsAnalyzers.Rules;
+namespace WsAnalyzers.Sending;
 
 /// <summary>WS3002: a loop (or ForEach call) over connections whose per-connection send has no exception handling inside the loop.
 /// The package runs it in <see cref="SendAnalyzer"/>; this analyzer runs it alone.</summary>

@@ -1,7 +1,9 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using WsAnalyzers.Apis;
+using WsAnalyzers.Operations;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Sending;
 
 /// <summary>Answers "is this operation inside a try whose catch handles the given exception" within its own function.</summary>
 internal static class ExceptionHandling

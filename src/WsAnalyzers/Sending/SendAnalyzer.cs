@@ -1,7 +1,8 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using WsAnalyzers.Core;
 
-namespace WsAnalyzers.Rules;
+namespace WsAnalyzers.Sending;
 
 /// <summary>WS3001 to WS3003 in one analyzer: what the package ships for the send rules.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]

@@ -1,9 +1,10 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using WsAnalyzers.Infrastructure;
+using WsAnalyzers.Apis;
+using WsAnalyzers.Core;
 
-namespace WsAnalyzers.Rules;
+namespace WsAnalyzers.Sending;
 
 /// <summary>
 /// The send rules, WS3001 to WS3003, from one invocation action (and WS3002's loop action): every call of the

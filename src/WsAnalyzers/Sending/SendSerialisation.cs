@@ -1,7 +1,9 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using WsAnalyzers.Apis;
+using WsAnalyzers.Operations;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Sending;
 
 /// <summary>Answers "is this send awaited where it is made, and is it serialised with the socket's other sends".</summary>
 internal static class SendSerialisation

@@ -2,10 +2,12 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
+using WsAnalyzers.Apis;
+using WsAnalyzers.Operations;
+using WsAnalyzers.Prefilters;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Sending;
 
 /// <summary>A System.Net.WebSockets send of a type, as WS3003 compares them: where it is, the timer, event or Task.Run
 /// callback it runs in (null outside one), and whether a SemaphoreSlim or lock serialises it.</summary>

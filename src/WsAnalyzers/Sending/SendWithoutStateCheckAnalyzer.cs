@@ -2,9 +2,12 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using WsAnalyzers.Infrastructure;
+using WsAnalyzers.Apis;
+using WsAnalyzers.Core;
+using WsAnalyzers.Handlers;
+using WsAnalyzers.Operations;
 
-namespace WsAnalyzers.Rules;
+namespace WsAnalyzers.Sending;
 
 /// <summary>WS3001: a send that throws on a closed socket, with no state check and no exception handling around it.
 /// The package runs it in <see cref="SendAnalyzer"/>; this analyzer runs it alone.</summary>

@@ -1,12 +1,11 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using WsAnalyzers.Infrastructure;
+using WsAnalyzers.Core;
 
-namespace WsAnalyzers.Tests.Infrastructure;
+namespace WsAnalyzers.Tests.Core;
 
 /// <summary>A rule family skips a rule only when the compilation's options turn it off for every file.</summary>
 public sealed class RuleSwitchesTests

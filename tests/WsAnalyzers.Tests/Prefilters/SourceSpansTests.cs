@@ -1,8 +1,8 @@
 using System.Linq;
 using Microsoft.CodeAnalysis.CSharp;
-using WsAnalyzers.Infrastructure;
+using WsAnalyzers.Prefilters;
 
-namespace WsAnalyzers.Tests.Infrastructure;
+namespace WsAnalyzers.Tests.Prefilters;
 
 /// <summary>The text prefilter that decides which loops and types are analyzed: a miss here would be a missed finding.</summary>
 public sealed class SourceSpansTests

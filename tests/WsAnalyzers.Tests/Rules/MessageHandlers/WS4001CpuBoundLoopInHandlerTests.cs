@@ -1,9 +1,9 @@
 using System.Threading.Tasks;
 using Verify = WsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    WsAnalyzers.Rules.CpuBoundLoopInHandlerAnalyzer,
-    WsAnalyzers.CodeFixes.CpuBoundLoopInHandlerCodeFixProvider>;
+    WsAnalyzers.MessageHandlers.CpuBoundLoopInHandlerAnalyzer,
+    WsAnalyzers.CodeFixes.MessageHandlers.CpuBoundLoopInHandlerCodeFixProvider>;
 
-namespace WsAnalyzers.Tests.Rules;
+namespace WsAnalyzers.Tests.Rules.MessageHandlers;
 
 public sealed class WS4001CpuBoundLoopInHandlerTests
 {

@@ -1,9 +1,9 @@
 using System.Threading.Tasks;
 using Verify = WsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    WsAnalyzers.Rules.BlockingCallInHandlerAnalyzer,
-    WsAnalyzers.CodeFixes.BlockingCallInHandlerCodeFixProvider>;
+    WsAnalyzers.MessageHandlers.BlockingCallInHandlerAnalyzer,
+    WsAnalyzers.CodeFixes.MessageHandlers.BlockingCallInHandlerCodeFixProvider>;
 
-namespace WsAnalyzers.Tests.Rules;
+namespace WsAnalyzers.Tests.Rules.MessageHandlers;
 
 public sealed class WS4002BlockingCallInHandlerTests
 {

@@ -1,12 +1,12 @@
 using System.Threading.Tasks;
 using VerifyNoDelay = WsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    WsAnalyzers.Rules.ReconnectWithoutDelayAnalyzer,
-    WsAnalyzers.CodeFixes.ReconnectBackoffCodeFixProvider>;
+    WsAnalyzers.Reconnect.ReconnectWithoutDelayAnalyzer,
+    WsAnalyzers.CodeFixes.Reconnect.ReconnectBackoffCodeFixProvider>;
 using VerifyWeakDelay = WsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    WsAnalyzers.Rules.ReconnectWithoutBackoffAnalyzer,
-    WsAnalyzers.CodeFixes.ReconnectBackoffCodeFixProvider>;
+    WsAnalyzers.Reconnect.ReconnectWithoutBackoffAnalyzer,
+    WsAnalyzers.CodeFixes.Reconnect.ReconnectBackoffCodeFixProvider>;
 
-namespace WsAnalyzers.Tests.Rules;
+namespace WsAnalyzers.Tests.Rules.Reconnect;
 
 public sealed class WS1001ReconnectBackoffFixTests
 {

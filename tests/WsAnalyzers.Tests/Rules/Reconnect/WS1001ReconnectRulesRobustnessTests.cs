@@ -5,14 +5,13 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Testing;
-using WsAnalyzers.Rules;
+using WsAnalyzers.Reconnect;
 using WsAnalyzers.Tests.Verifiers;
 using VerifyNoDelay = WsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    WsAnalyzers.Rules.ReconnectWithoutDelayAnalyzer,
-    WsAnalyzers.CodeFixes.ReconnectBackoffCodeFixProvider>;
+    WsAnalyzers.Reconnect.ReconnectWithoutDelayAnalyzer,
+    WsAnalyzers.CodeFixes.Reconnect.ReconnectBackoffCodeFixProvider>;
 
-namespace WsAnalyzers.Tests.Rules;
+namespace WsAnalyzers.Tests.Rules.Reconnect;
 
 /// <summary>The reconnect family (WS1001-WS1005) on broken code, and the backoff fix in a C# 7.3 project.</summary>
 public sealed class WS1001ReconnectRulesRobustnessTests

@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
-using Verify = WsAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<WsAnalyzers.Rules.ReconnectWithoutDelayAnalyzer>;
+using Verify = WsAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<WsAnalyzers.Reconnect.ReconnectWithoutDelayAnalyzer>;
 
-namespace WsAnalyzers.Tests.Rules;
+namespace WsAnalyzers.Tests.Rules.Reconnect;
 
 public sealed class WS1001ReconnectWithoutDelayTests
 {
@@ -350,7 +350,7 @@ public sealed class WS1001ReconnectWithoutDelayTests
     [Fact]
     public Task Incomplete_code_does_not_break_the_analyzer()
     {
-        var test = Verifiers.CSharpCodeFixVerifier<WsAnalyzers.Rules.ReconnectWithoutDelayAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>.CreateTest(Usings + """
+        var test = Verifiers.CSharpCodeFixVerifier<WsAnalyzers.Reconnect.ReconnectWithoutDelayAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>.CreateTest(Usings + """
             class Broken
             {
                 private ClientWebSocket _socket;

@@ -1,9 +1,9 @@
 using System.Threading.Tasks;
 using Verify = WsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    WsAnalyzers.Rules.ReconnectWithoutDelayAnalyzer,
-    WsAnalyzers.CodeFixes.UseWithAutomaticReconnectCodeFixProvider>;
+    WsAnalyzers.Reconnect.ReconnectWithoutDelayAnalyzer,
+    WsAnalyzers.CodeFixes.Reconnect.UseWithAutomaticReconnectCodeFixProvider>;
 
-namespace WsAnalyzers.Tests.Rules;
+namespace WsAnalyzers.Tests.Rules.Reconnect;
 
 public sealed class WS1001UseWithAutomaticReconnectFixTests
 {

@@ -1,9 +1,9 @@
 using System.Threading.Tasks;
 using Verify = WsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    WsAnalyzers.Rules.ReconnectAfterNormalClosureAnalyzer,
-    WsAnalyzers.CodeFixes.ReconnectAfterNormalClosureCodeFixProvider>;
+    WsAnalyzers.Reconnect.ReconnectAfterNormalClosureAnalyzer,
+    WsAnalyzers.CodeFixes.Reconnect.ReconnectAfterNormalClosureCodeFixProvider>;
 
-namespace WsAnalyzers.Tests.Rules;
+namespace WsAnalyzers.Tests.Rules.Reconnect;
 
 public sealed class WS1003ReconnectAfterNormalClosureTests
 {

@@ -1,9 +1,9 @@
 using System.Threading.Tasks;
 using Verify = WsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    WsAnalyzers.Rules.ClientWebSocketReusedAnalyzer,
-    WsAnalyzers.CodeFixes.ClientWebSocketReusedCodeFixProvider>;
+    WsAnalyzers.Reconnect.ClientWebSocketReusedAnalyzer,
+    WsAnalyzers.CodeFixes.Reconnect.ClientWebSocketReusedCodeFixProvider>;
 
-namespace WsAnalyzers.Tests.Rules;
+namespace WsAnalyzers.Tests.Rules.Reconnect;
 
 public sealed class WS1004ClientWebSocketReusedTests
 {

@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
-using Verify = WsAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<WsAnalyzers.Rules.ConnectionPerMessageAnalyzer>;
+using Verify = WsAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<WsAnalyzers.Reconnect.ConnectionPerMessageAnalyzer>;
 
-namespace WsAnalyzers.Tests.Rules;
+namespace WsAnalyzers.Tests.Rules.Reconnect;
 
 public sealed class WS1005ConnectionPerMessageTests
 {
@@ -60,7 +60,7 @@ public sealed class WS1005ConnectionPerMessageTests
     [Fact]
     public Task Long_lived_connections_sessions_and_a_programs_single_message_are_not_flagged()
     {
-        var test = Verifiers.CSharpCodeFixVerifier<WsAnalyzers.Rules.ConnectionPerMessageAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>.CreateTest(Source, fixedSource: null);
+        var test = Verifiers.CSharpCodeFixVerifier<WsAnalyzers.Reconnect.ConnectionPerMessageAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>.CreateTest(Source, fixedSource: null);
         test.SolutionTransforms.Add((solution, projectId) => solution.WithProjectCompilationOptions(
             projectId, solution.GetProject(projectId)!.CompilationOptions!.WithOutputKind(Microsoft.CodeAnalysis.OutputKind.ConsoleApplication)));
         return test.RunAsync();

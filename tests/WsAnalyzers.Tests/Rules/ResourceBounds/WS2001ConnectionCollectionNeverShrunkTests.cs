@@ -1,9 +1,9 @@
 using System.Threading.Tasks;
 using Verify = WsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    WsAnalyzers.Rules.ConnectionCollectionNeverShrunkAnalyzer,
-    WsAnalyzers.CodeFixes.ConnectionCollectionNeverShrunkCodeFixProvider>;
+    WsAnalyzers.ResourceBounds.ConnectionCollectionNeverShrunkAnalyzer,
+    WsAnalyzers.CodeFixes.ResourceBounds.ConnectionCollectionNeverShrunkCodeFixProvider>;
 
-namespace WsAnalyzers.Tests.Rules;
+namespace WsAnalyzers.Tests.Rules.ResourceBounds;
 
 public sealed class WS2001ConnectionCollectionNeverShrunkTests
 {

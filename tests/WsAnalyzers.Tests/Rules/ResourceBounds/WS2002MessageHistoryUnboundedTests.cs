@@ -1,9 +1,9 @@
 using System.Threading.Tasks;
 using Verify = WsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    WsAnalyzers.Rules.MessageHistoryUnboundedAnalyzer,
-    WsAnalyzers.CodeFixes.MessageHistoryUnboundedCodeFixProvider>;
+    WsAnalyzers.ResourceBounds.MessageHistoryUnboundedAnalyzer,
+    WsAnalyzers.CodeFixes.ResourceBounds.MessageHistoryUnboundedCodeFixProvider>;
 
-namespace WsAnalyzers.Tests.Rules;
+namespace WsAnalyzers.Tests.Rules.ResourceBounds;
 
 public sealed class WS2002MessageHistoryUnboundedTests
 {

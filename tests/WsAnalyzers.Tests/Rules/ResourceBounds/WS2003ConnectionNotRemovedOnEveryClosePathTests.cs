@@ -1,9 +1,9 @@
 using System.Threading.Tasks;
 using Verify = WsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    WsAnalyzers.Rules.ConnectionNotRemovedOnEveryClosePathAnalyzer,
-    WsAnalyzers.CodeFixes.ConnectionNotRemovedOnEveryClosePathCodeFixProvider>;
+    WsAnalyzers.ResourceBounds.ConnectionNotRemovedOnEveryClosePathAnalyzer,
+    WsAnalyzers.CodeFixes.ResourceBounds.ConnectionNotRemovedOnEveryClosePathCodeFixProvider>;
 
-namespace WsAnalyzers.Tests.Rules;
+namespace WsAnalyzers.Tests.Rules.ResourceBounds;
 
 public sealed class WS2003ConnectionNotRemovedOnEveryClosePathTests
 {

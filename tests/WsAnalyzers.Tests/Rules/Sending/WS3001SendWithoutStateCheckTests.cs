@@ -1,11 +1,9 @@
 using System.Threading.Tasks;
-using WsAnalyzers.CodeFixes;
-using WsAnalyzers.Rules;
 using Verify = WsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    WsAnalyzers.Rules.SendWithoutStateCheckAnalyzer,
-    WsAnalyzers.CodeFixes.SendWithoutStateCheckCodeFixProvider>;
+    WsAnalyzers.Sending.SendWithoutStateCheckAnalyzer,
+    WsAnalyzers.CodeFixes.Sending.SendWithoutStateCheckCodeFixProvider>;
 
-namespace WsAnalyzers.Tests.Rules;
+namespace WsAnalyzers.Tests.Rules.Sending;
 
 public sealed class WS3001SendWithoutStateCheckTests
 {

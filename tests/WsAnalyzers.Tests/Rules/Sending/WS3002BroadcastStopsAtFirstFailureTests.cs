@@ -1,9 +1,9 @@
 using System.Threading.Tasks;
 using Verify = WsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    WsAnalyzers.Rules.BroadcastStopsAtFirstFailureAnalyzer,
-    WsAnalyzers.CodeFixes.BroadcastStopsAtFirstFailureCodeFixProvider>;
+    WsAnalyzers.Sending.BroadcastStopsAtFirstFailureAnalyzer,
+    WsAnalyzers.CodeFixes.Sending.BroadcastStopsAtFirstFailureCodeFixProvider>;
 
-namespace WsAnalyzers.Tests.Rules;
+namespace WsAnalyzers.Tests.Rules.Sending;
 
 public sealed class WS3002BroadcastStopsAtFirstFailureTests
 {

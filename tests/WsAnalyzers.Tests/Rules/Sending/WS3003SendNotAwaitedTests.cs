@@ -1,9 +1,9 @@
 using System.Threading.Tasks;
 using Verify = WsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    WsAnalyzers.Rules.SendNotAwaitedAnalyzer,
-    WsAnalyzers.CodeFixes.SendNotAwaitedCodeFixProvider>;
+    WsAnalyzers.Sending.SendNotAwaitedAnalyzer,
+    WsAnalyzers.CodeFixes.Sending.SendNotAwaitedCodeFixProvider>;
 
-namespace WsAnalyzers.Tests.Rules;
+namespace WsAnalyzers.Tests.Rules.Sending;
 
 public sealed class WS3003SendNotAwaitedTests
 {

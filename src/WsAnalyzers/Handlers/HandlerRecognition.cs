@@ -1,14 +1,16 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using WsAnalyzers.Apis;
+using WsAnalyzers.Operations;
 
-namespace WsAnalyzers.Infrastructure;
+namespace WsAnalyzers.Handlers;
 
 /// <summary>
 /// Answers "is this operation inside a message / open / close / error handler": lambdas and anonymous methods attached
 /// to websocket-sharp events, Fleck's callback properties, Websocket.Client's observables (through Rx operators),
 /// SignalR HubConnection events and On(...) handlers; WebSocketBehavior overrides and SignalR Hub methods.
 /// </summary>
-internal static class Handlers
+internal static class HandlerRecognition
 {
     /// <summary>The handler whose body directly contains <paramref name="operation"/> (the innermost function only:
     /// a lambda nested in a handler, such as one passed to Task.Run, is not the handler).</summary>
