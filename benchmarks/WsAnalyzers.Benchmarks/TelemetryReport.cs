@@ -78,7 +78,7 @@ internal static class TelemetryReport
         {
             var ids = analyzer.SupportedDiagnostics.Select(d => d.Id).Distinct().ToList();
             Console.WriteLine(Format("  {0,-44} {1,9:F1} ms  actions beyond the gate: {2,2}  diagnostics: {3}",
-                AnalyzerSet.NameOf(analyzer), analyzerTimes[analyzer].TotalMilliseconds, actionCounts[analyzer], diagnostics.Count(d => ids.Contains(d.Id))));
+                RuleSet.NameOf(analyzer), analyzerTimes[analyzer].TotalMilliseconds, actionCounts[analyzer], diagnostics.Count(d => ids.Contains(d.Id))));
         }
 
         return share <= budgetPercent ? 0 : 1;

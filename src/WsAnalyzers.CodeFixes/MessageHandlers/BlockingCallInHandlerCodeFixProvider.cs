@@ -35,7 +35,7 @@ public sealed class BlockingCallInHandlerCodeFixProvider : CodeFixProvider
     {
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (diagnostic.Properties.ContainsKey(BlockingCallInHandlerAnalyzer.FixProperty) &&
+            if (diagnostic.Properties.ContainsKey(BlockingCallInHandlerRule.FixProperty) &&
                 await CanFixAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false))
             {
                 context.RegisterCodeFix(
@@ -51,8 +51,8 @@ public sealed class BlockingCallInHandlerCodeFixProvider : CodeFixProvider
     /// <summary>A hub method may only change its return type to a Task when no code calls it directly (SignalR calls it by name).</summary>
     private static async Task<bool> CanFixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        if (!diagnostic.Properties.TryGetValue(BlockingCallInHandlerAnalyzer.MakeAsyncProperty, out var makeAsync) ||
-            makeAsync != BlockingCallInHandlerAnalyzer.HubMethodValue)
+        if (!diagnostic.Properties.TryGetValue(BlockingCallInHandlerRule.MakeAsyncProperty, out var makeAsync) ||
+            makeAsync != BlockingCallInHandlerRule.HubMethodValue)
         {
             return true;
         }
@@ -77,7 +77,7 @@ public sealed class BlockingCallInHandlerCodeFixProvider : CodeFixProvider
         var methods = new HashSet<MethodDeclarationSyntax>();
         foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Length))
         {
-            if (!diagnostic.Properties.TryGetValue(BlockingCallInHandlerAnalyzer.FixProperty, out var kind) ||
+            if (!diagnostic.Properties.TryGetValue(BlockingCallInHandlerRule.FixProperty, out var kind) ||
                 root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax node ||
                 !await CanFixAsync(document, diagnostic, cancellationToken).ConfigureAwait(false))
             {
@@ -85,8 +85,8 @@ public sealed class BlockingCallInHandlerCodeFixProvider : CodeFixProvider
             }
 
             editor.ReplaceNode(node, (current, _) => Awaited((ExpressionSyntax)current, kind!) ?? current);
-            diagnostic.Properties.TryGetValue(BlockingCallInHandlerAnalyzer.MakeAsyncProperty, out var makeAsync);
-            if (makeAsync == BlockingCallInHandlerAnalyzer.HubMethodValue && node.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } method)
+            diagnostic.Properties.TryGetValue(BlockingCallInHandlerRule.MakeAsyncProperty, out var makeAsync);
+            if (makeAsync == BlockingCallInHandlerRule.HubMethodValue && node.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } method)
             {
                 methods.Add(method);
             }

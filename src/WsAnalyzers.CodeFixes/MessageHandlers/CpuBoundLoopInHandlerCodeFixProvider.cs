@@ -28,7 +28,7 @@ public sealed class CpuBoundLoopInHandlerCodeFixProvider : CodeFixProvider
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.ContainsKey(CpuBoundLoopInHandlerAnalyzer.OffloadProperty) ||
+            if (!diagnostic.Properties.ContainsKey(CpuBoundLoopInHandlerRule.OffloadProperty) ||
                 root?.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.FirstAncestorOrSelf<StatementSyntax>() is not { } loop ||
                 loop is not (ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax))
             {

@@ -29,7 +29,7 @@ public sealed class ClientWebSocketReusedCodeFixProvider : CodeFixProvider
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(ClientWebSocketReusedAnalyzer.AssignableProperty, out var assignable) || assignable != "true" ||
+            if (!diagnostic.Properties.TryGetValue(ClientWebSocketReusedRule.AssignableProperty, out var assignable) || assignable != "true" ||
                 root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } invocation ||
                 invocation.Expression is not MemberAccessExpressionSyntax { Expression: var socket } ||
                 socket is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }) ||

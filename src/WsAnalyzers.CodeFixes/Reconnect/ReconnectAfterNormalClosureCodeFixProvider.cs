@@ -77,8 +77,8 @@ public sealed class ReconnectAfterNormalClosureCodeFixProvider : DocumentBatchCo
 
         public static Target? Find(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            if (!diagnostic.Properties.TryGetValue(ReconnectAfterNormalClosureAnalyzer.LibraryProperty, out var library) ||
-                !diagnostic.Properties.TryGetValue(ReconnectAfterNormalClosureAnalyzer.ParameterProperty, out var parameter) || parameter is null ||
+            if (!diagnostic.Properties.TryGetValue(ReconnectAfterNormalClosureRule.LibraryProperty, out var library) ||
+                !diagnostic.Properties.TryGetValue(ReconnectAfterNormalClosureRule.ParameterProperty, out var parameter) || parameter is null ||
                 root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } node)
             {
                 return null;

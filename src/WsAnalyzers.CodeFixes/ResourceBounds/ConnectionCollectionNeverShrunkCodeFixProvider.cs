@@ -47,7 +47,7 @@ public sealed class ConnectionCollectionNeverShrunkCodeFixProvider : DocumentBat
 
         foreach (var diagnostic in diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(ConnectionCollectionNeverShrunkAnalyzer.ShapesProperty, out var shapes) || shapes is null)
+            if (!diagnostic.Properties.TryGetValue(ConnectionCollectionNeverShrunkRule.ShapesProperty, out var shapes) || shapes is null)
             {
                 continue;
             }

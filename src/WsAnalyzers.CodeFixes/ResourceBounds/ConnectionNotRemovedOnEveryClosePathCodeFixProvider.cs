@@ -57,7 +57,7 @@ public sealed class ConnectionNotRemovedOnEveryClosePathCodeFixProvider : Docume
 
         foreach (var diagnostic in diagnostics)
         {
-            if (diagnostic.Properties.TryGetValue(ConnectionNotRemovedOnEveryClosePathAnalyzer.ShapeProperty, out var kind) &&
+            if (diagnostic.Properties.TryGetValue(ConnectionNotRemovedOnEveryClosePathRule.ShapeProperty, out var kind) &&
                 System.Enum.TryParse<RegistrationShape>(kind, out var shape) &&
                 ConnectionRemovalEdits.CreatePlan(root, model, diagnostic.Location, shape, diagnostic.AdditionalLocations, cancellationToken) is { } plan)
             {

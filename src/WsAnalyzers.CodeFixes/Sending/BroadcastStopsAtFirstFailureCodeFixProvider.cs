@@ -34,7 +34,7 @@ public sealed class BroadcastStopsAtFirstFailureCodeFixProvider : CodeFixProvide
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (root is not null && diagnostic.Properties.ContainsKey(BroadcastStopsAtFirstFailureAnalyzer.ExceptionTypeProperty) &&
+            if (root is not null && diagnostic.Properties.ContainsKey(BroadcastStopsAtFirstFailureRule.ExceptionTypeProperty) &&
                 Targets(root, diagnostic).Any())
             {
                 context.RegisterCodeFix(
@@ -53,7 +53,7 @@ public sealed class BroadcastStopsAtFirstFailureCodeFixProvider : CodeFixProvide
         var done = new HashSet<SyntaxNode>();
         foreach (var diagnostic in diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(BroadcastStopsAtFirstFailureAnalyzer.ExceptionTypeProperty, out var exception))
+            if (!diagnostic.Properties.TryGetValue(BroadcastStopsAtFirstFailureRule.ExceptionTypeProperty, out var exception))
             {
                 continue;
             }
@@ -62,8 +62,8 @@ public sealed class BroadcastStopsAtFirstFailureCodeFixProvider : CodeFixProvide
             {
                 if (done.Add(target))
                 {
-                    diagnostic.Properties.TryGetValue(BroadcastStopsAtFirstFailureAnalyzer.RegistryProperty, out var registry);
-                    diagnostic.Properties.TryGetValue(BroadcastStopsAtFirstFailureAnalyzer.KeyProperty, out var key);
+                    diagnostic.Properties.TryGetValue(BroadcastStopsAtFirstFailureRule.RegistryProperty, out var registry);
+                    diagnostic.Properties.TryGetValue(BroadcastStopsAtFirstFailureRule.KeyProperty, out var key);
                     editor.ReplaceNode(target, (current, _) => Wrap(current, exception!, registry, key));
                 }
             }

@@ -28,7 +28,7 @@ public sealed class SendNotAwaitedCodeFixProvider : CodeFixProvider
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.ContainsKey(SendNotAwaitedAnalyzer.AwaitProperty) ||
+            if (!diagnostic.Properties.ContainsKey(SendNotAwaitedRule.AwaitProperty) ||
                 root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)
                     .FirstAncestorOrSelf<ExpressionStatementSyntax>() is not { } statement)
             {

@@ -32,8 +32,8 @@ public sealed class SendWithoutStateCheckCodeFixProvider : CodeFixProvider
             if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)
                     .FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } invocation ||
                 SendingStatement(invocation) is not { } statement ||
-                !diagnostic.Properties.TryGetValue(SendWithoutStateCheckAnalyzer.StateMemberProperty, out var member) ||
-                !diagnostic.Properties.TryGetValue(SendWithoutStateCheckAnalyzer.StateTypeProperty, out var stateType) ||
+                !diagnostic.Properties.TryGetValue(SendWithoutStateCheckRule.StateMemberProperty, out var member) ||
+                !diagnostic.Properties.TryGetValue(SendWithoutStateCheckRule.StateTypeProperty, out var stateType) ||
                 StateAccess(invocation, member!) is not { } stateAccess)
             {
                 continue;

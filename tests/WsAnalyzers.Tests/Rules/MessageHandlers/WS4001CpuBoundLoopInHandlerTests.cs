@@ -1,12 +1,15 @@
 using System.Threading.Tasks;
-using Verify = WsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    WsAnalyzers.MessageHandlers.CpuBoundLoopInHandlerAnalyzer,
-    WsAnalyzers.CodeFixes.MessageHandlers.CpuBoundLoopInHandlerCodeFixProvider>;
+using WsAnalyzers.CodeFixes.MessageHandlers;
+using WsAnalyzers.Core;
+using WsAnalyzers.MessageHandlers;
+using WsAnalyzers.Tests.Verifiers;
 
 namespace WsAnalyzers.Tests.Rules.MessageHandlers;
 
 public sealed class WS4001CpuBoundLoopInHandlerTests
 {
+    private static readonly RuleVerifier<MessageHandlersAnalyzer, CpuBoundLoopInHandlerCodeFixProvider> Verify = new(RuleIdentifiers.CpuBoundLoopInHandler);
+
     private const string Usings = """
         using System;
         using System.Collections.Generic;

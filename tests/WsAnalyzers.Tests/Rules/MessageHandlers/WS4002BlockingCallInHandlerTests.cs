@@ -1,12 +1,15 @@
 using System.Threading.Tasks;
-using Verify = WsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    WsAnalyzers.MessageHandlers.BlockingCallInHandlerAnalyzer,
-    WsAnalyzers.CodeFixes.MessageHandlers.BlockingCallInHandlerCodeFixProvider>;
+using WsAnalyzers.CodeFixes.MessageHandlers;
+using WsAnalyzers.Core;
+using WsAnalyzers.MessageHandlers;
+using WsAnalyzers.Tests.Verifiers;
 
 namespace WsAnalyzers.Tests.Rules.MessageHandlers;
 
 public sealed class WS4002BlockingCallInHandlerTests
 {
+    private static readonly RuleVerifier<MessageHandlersAnalyzer, BlockingCallInHandlerCodeFixProvider> Verify = new(RuleIdentifiers.BlockingCallInHandler);
+
     private const string Usings = """
         using System;
         using System.Collections.Generic;

@@ -1,15 +1,16 @@
 using System.Threading.Tasks;
-using VerifyNoDelay = WsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    WsAnalyzers.Reconnect.ReconnectWithoutDelayAnalyzer,
-    WsAnalyzers.CodeFixes.Reconnect.ReconnectBackoffCodeFixProvider>;
-using VerifyWeakDelay = WsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    WsAnalyzers.Reconnect.ReconnectWithoutBackoffAnalyzer,
-    WsAnalyzers.CodeFixes.Reconnect.ReconnectBackoffCodeFixProvider>;
+using WsAnalyzers.CodeFixes.Reconnect;
+using WsAnalyzers.Core;
+using WsAnalyzers.Reconnect;
+using WsAnalyzers.Tests.Verifiers;
 
 namespace WsAnalyzers.Tests.Rules.Reconnect;
 
 public sealed class WS1001ReconnectBackoffFixTests
 {
+    private static readonly RuleVerifier<ReconnectAnalyzer, ReconnectBackoffCodeFixProvider> VerifyNoDelay = new(RuleIdentifiers.ReconnectWithoutDelay);
+    private static readonly RuleVerifier<ReconnectAnalyzer, ReconnectBackoffCodeFixProvider> VerifyWeakDelay = new(RuleIdentifiers.ReconnectWithoutBackoff);
+
     private const string Usings = WS1001ReconnectWithoutDelayTests.Usings;
 
     [Fact]

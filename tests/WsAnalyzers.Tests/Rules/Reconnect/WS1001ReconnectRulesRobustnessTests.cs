@@ -1,21 +1,22 @@
 using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
+using System.Threading;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis;
+using WsAnalyzers.CodeFixes.Reconnect;
+using WsAnalyzers.Core;
 using WsAnalyzers.Reconnect;
 using WsAnalyzers.Tests.Verifiers;
-using VerifyNoDelay = WsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    WsAnalyzers.Reconnect.ReconnectWithoutDelayAnalyzer,
-    WsAnalyzers.CodeFixes.Reconnect.ReconnectBackoffCodeFixProvider>;
 
 namespace WsAnalyzers.Tests.Rules.Reconnect;
 
 /// <summary>The reconnect family (WS1001-WS1005) on broken code, and the backoff fix in a C# 7.3 project.</summary>
 public sealed class WS1001ReconnectRulesRobustnessTests
 {
+    private static readonly RuleVerifier<ReconnectAnalyzer, ReconnectBackoffCodeFixProvider> VerifyNoDelay = new(RuleIdentifiers.ReconnectWithoutDelay);
+
     [Fact]
     public async Task Incomplete_code_does_not_break_any_reconnect_rule()
     {
@@ -50,9 +51,7 @@ public sealed class WS1001ReconnectRulesRobustnessTests
         var trees = TestEnvironment.StandIns.Select(s => CSharpSyntaxTree.ParseText(s.Source))
             .Append(CSharpSyntaxTree.ParseText(source));
         var compilation = CSharpCompilation.Create("Broken", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(
-            new ReconnectWithoutDelayAnalyzer(), new ReconnectWithoutBackoffAnalyzer(), new ReconnectAfterNormalClosureAnalyzer(),
-            new ClientWebSocketReusedAnalyzer(), new ConnectionPerMessageAnalyzer());
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ReconnectAnalyzer());
 
         var diagnostics = await compilation.WithAnalyzers(analyzers).GetAllDiagnosticsAsync();
 

@@ -1,10 +1,15 @@
 using System.Threading.Tasks;
-using Verify = WsAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<WsAnalyzers.Reconnect.ReconnectWithoutDelayAnalyzer>;
+using Microsoft.CodeAnalysis.Testing;
+using WsAnalyzers.Core;
+using WsAnalyzers.Reconnect;
+using WsAnalyzers.Tests.Verifiers;
 
 namespace WsAnalyzers.Tests.Rules.Reconnect;
 
 public sealed class WS1001ReconnectWithoutDelayTests
 {
+    private static readonly RuleVerifier<ReconnectAnalyzer, EmptyCodeFixProvider> Verify = new(RuleIdentifiers.ReconnectWithoutDelay);
+
     internal const string Usings = """
         using System;
         using System.Net.WebSockets;
@@ -350,7 +355,7 @@ public sealed class WS1001ReconnectWithoutDelayTests
     [Fact]
     public Task Incomplete_code_does_not_break_the_analyzer()
     {
-        var test = Verifiers.CSharpCodeFixVerifier<WsAnalyzers.Reconnect.ReconnectWithoutDelayAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>.CreateTest(Usings + """
+        var test = Verify.CreateTest(Usings + """
             class Broken
             {
                 private ClientWebSocket _socket;

@@ -1,12 +1,15 @@
 using System.Threading.Tasks;
-using Verify = WsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    WsAnalyzers.Reconnect.ReconnectWithoutDelayAnalyzer,
-    WsAnalyzers.CodeFixes.Reconnect.UseWithAutomaticReconnectCodeFixProvider>;
+using WsAnalyzers.CodeFixes.Reconnect;
+using WsAnalyzers.Core;
+using WsAnalyzers.Reconnect;
+using WsAnalyzers.Tests.Verifiers;
 
 namespace WsAnalyzers.Tests.Rules.Reconnect;
 
 public sealed class WS1001UseWithAutomaticReconnectFixTests
 {
+    private static readonly RuleVerifier<ReconnectAnalyzer, UseWithAutomaticReconnectCodeFixProvider> Verify = new(RuleIdentifiers.ReconnectWithoutDelay);
+
     private const string Usings = WS1001ReconnectWithoutDelayTests.Usings;
 
     [Fact]

@@ -1,10 +1,15 @@
 using System.Threading.Tasks;
-using Verify = WsAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<WsAnalyzers.Reconnect.ReconnectWithoutBackoffAnalyzer>;
+using Microsoft.CodeAnalysis.Testing;
+using WsAnalyzers.Core;
+using WsAnalyzers.Reconnect;
+using WsAnalyzers.Tests.Verifiers;
 
 namespace WsAnalyzers.Tests.Rules.Reconnect;
 
 public sealed class WS1002ReconnectWithoutBackoffTests
 {
+    private static readonly RuleVerifier<ReconnectAnalyzer, EmptyCodeFixProvider> Verify = new(RuleIdentifiers.ReconnectWithoutBackoff);
+
     private const string Usings = WS1001ReconnectWithoutDelayTests.Usings;
 
     [Fact]

@@ -1,12 +1,15 @@
 using System.Threading.Tasks;
-using Verify = WsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    WsAnalyzers.Reconnect.ReconnectAfterNormalClosureAnalyzer,
-    WsAnalyzers.CodeFixes.Reconnect.ReconnectAfterNormalClosureCodeFixProvider>;
+using WsAnalyzers.CodeFixes.Reconnect;
+using WsAnalyzers.Core;
+using WsAnalyzers.Reconnect;
+using WsAnalyzers.Tests.Verifiers;
 
 namespace WsAnalyzers.Tests.Rules.Reconnect;
 
 public sealed class WS1003ReconnectAfterNormalClosureTests
 {
+    private static readonly RuleVerifier<ReconnectAnalyzer, ReconnectAfterNormalClosureCodeFixProvider> Verify = new(RuleIdentifiers.ReconnectAfterNormalClosure);
+
     private const string Usings = WS1001ReconnectWithoutDelayTests.Usings;
 
     [Fact]

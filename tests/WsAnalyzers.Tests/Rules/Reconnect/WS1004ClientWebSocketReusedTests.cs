@@ -1,12 +1,15 @@
 using System.Threading.Tasks;
-using Verify = WsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    WsAnalyzers.Reconnect.ClientWebSocketReusedAnalyzer,
-    WsAnalyzers.CodeFixes.Reconnect.ClientWebSocketReusedCodeFixProvider>;
+using WsAnalyzers.CodeFixes.Reconnect;
+using WsAnalyzers.Core;
+using WsAnalyzers.Reconnect;
+using WsAnalyzers.Tests.Verifiers;
 
 namespace WsAnalyzers.Tests.Rules.Reconnect;
 
 public sealed class WS1004ClientWebSocketReusedTests
 {
+    private static readonly RuleVerifier<ReconnectAnalyzer, ClientWebSocketReusedCodeFixProvider> Verify = new(RuleIdentifiers.ClientWebSocketReused);
+
     private const string Usings = WS1001ReconnectWithoutDelayTests.Usings;
 
     [Fact]

@@ -1,10 +1,15 @@
 using System.Threading.Tasks;
-using Verify = WsAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<WsAnalyzers.Reconnect.ConnectionPerMessageAnalyzer>;
+using Microsoft.CodeAnalysis.Testing;
+using WsAnalyzers.Core;
+using WsAnalyzers.Reconnect;
+using WsAnalyzers.Tests.Verifiers;
 
 namespace WsAnalyzers.Tests.Rules.Reconnect;
 
 public sealed class WS1005ConnectionPerMessageTests
 {
+    private static readonly RuleVerifier<ReconnectAnalyzer, EmptyCodeFixProvider> Verify = new(RuleIdentifiers.ConnectionPerMessage);
+
     private const string Usings = WS1001ReconnectWithoutDelayTests.Usings + "using System.Collections.Generic;\nusing System.Text;\n";
 
     [Fact]
@@ -60,7 +65,7 @@ public sealed class WS1005ConnectionPerMessageTests
     [Fact]
     public Task Long_lived_connections_sessions_and_a_programs_single_message_are_not_flagged()
     {
-        var test = Verifiers.CSharpCodeFixVerifier<WsAnalyzers.Reconnect.ConnectionPerMessageAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>.CreateTest(Source, fixedSource: null);
+        var test = Verify.CreateTest(Source, fixedSource: null);
         test.SolutionTransforms.Add((solution, projectId) => solution.WithProjectCompilationOptions(
             projectId, solution.GetProject(projectId)!.CompilationOptions!.WithOutputKind(Microsoft.CodeAnalysis.OutputKind.ConsoleApplication)));
         return test.RunAsync();

@@ -1,12 +1,15 @@
 using System.Threading.Tasks;
-using Verify = WsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    WsAnalyzers.ResourceBounds.ConnectionCollectionNeverShrunkAnalyzer,
-    WsAnalyzers.CodeFixes.ResourceBounds.ConnectionCollectionNeverShrunkCodeFixProvider>;
+using WsAnalyzers.CodeFixes.ResourceBounds;
+using WsAnalyzers.Core;
+using WsAnalyzers.ResourceBounds;
+using WsAnalyzers.Tests.Verifiers;
 
 namespace WsAnalyzers.Tests.Rules.ResourceBounds;
 
 public sealed class WS2001ConnectionCollectionNeverShrunkTests
 {
+    private static readonly RuleVerifier<ResourceBoundsAnalyzer, ConnectionCollectionNeverShrunkCodeFixProvider> Verify = new(RuleIdentifiers.ConnectionCollectionNeverShrunk);
+
     private const string Usings = """
         using System;
         using System.Collections.Concurrent;

@@ -1,12 +1,15 @@
 using System.Threading.Tasks;
-using Verify = WsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    WsAnalyzers.ResourceBounds.MessageHistoryUnboundedAnalyzer,
-    WsAnalyzers.CodeFixes.ResourceBounds.MessageHistoryUnboundedCodeFixProvider>;
+using WsAnalyzers.CodeFixes.ResourceBounds;
+using WsAnalyzers.Core;
+using WsAnalyzers.ResourceBounds;
+using WsAnalyzers.Tests.Verifiers;
 
 namespace WsAnalyzers.Tests.Rules.ResourceBounds;
 
 public sealed class WS2002MessageHistoryUnboundedTests
 {
+    private static readonly RuleVerifier<ResourceBoundsAnalyzer, MessageHistoryUnboundedCodeFixProvider> Verify = new(RuleIdentifiers.MessageHistoryUnbounded);
+
     private const string Usings = """
         using System;
         using System.Collections.Concurrent;

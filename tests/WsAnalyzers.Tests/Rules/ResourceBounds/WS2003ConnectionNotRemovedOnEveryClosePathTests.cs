@@ -1,12 +1,15 @@
 using System.Threading.Tasks;
-using Verify = WsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    WsAnalyzers.ResourceBounds.ConnectionNotRemovedOnEveryClosePathAnalyzer,
-    WsAnalyzers.CodeFixes.ResourceBounds.ConnectionNotRemovedOnEveryClosePathCodeFixProvider>;
+using WsAnalyzers.CodeFixes.ResourceBounds;
+using WsAnalyzers.Core;
+using WsAnalyzers.ResourceBounds;
+using WsAnalyzers.Tests.Verifiers;
 
 namespace WsAnalyzers.Tests.Rules.ResourceBounds;
 
 public sealed class WS2003ConnectionNotRemovedOnEveryClosePathTests
 {
+    private static readonly RuleVerifier<ResourceBoundsAnalyzer, ConnectionNotRemovedOnEveryClosePathCodeFixProvider> Verify = new(RuleIdentifiers.ConnectionNotRemovedOnEveryClosePath);
+
     private const string Usings = """
         using System;
         using System.Collections.Concurrent;

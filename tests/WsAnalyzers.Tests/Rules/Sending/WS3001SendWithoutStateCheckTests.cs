@@ -1,12 +1,15 @@
 using System.Threading.Tasks;
-using Verify = WsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    WsAnalyzers.Sending.SendWithoutStateCheckAnalyzer,
-    WsAnalyzers.CodeFixes.Sending.SendWithoutStateCheckCodeFixProvider>;
+using WsAnalyzers.CodeFixes.Sending;
+using WsAnalyzers.Core;
+using WsAnalyzers.Sending;
+using WsAnalyzers.Tests.Verifiers;
 
 namespace WsAnalyzers.Tests.Rules.Sending;
 
 public sealed class WS3001SendWithoutStateCheckTests
 {
+    private static readonly RuleVerifier<SendingAnalyzer, SendWithoutStateCheckCodeFixProvider> Verify = new(RuleIdentifiers.SendWithoutStateCheck);
+
     private const string Usings = """
         using System;
         using System.Collections.Concurrent;

@@ -1,12 +1,15 @@
 using System.Threading.Tasks;
-using Verify = WsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    WsAnalyzers.Sending.BroadcastStopsAtFirstFailureAnalyzer,
-    WsAnalyzers.CodeFixes.Sending.BroadcastStopsAtFirstFailureCodeFixProvider>;
+using WsAnalyzers.CodeFixes.Sending;
+using WsAnalyzers.Core;
+using WsAnalyzers.Sending;
+using WsAnalyzers.Tests.Verifiers;
 
 namespace WsAnalyzers.Tests.Rules.Sending;
 
 public sealed class WS3002BroadcastStopsAtFirstFailureTests
 {
+    private static readonly RuleVerifier<SendingAnalyzer, BroadcastStopsAtFirstFailureCodeFixProvider> Verify = new(RuleIdentifiers.BroadcastStopsAtFirstFailure);
+
     private const string Usings = """
         using System;
         using System.Collections.Concurrent;

@@ -1,12 +1,15 @@
 using System.Threading.Tasks;
-using Verify = WsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    WsAnalyzers.Sending.SendNotAwaitedAnalyzer,
-    WsAnalyzers.CodeFixes.Sending.SendNotAwaitedCodeFixProvider>;
+using WsAnalyzers.CodeFixes.Sending;
+using WsAnalyzers.Core;
+using WsAnalyzers.Sending;
+using WsAnalyzers.Tests.Verifiers;
 
 namespace WsAnalyzers.Tests.Rules.Sending;
 
 public sealed class WS3003SendNotAwaitedTests
 {
+    private static readonly RuleVerifier<SendingAnalyzer, SendNotAwaitedCodeFixProvider> Verify = new(RuleIdentifiers.SendNotAwaited);
+
     private const string Usings = """
         using System;
         using System.Collections.Generic;

@@ -11,10 +11,8 @@ using WsAnalyzers.Prefilters;
 
 namespace WsAnalyzers.Sending;
 
-/// <summary>WS3002: a loop (or ForEach call) over connections whose per-connection send has no exception handling inside the loop.
-/// The package runs it in <see cref="SendAnalyzer"/>; this analyzer runs it alone.</summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001", Justification = "The package runs this rule in SendAnalyzer; alone, it is for tests and benchmarks.")]
-public sealed class BroadcastStopsAtFirstFailureAnalyzer : SendRules
+/// <summary>WS3002: a loop (or ForEach call) over connections whose per-connection send has no exception handling inside the loop.</summary>
+internal static class BroadcastStopsAtFirstFailureRule
 {
     /// <summary>The metadata name of the exception the fix catches.</summary>
     public const string ExceptionTypeProperty = "ExceptionType";
@@ -24,11 +22,6 @@ public sealed class BroadcastStopsAtFirstFailureAnalyzer : SendRules
 
     /// <summary>The key of the iteration's connection in <see cref="RegistryProperty"/>.</summary>
     public const string KeyProperty = "Key";
-
-    public BroadcastStopsAtFirstFailureAnalyzer()
-        : base(Descriptors.WS3002BroadcastStopsAtFirstFailure)
-    {
-    }
 
     internal static bool AppliesTo(WebSocketApis apis) => apis.WebSocket is not null || apis.SharpWebSocket is not null;
 

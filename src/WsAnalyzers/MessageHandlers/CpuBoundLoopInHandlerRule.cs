@@ -16,8 +16,7 @@ namespace WsAnalyzers.MessageHandlers;
 /// nests a loop where neither is bounded by the received message, or runs forever without reading the message.
 /// Loops over the payload (result.Count, the message's length or elements) are parsing and are not reported.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class CpuBoundLoopInHandlerAnalyzer : WebSocketAnalyzer
+internal static class CpuBoundLoopInHandlerRule
 {
     /// <summary>Iteration counts from here on are "large".</summary>
     public const long LargeBound = 10_000;
@@ -25,23 +24,9 @@ public sealed class CpuBoundLoopInHandlerAnalyzer : WebSocketAnalyzer
     /// <summary>"true" when the loop may be moved into <c>await Task.Run(() => { ... })</c> as it stands.</summary>
     public const string OffloadProperty = "Offload";
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.WS4001CpuBoundLoopInHandler);
-
-    private protected override void Register(CompilationStartAnalysisContext context, WebSocketApis apis)
-    {
-        var threading = apis.Threading;
-        HandlerReach.Register(
-            context,
-            apis,
-            operation => IsCandidate(threading, (ILoopOperation)operation),
-            (operation, path) => Diagnose(apis, threading, (ILoopOperation)operation, path),
-            OperationKind.Loop);
-    }
-
     /// <summary>Cheap shape test before any handler or payload analysis: infinite, a large constant bound or an inner
     /// loop, and no await (as <see cref="LoopBounds.Awaits"/>), in one walk of the loop.</summary>
-    private static bool IsCandidate(ThreadingApis threading, ILoopOperation loop)
+    internal static bool IsCandidate(ThreadingApis threading, ILoopOperation loop)
     {
         if (loop.Syntax.ContainsDiagnostics)
         {
@@ -62,7 +47,8 @@ public sealed class CpuBoundLoopInHandlerAnalyzer : WebSocketAnalyzer
         return shaped;
     }
 
-    private static Diagnostic? Diagnose(WebSocketApis apis, ThreadingApis threading, ILoopOperation loop, HandlerPath path)
+    /// <summary>The diagnostic for a loop on a handler path, or null when the loop is bounded by the message.</summary>
+    internal static Diagnostic? Diagnose(WebSocketApis apis, ThreadingApis threading, ILoopOperation loop, HandlerPath path)
     {
         var payload = apis.Collect(path);
         if (Reason(apis, threading, loop, payload) is not { } reason)

@@ -8,20 +8,22 @@ using WsAnalyzers.Core;
 namespace WsAnalyzers.ResourceBounds;
 
 /// <summary>
-/// The long-lived collection rules, WS2001 to WS2003, from one pass: every field and property reference of the
-/// compilation is looked at once and the uses of the collections any of the three tracks are kept for the
-/// compilation-end judgements. A collector per rule looked at every reference three times.
-/// <see cref="LongLivedCollectionAnalyzer"/> is what the package ships; the single-rule subclasses are what the tests
-/// and the per-rule benchmarks run.
+/// The resource-bound rules, WS2001 to WS2003, from one pass over long-lived collections: every field and property
+/// reference of the compilation is looked at once and the uses of the collections any of the three tracks are kept for
+/// the compilation-end judgements. A collector per rule looked at every reference three times.
 /// </summary>
-public abstract class LongLivedCollectionRules : RuleFamilyAnalyzer
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ResourceBoundsAnalyzer : WebSocketAnalyzer
 {
-    private protected LongLivedCollectionRules(params DiagnosticDescriptor[] rules)
-        : base(rules)
+    public ResourceBoundsAnalyzer()
+        : base(
+            Descriptors.WS2001ConnectionCollectionNeverShrunk,
+            Descriptors.WS2002MessageHistoryUnbounded,
+            Descriptors.WS2003ConnectionNotRemovedOnEveryClosePath)
     {
     }
 
-    private protected sealed override void Register(CompilationStartAnalysisContext context, WebSocketApis apis)
+    private protected override void Register(CompilationStartAnalysisContext context, WebSocketApis apis)
     {
         var compilation = context.Compilation;
         var cancellation = context.CancellationToken;
@@ -49,17 +51,17 @@ public abstract class LongLivedCollectionRules : RuleFamilyAnalyzer
             var byMember = collector.ByMember().ToList();
             if (neverShrunk)
             {
-                ConnectionCollectionNeverShrunkAnalyzer.Report(end, apis, Of(byMember, collections.IsTracked));
+                ConnectionCollectionNeverShrunkRule.Report(end, apis, Of(byMember, collections.IsTracked));
             }
 
             if (histories)
             {
-                MessageHistoryUnboundedAnalyzer.Report(end, apis, Of(byMember, collections.IsHistory));
+                MessageHistoryUnboundedRule.Report(end, apis, Of(byMember, collections.IsHistory));
             }
 
             if (notRemoved)
             {
-                ConnectionNotRemovedOnEveryClosePathAnalyzer.Report(end, apis, Of(byMember, collections.IsTracked), calls);
+                ConnectionNotRemovedOnEveryClosePathRule.Report(end, apis, Of(byMember, collections.IsTracked), calls);
             }
         });
     }

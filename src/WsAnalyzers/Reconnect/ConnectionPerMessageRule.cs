@@ -12,16 +12,9 @@ namespace WsAnalyzers.Reconnect;
 /// <summary>
 /// WS1005: a WebSocket created, connected, used for one send and closed inside a loop, a message handler, or a method
 /// whose message comes in as a parameter: one connection per message instead of one long-lived connection.
-/// The package runs it in <see cref="ClientConnectionAnalyzer"/>; this analyzer runs it alone.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001", Justification = "The package runs this rule in ClientConnectionAnalyzer; alone, it is for tests and benchmarks.")]
-public sealed class ConnectionPerMessageAnalyzer : ClientConnectionRules
+internal static class ConnectionPerMessageRule
 {
-    public ConnectionPerMessageAnalyzer()
-        : base(Descriptors.WS1005ConnectionPerMessage)
-    {
-    }
-
     /// <summary>Judges a connect call.</summary>
     internal static void Analyze(OperationAnalysisContext context, WebSocketApis apis, IInvocationOperation invocation, WebSocketCall connect)
     {

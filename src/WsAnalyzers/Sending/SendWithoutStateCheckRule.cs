@@ -9,18 +9,11 @@ using WsAnalyzers.Operations;
 
 namespace WsAnalyzers.Sending;
 
-/// <summary>WS3001: a send that throws on a closed socket, with no state check and no exception handling around it.
-/// The package runs it in <see cref="SendAnalyzer"/>; this analyzer runs it alone.</summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001", Justification = "The package runs this rule in SendAnalyzer; alone, it is for tests and benchmarks.")]
-public sealed class SendWithoutStateCheckAnalyzer : SendRules
+/// <summary>WS3001: a send that throws on a closed socket, with no state check and no exception handling around it.</summary>
+internal static class SendWithoutStateCheckRule
 {
     public const string StateMemberProperty = "StateMember";
     public const string StateTypeProperty = "StateType";
-
-    public SendWithoutStateCheckAnalyzer()
-        : base(Descriptors.WS3001SendWithoutStateCheck)
-    {
-    }
 
     internal static bool AppliesTo(WebSocketApis apis) =>
         apis.WebSocket is not null || apis.SharpWebSocket is not null || apis.SharpWebSocketBehavior is not null;

@@ -12,8 +12,7 @@ namespace WsAnalyzers.MessageHandlers;
 /// WS4002: Thread.Sleep, Task.Wait/WaitAll/WaitAny, .Result, GetAwaiter().GetResult() or a synchronous wait on a
 /// semaphore or event on the path of a message handler. Outside handlers nothing is reported (that is VSTHRD002's job).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class BlockingCallInHandlerAnalyzer : WebSocketAnalyzer
+internal static class BlockingCallInHandlerRule
 {
     /// <summary>The <see cref="BlockingKind"/> the fix rewrites; absent when no safe await replacement exists here.</summary>
     public const string FixProperty = "Fix";
@@ -24,27 +23,11 @@ public sealed class BlockingCallInHandlerAnalyzer : WebSocketAnalyzer
 
     public const string HubMethodValue = "HubMethod";
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.WS4002BlockingCallInHandler);
+    /// <summary>A blocking call or property read: the cheap symbol test run on every invocation and property reference.</summary>
+    internal static bool IsCandidate(ThreadingApis threading, IOperation operation) => threading.Classify(operation) != BlockingKind.None;
 
-    private protected override void Register(CompilationStartAnalysisContext context, WebSocketApis apis)
-    {
-        var threading = apis.Threading;
-        if (threading.Task is null)
-        {
-            return;
-        }
-
-        HandlerReach.Register(
-            context,
-            apis,
-            operation => threading.Classify(operation) != BlockingKind.None,
-            (operation, path) => Diagnose(threading, operation, path),
-            OperationKind.Invocation,
-            OperationKind.PropertyReference);
-    }
-
-    private static Diagnostic Diagnose(ThreadingApis threading, IOperation operation, HandlerPath path)
+    /// <summary>The diagnostic for a blocking call on a handler path, with the fix it allows there.</summary>
+    internal static Diagnostic Diagnose(ThreadingApis threading, IOperation operation, HandlerPath path)
     {
         var kind = threading.Classify(operation);
         var properties = ImmutableDictionary<string, string?>.Empty;

@@ -9,16 +9,9 @@ using WsAnalyzers.Operations;
 namespace WsAnalyzers.Reconnect;
 
 /// <summary>WS1002: the delay before a reconnect is constant, random without growth or growing without jitter; and a
-/// SignalR IRetryPolicy that never gives up and returns such a delay. The package runs it in
-/// <see cref="ClientConnectionAnalyzer"/>; this analyzer runs it alone.</summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001", Justification = "The package runs this rule in ClientConnectionAnalyzer; alone, it is for tests and benchmarks.")]
-public sealed class ReconnectWithoutBackoffAnalyzer : ClientConnectionRules
+/// SignalR IRetryPolicy that never gives up and returns such a delay.</summary>
+internal static class ReconnectWithoutBackoffRule
 {
-    public ReconnectWithoutBackoffAnalyzer()
-        : base(Descriptors.WS1002ReconnectWithoutBackoff)
-    {
-    }
-
     /// <summary>Reports a reconnect analysed as waiting, but without growing, jittered delays.</summary>
     internal static void Report(OperationAnalysisContext context, WebSocketApis apis, ReconnectFinding finding) =>
         context.Report(ReconnectDiagnostics.Create(apis, Descriptors.WS1002ReconnectWithoutBackoff, finding, finding.Traits.Describe()));

@@ -12,18 +12,11 @@ namespace WsAnalyzers.Reconnect;
 /// WS1004: ConnectAsync on a ClientWebSocket that may already have been connected: a field, property, parameter or
 /// loop-external local connected again in a loop, a socket connected earlier in the same function, or a field or property
 /// (or captured variable) connected from a catch block, close handler or recursive retry, with no new instance on the way.
-/// The package runs it in <see cref="ClientConnectionAnalyzer"/>; this analyzer runs it alone.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001", Justification = "The package runs this rule in ClientConnectionAnalyzer; alone, it is for tests and benchmarks.")]
-public sealed class ClientWebSocketReusedAnalyzer : ClientConnectionRules
+internal static class ClientWebSocketReusedRule
 {
     /// <summary>"true" when the socket is a variable the fix may assign a new instance to.</summary>
     public const string AssignableProperty = "Assignable";
-
-    public ClientWebSocketReusedAnalyzer()
-        : base(Descriptors.WS1004ClientWebSocketReused)
-    {
-    }
 
     /// <summary>Judges a connect call.</summary>
     internal static void Analyze(OperationAnalysisContext context, WebSocketApis apis, IInvocationOperation invocation, WebSocketCall connect)

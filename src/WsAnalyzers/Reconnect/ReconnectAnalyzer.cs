@@ -7,26 +7,30 @@ using WsAnalyzers.Core;
 namespace WsAnalyzers.Reconnect;
 
 /// <summary>
-/// The client connection rules, WS1001 to WS1005, run from one invocation action. Every call of the compilation is
-/// asked the same two questions (is it a connect, is it a reconnect) before any of the five has anything to do, and an
+/// The reconnect rules, WS1001 to WS1005, for WebSocket clients, from one invocation action. Every call of the compilation
+/// is asked the same two questions (is it a connect, is it a reconnect) before any of the five has anything to do; an
 /// action per rule made each of them pay the driver's callback and the rejection of every call on its own.
-/// <see cref="ClientConnectionAnalyzer"/> is what the package ships; the single-rule subclasses are what the tests and
-/// the per-rule benchmarks run.
 /// </summary>
-public abstract class ClientConnectionRules : RuleFamilyAnalyzer
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ReconnectAnalyzer : WebSocketAnalyzer
 {
-    private protected ClientConnectionRules(params DiagnosticDescriptor[] rules)
-        : base(rules)
+    public ReconnectAnalyzer()
+        : base(
+            Descriptors.WS1001ReconnectWithoutDelay,
+            Descriptors.WS1002ReconnectWithoutBackoff,
+            Descriptors.WS1003ReconnectAfterNormalClosure,
+            Descriptors.WS1004ClientWebSocketReused,
+            Descriptors.WS1005ConnectionPerMessage)
     {
     }
 
-    private protected sealed override void Register(CompilationStartAnalysisContext context, WebSocketApis apis)
+    private protected override void Register(CompilationStartAnalysisContext context, WebSocketApis apis)
     {
         var compilation = context.Compilation;
         var cancellation = context.CancellationToken;
         var noDelay = Runs(compilation, Descriptors.WS1001ReconnectWithoutDelay, cancellation) && ReconnectDiagnostics.HasClientApi(apis);
         var noBackoff = Runs(compilation, Descriptors.WS1002ReconnectWithoutBackoff, cancellation) && ReconnectDiagnostics.HasClientApi(apis);
-        var afterNormalClosure = Runs(compilation, Descriptors.WS1003ReconnectAfterNormalClosure, cancellation) && ReconnectAfterNormalClosureAnalyzer.AppliesTo(apis);
+        var afterNormalClosure = Runs(compilation, Descriptors.WS1003ReconnectAfterNormalClosure, cancellation) && ReconnectAfterNormalClosureRule.AppliesTo(apis);
         var reused = Runs(compilation, Descriptors.WS1004ClientWebSocketReused, cancellation) && apis.ClientWebSocket is not null;
         var perMessage = Runs(compilation, Descriptors.WS1005ConnectionPerMessage, cancellation) && ReconnectDiagnostics.HasClientApi(apis);
         var reconnects = noDelay || noBackoff || afterNormalClosure;
@@ -38,7 +42,7 @@ public abstract class ClientConnectionRules : RuleFamilyAnalyzer
 
         if (noBackoff && apis.RetryPolicy is not null)
         {
-            RegisterOperationAction(context, c => ReconnectWithoutBackoffAnalyzer.AnalyzeRetryPolicy(c, apis), OperationKind.MethodBody);
+            RegisterOperationAction(context, c => ReconnectWithoutBackoffRule.AnalyzeRetryPolicy(c, apis), OperationKind.MethodBody);
         }
 
         void AnalyzeInvocation(OperationAnalysisContext c)
@@ -51,17 +55,17 @@ public abstract class ClientConnectionRules : RuleFamilyAnalyzer
                 {
                     if (noDelay && finding.Verdict == ReconnectVerdict.NoDelay)
                     {
-                        ReconnectWithoutDelayAnalyzer.Report(c, apis, finding);
+                        ReconnectWithoutDelayRule.Report(c, apis, finding);
                     }
                     else if (noBackoff && finding.Verdict == ReconnectVerdict.NoBackoffWithJitter)
                     {
-                        ReconnectWithoutBackoffAnalyzer.Report(c, apis, finding);
+                        ReconnectWithoutBackoffRule.Report(c, apis, finding);
                     }
                 }
 
                 if (afterNormalClosure)
                 {
-                    ReconnectAfterNormalClosureAnalyzer.Analyze(c, apis, invocation);
+                    ReconnectAfterNormalClosureRule.Analyze(c, apis, invocation);
                 }
             }
 
@@ -69,12 +73,12 @@ public abstract class ClientConnectionRules : RuleFamilyAnalyzer
             {
                 if (reused)
                 {
-                    ClientWebSocketReusedAnalyzer.Analyze(c, apis, invocation, connect);
+                    ClientWebSocketReusedRule.Analyze(c, apis, invocation, connect);
                 }
 
                 if (perMessage)
                 {
-                    ConnectionPerMessageAnalyzer.Analyze(c, apis, invocation, connect);
+                    ConnectionPerMessageRule.Analyze(c, apis, invocation, connect);
                 }
             }
         }

@@ -12,18 +12,11 @@ namespace WsAnalyzers.Sending;
 /// WS3003: a System.Net.WebSockets send that can overlap another send on the same socket: its task is dropped or stored
 /// while the socket is sent to again (in a loop, or elsewhere in the type), or it runs in a timer, event or Task.Run
 /// callback while the type also sends to the socket elsewhere, and no SemaphoreSlim or lock serialises the sends.
-/// The package runs it in <see cref="SendAnalyzer"/>; this analyzer runs it alone.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001", Justification = "The package runs this rule in SendAnalyzer; alone, it is for tests and benchmarks.")]
-public sealed class SendNotAwaitedAnalyzer : SendRules
+internal static class SendNotAwaitedRule
 {
     /// <summary>"true" when the fix may put <c>await</c> in front of the send statement.</summary>
     public const string AwaitProperty = "Await";
-
-    public SendNotAwaitedAnalyzer()
-        : base(Descriptors.WS3003SendNotAwaited)
-    {
-    }
 
     /// <summary>Judges a send call.</summary>
     internal static void Analyze(OperationAnalysisContext context, WebSocketApis apis, ThreadingApis threading, WebSocketCall call)

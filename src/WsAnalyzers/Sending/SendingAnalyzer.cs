@@ -7,25 +7,28 @@ using WsAnalyzers.Core;
 namespace WsAnalyzers.Sending;
 
 /// <summary>
-/// The send rules, WS3001 to WS3003, from one invocation action (and WS3002's loop action): every call of the
+/// The sending rules, WS3001 to WS3003, from one invocation action (and WS3002's loop action): every call of the
 /// compilation is asked once whether it is a send or a ForEach over connections, where an action per rule asked each
-/// call three times. <see cref="SendAnalyzer"/> is what the package ships; the single-rule subclasses are what the tests
-/// and the per-rule benchmarks run.
+/// call three times.
 /// </summary>
-public abstract class SendRules : RuleFamilyAnalyzer
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SendingAnalyzer : WebSocketAnalyzer
 {
-    private protected SendRules(params DiagnosticDescriptor[] rules)
-        : base(rules)
+    public SendingAnalyzer()
+        : base(
+            Descriptors.WS3001SendWithoutStateCheck,
+            Descriptors.WS3002BroadcastStopsAtFirstFailure,
+            Descriptors.WS3003SendNotAwaited)
     {
     }
 
-    private protected sealed override void Register(CompilationStartAnalysisContext context, WebSocketApis apis)
+    private protected override void Register(CompilationStartAnalysisContext context, WebSocketApis apis)
     {
         var compilation = context.Compilation;
         var cancellation = context.CancellationToken;
         var threading = apis.Threading;
-        var stateCheck = Runs(compilation, Descriptors.WS3001SendWithoutStateCheck, cancellation) && SendWithoutStateCheckAnalyzer.AppliesTo(apis);
-        var broadcast = Runs(compilation, Descriptors.WS3002BroadcastStopsAtFirstFailure, cancellation) && BroadcastStopsAtFirstFailureAnalyzer.AppliesTo(apis);
+        var stateCheck = Runs(compilation, Descriptors.WS3001SendWithoutStateCheck, cancellation) && SendWithoutStateCheckRule.AppliesTo(apis);
+        var broadcast = Runs(compilation, Descriptors.WS3002BroadcastStopsAtFirstFailure, cancellation) && BroadcastStopsAtFirstFailureRule.AppliesTo(apis);
         var notAwaited = Runs(compilation, Descriptors.WS3003SendNotAwaited, cancellation) && apis.WebSocket is not null;
         if (stateCheck || broadcast || notAwaited)
         {
@@ -34,7 +37,7 @@ public abstract class SendRules : RuleFamilyAnalyzer
 
         if (broadcast)
         {
-            RegisterOperationAction(context, c => BroadcastStopsAtFirstFailureAnalyzer.AnalyzeLoop(c, apis, threading), OperationKind.Loop);
+            RegisterOperationAction(context, c => BroadcastStopsAtFirstFailureRule.AnalyzeLoop(c, apis, threading), OperationKind.Loop);
         }
 
         void AnalyzeInvocation(OperationAnalysisContext c)
@@ -44,17 +47,17 @@ public abstract class SendRules : RuleFamilyAnalyzer
             {
                 if (stateCheck)
                 {
-                    SendWithoutStateCheckAnalyzer.Analyze(c, apis, send);
+                    SendWithoutStateCheckRule.Analyze(c, apis, send);
                 }
 
                 if (notAwaited)
                 {
-                    SendNotAwaitedAnalyzer.Analyze(c, apis, threading, send);
+                    SendNotAwaitedRule.Analyze(c, apis, threading, send);
                 }
             }
             else if (broadcast)
             {
-                BroadcastStopsAtFirstFailureAnalyzer.AnalyzeForEachCall(c, apis, threading, invocation);
+                BroadcastStopsAtFirstFailureRule.AnalyzeForEachCall(c, apis, threading, invocation);
             }
         }
     }

@@ -9,21 +9,14 @@ using WsAnalyzers.Handlers;
 namespace WsAnalyzers.Reconnect;
 
 /// <summary>WS1003: a close handler reconnects without looking at the close code, the clean flag, Closed's error argument
-/// or the disconnection type, so an intentional close is fought. The package runs it in <see cref="ClientConnectionAnalyzer"/>;
-/// this analyzer runs it alone.</summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001", Justification = "The package runs this rule in ClientConnectionAnalyzer; alone, it is for tests and benchmarks.")]
-public sealed class ReconnectAfterNormalClosureAnalyzer : ClientConnectionRules
+/// or the disconnection type, so an intentional close is fought.</summary>
+internal static class ReconnectAfterNormalClosureRule
 {
     /// <summary>Which guard fits: a <see cref="SocketLibrary"/> name.</summary>
     public const string LibraryProperty = "Library";
 
     /// <summary>The name of the handler's close-information parameter, when it has one the guard can read.</summary>
     public const string ParameterProperty = "Parameter";
-
-    public ReconnectAfterNormalClosureAnalyzer()
-        : base(Descriptors.WS1003ReconnectAfterNormalClosure)
-    {
-    }
 
     /// <summary>Only these libraries have close handlers that tell an intentional close from a failure.</summary>
     internal static bool AppliesTo(WebSocketApis apis) =>

@@ -11,17 +11,10 @@ namespace WsAnalyzers.ResourceBounds;
 /// WS2002: a long-lived list, queue, linked list or StringBuilder that a message handler (a receive loop body, an
 /// OnMessage handler or override, a Hub method) appends to, with no trim, cap, dequeue, removal, clear or
 /// reassignment anywhere in the compilation (decided at compilation end). A count check followed by a removal is a
-/// removal, so a capped history is never reported. The package runs it in <see cref="LongLivedCollectionAnalyzer"/>;
-/// this analyzer runs it alone.
+/// removal, so a capped history is never reported.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001", Justification = "The package runs this rule in LongLivedCollectionAnalyzer; alone, it is for tests and benchmarks.")]
-public sealed class MessageHistoryUnboundedAnalyzer : LongLivedCollectionRules
+internal static class MessageHistoryUnboundedRule
 {
-    public MessageHistoryUnboundedAnalyzer()
-        : base(Descriptors.WS2002MessageHistoryUnbounded)
-    {
-    }
-
     /// <summary>Judges the uses of the long-lived history collections, grouped by collection.</summary>
     internal static void Report(CompilationAnalysisContext context, WebSocketApis apis, IEnumerable<IGrouping<ISymbol, CollectionUse>> byMember)
     {

@@ -11,18 +11,11 @@ namespace WsAnalyzers.ResourceBounds;
 /// <summary>
 /// WS2001: a long-lived collection of connections that is added to and never removed from, cleared, replaced or
 /// handed to code that could shrink it, anywhere in the compilation (decided at compilation end).
-/// The package runs it in <see cref="LongLivedCollectionAnalyzer"/>; this analyzer runs it alone.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001", Justification = "The package runs this rule in LongLivedCollectionAnalyzer; alone, it is for tests and benchmarks.")]
-public sealed class ConnectionCollectionNeverShrunkAnalyzer : LongLivedCollectionRules
+internal static class ConnectionCollectionNeverShrunkRule
 {
     /// <summary>The <see cref="RegistrationShape"/> of each additional location (an add), separated by ';'.</summary>
     public const string ShapesProperty = "Shapes";
-
-    public ConnectionCollectionNeverShrunkAnalyzer()
-        : base(Descriptors.WS2001ConnectionCollectionNeverShrunk)
-    {
-    }
 
     /// <summary>Judges the uses of the long-lived connection collections, grouped by collection.</summary>
     internal static void Report(CompilationAnalysisContext context, WebSocketApis apis, IEnumerable<IGrouping<ISymbol, CollectionUse>> byMember)

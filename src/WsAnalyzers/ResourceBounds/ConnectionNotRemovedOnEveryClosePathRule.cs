@@ -16,18 +16,11 @@ namespace WsAnalyzers.ResourceBounds;
 /// ends the connection: a removal after the receive loop that is not in finally (or only on the clean-close branch),
 /// a Hub whose OnDisconnectedAsync does not remove it, a WebSocketBehavior or Fleck connection without an OnClose
 /// that removes it. Decided at compilation end, when every removal of the compilation is known.
-/// The package runs it in <see cref="LongLivedCollectionAnalyzer"/>; this analyzer runs it alone.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001", Justification = "The package runs this rule in LongLivedCollectionAnalyzer; alone, it is for tests and benchmarks.")]
-public sealed class ConnectionNotRemovedOnEveryClosePathAnalyzer : LongLivedCollectionRules
+internal static class ConnectionNotRemovedOnEveryClosePathRule
 {
     /// <summary>The <see cref="RegistrationShape"/> of the registration.</summary>
     public const string ShapeProperty = "Shape";
-
-    public ConnectionNotRemovedOnEveryClosePathAnalyzer()
-        : base(Descriptors.WS2003ConnectionNotRemovedOnEveryClosePath)
-    {
-    }
 
     /// <summary>Judges the uses of the long-lived connection collections, grouped by collection.</summary>
     internal static void Report(
