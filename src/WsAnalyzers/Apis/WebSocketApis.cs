@@ -19,21 +19,11 @@ internal sealed partial class WebSocketApis
         var types = new MetadataTypes(compilation);
         WebSocket = types.Find("System.Net.WebSockets.WebSocket");
         ClientWebSocket = types.Find("System.Net.WebSockets.ClientWebSocket");
-        WebSocketState = types.Find("System.Net.WebSockets.WebSocketState");
         WebSocketException = types.Find("System.Net.WebSockets.WebSocketException");
-        WebSocketReceiveResult = types.Find("System.Net.WebSockets.WebSocketReceiveResult");
-        ValueWebSocketReceiveResult = types.Find("System.Net.WebSockets.ValueWebSocketReceiveResult");
-        WebSocketMessageType = types.Find("System.Net.WebSockets.WebSocketMessageType");
-        WebSocketCloseStatus = types.Find("System.Net.WebSockets.WebSocketCloseStatus");
 
         AspNetWebSocketManager = types.Find("Microsoft.AspNetCore.Http.WebSocketManager");
-        AspNetWebSocketOptions = types.Find("Microsoft.AspNetCore.Builder.WebSocketOptions");
-        AspNetWebSocketAcceptContext = types.Find("Microsoft.AspNetCore.Http.WebSocketAcceptContext");
-        AspNetWebSocketMiddlewareExtensions = types.Find("Microsoft.AspNetCore.Builder.WebSocketMiddlewareExtensions");
 
         HubConnection = types.Find("Microsoft.AspNetCore.SignalR.Client.HubConnection");
-        HubConnectionBuilder = types.Find("Microsoft.AspNetCore.SignalR.Client.HubConnectionBuilder");
-        HubConnectionBuilderExtensions = types.Find("Microsoft.AspNetCore.SignalR.Client.HubConnectionBuilderExtensions");
         HubConnectionExtensions = types.Find("Microsoft.AspNetCore.SignalR.Client.HubConnectionExtensions");
         RetryPolicy = types.Find("Microsoft.AspNetCore.SignalR.Client.IRetryPolicy");
 
@@ -45,7 +35,6 @@ internal sealed partial class WebSocketApis
         WebsocketClientInterface = types.Find("Websocket.Client.IWebsocketClient");
 
         SharpWebSocket = types.Find("WebSocketSharp.WebSocket");
-        SharpWebSocketState = types.Find("WebSocketSharp.WebSocketState");
         SharpWebSocketBehavior = types.Find("WebSocketSharp.Server.WebSocketBehavior");
 
         FleckConnection = types.Find("Fleck.IWebSocketConnection");
@@ -53,7 +42,6 @@ internal sealed partial class WebSocketApis
 
         Exception = types.Find("System.Exception");
         InvalidOperationException = types.Find("System.InvalidOperationException");
-        ObservableExtensions = types.Find("System.ObservableExtensions");
 
         Collections = new CollectionTypes(types);
         Threading = new ThreadingApis(types);
@@ -107,23 +95,13 @@ internal sealed partial class WebSocketApis
     // System.Net.WebSockets
     public INamedTypeSymbol? WebSocket { get; }
     public INamedTypeSymbol? ClientWebSocket { get; }
-    public INamedTypeSymbol? WebSocketState { get; }
     public INamedTypeSymbol? WebSocketException { get; }
-    public INamedTypeSymbol? WebSocketReceiveResult { get; }
-    public INamedTypeSymbol? ValueWebSocketReceiveResult { get; }
-    public INamedTypeSymbol? WebSocketMessageType { get; }
-    public INamedTypeSymbol? WebSocketCloseStatus { get; }
 
     // ASP.NET Core
     public INamedTypeSymbol? AspNetWebSocketManager { get; }
-    public INamedTypeSymbol? AspNetWebSocketOptions { get; }
-    public INamedTypeSymbol? AspNetWebSocketAcceptContext { get; }
-    public INamedTypeSymbol? AspNetWebSocketMiddlewareExtensions { get; }
 
     // SignalR client
     public INamedTypeSymbol? HubConnection { get; }
-    public INamedTypeSymbol? HubConnectionBuilder { get; }
-    public INamedTypeSymbol? HubConnectionBuilderExtensions { get; }
     public INamedTypeSymbol? HubConnectionExtensions { get; }
     public INamedTypeSymbol? RetryPolicy { get; }
 
@@ -138,7 +116,6 @@ internal sealed partial class WebSocketApis
 
     // websocket-sharp
     public INamedTypeSymbol? SharpWebSocket { get; }
-    public INamedTypeSymbol? SharpWebSocketState { get; }
     public INamedTypeSymbol? SharpWebSocketBehavior { get; }
 
     // Fleck
@@ -148,7 +125,6 @@ internal sealed partial class WebSocketApis
     // BCL
     public INamedTypeSymbol? Exception { get; }
     public INamedTypeSymbol? InvalidOperationException { get; }
-    public INamedTypeSymbol? ObservableExtensions { get; }
 
     // Collections and connection handles of the resource-bound rules
     public CollectionTypes Collections { get; }

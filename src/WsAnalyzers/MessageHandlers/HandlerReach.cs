@@ -29,13 +29,14 @@ internal static class HandlerReach
     public static void Register(
         CompilationStartAnalysisContext context,
         WebSocketApis apis,
+        MessageHandlerCaches caches,
         Func<IOperation, bool> isCandidate,
         Func<IOperation, HandlerPath, Diagnostic?> diagnose,
         params OperationKind[] kinds) =>
-        context.RegisterOperationAction(LocatedFailures.Wrap(c => OnCandidate(apis, c, isCandidate, diagnose)), kinds);
+        context.RegisterOperationAction(LocatedFailures.Wrap(c => OnCandidate(apis, caches, c, isCandidate, diagnose)), kinds);
 
     private static void OnCandidate(
-        WebSocketApis apis, OperationAnalysisContext context, Func<IOperation, bool> isCandidate, Func<IOperation, HandlerPath, Diagnostic?> diagnose)
+        WebSocketApis apis, MessageHandlerCaches caches, OperationAnalysisContext context, Func<IOperation, bool> isCandidate, Func<IOperation, HandlerPath, Diagnostic?> diagnose)
     {
         if (!isCandidate(context.Operation))
         {
@@ -49,24 +50,24 @@ internal static class HandlerReach
         }
 
         if (path.Kind == HandlerPathKind.Handler ||
-            (path.Method is { } method && context.Operation.SemanticModel is { } model && apis.IsCalledFromHandler(method, model, context.CancellationToken)))
+            (path.Method is { } method && context.Operation.SemanticModel is { } model && apis.IsCalledFromHandler(caches, method, model, context.CancellationToken)))
         {
             context.Report(diagnostic);
         }
     }
 
     /// <summary>True when a handler of the method's type calls it, directly or through same-type calls.</summary>
-    private static bool IsCalledFromHandler(this WebSocketApis apis, IMethodSymbol method, SemanticModel model, System.Threading.CancellationToken cancellation)
+    private static bool IsCalledFromHandler(this WebSocketApis apis, MessageHandlerCaches caches, IMethodSymbol method, SemanticModel model, System.Threading.CancellationToken cancellation)
     {
         var key = method.OriginalDefinition;
-        if (apis.HandlerCallers.TryGetValue(key, out var known))
+        if (caches.HandlerCallers.TryGetValue(key, out var known))
         {
             return known;
         }
 
         var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { key };
         var reached = apis.IsCalledFromHandler(key, model, 1, visited, cancellation);
-        apis.HandlerCallers.TryAdd(key, reached);
+        caches.HandlerCallers.TryAdd(key, reached);
         return reached;
     }
 

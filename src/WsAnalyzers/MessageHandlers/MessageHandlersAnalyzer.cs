@@ -24,11 +24,13 @@ public sealed class MessageHandlersAnalyzer : WebSocketAnalyzer
         var compilation = context.Compilation;
         var cancellation = context.CancellationToken;
         var threading = apis.Threading;
+        var caches = new MessageHandlerCaches();
         if (Runs(compilation, Descriptors.WS4001CpuBoundLoopInHandler, cancellation))
         {
             HandlerReach.Register(
                 context,
                 apis,
+                caches,
                 operation => CpuBoundLoopInHandlerRule.IsCandidate(threading, (ILoopOperation)operation),
                 (operation, path) => CpuBoundLoopInHandlerRule.Diagnose(apis, threading, (ILoopOperation)operation, path),
                 OperationKind.Loop);
@@ -39,6 +41,7 @@ public sealed class MessageHandlersAnalyzer : WebSocketAnalyzer
             HandlerReach.Register(
                 context,
                 apis,
+                caches,
                 operation => BlockingCallInHandlerRule.IsCandidate(threading, operation),
                 (operation, path) => BlockingCallInHandlerRule.Diagnose(threading, operation, path),
                 OperationKind.Invocation,

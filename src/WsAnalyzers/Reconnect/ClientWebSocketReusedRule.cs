@@ -19,12 +19,12 @@ internal static class ClientWebSocketReusedRule
     public const string AssignableProperty = "Assignable";
 
     /// <summary>Judges a connect call.</summary>
-    internal static void Analyze(OperationAnalysisContext context, WebSocketApis apis, IInvocationOperation invocation, WebSocketCall connect)
+    internal static void Analyze(OperationAnalysisContext context, WebSocketApis apis, ReconnectCaches caches, IInvocationOperation invocation, WebSocketCall connect)
     {
         if (connect.Library != SocketLibrary.SystemNet ||
             connect.Socket is not { } socket || !socket.Type.IsOrInheritsFrom(apis.ClientWebSocket) ||
             !SocketIdentity.IsStableReference(socket) || invocation.EnclosingFunction() is not { } function ||
-            !MayBeConnectedAlready(apis, invocation, socket, function, context.ContainingSymbol))
+            !MayBeConnectedAlready(apis, caches, invocation, socket, function, context.ContainingSymbol))
         {
             return;
         }
@@ -34,10 +34,10 @@ internal static class ClientWebSocketReusedRule
             Descriptors.WS1004ClientWebSocketReused, invocation.Syntax.GetLocation(), properties, socket.Syntax.ToString()));
     }
 
-    private static bool MayBeConnectedAlready(WebSocketApis apis, IInvocationOperation invocation, IOperation socket, IOperation function, ISymbol containingSymbol)
+    private static bool MayBeConnectedAlready(WebSocketApis apis, ReconnectCaches caches, IInvocationOperation invocation, IOperation socket, IOperation function, ISymbol containingSymbol)
     {
         var start = invocation.Syntax.SpanStart;
-        var path = apis.FindRetryPath(invocation, containingSymbol, foreachRetries: true);
+        var path = apis.FindRetryPath(caches, invocation, containingSymbol, foreachRetries: true);
         if (path.Kind == RetryPathKind.Loop)
         {
             var loop = path.Region;

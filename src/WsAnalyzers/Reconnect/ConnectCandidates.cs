@@ -17,13 +17,13 @@ internal static class ConnectCandidates
 {
     private static readonly HashSet<string> NoNames = new();
 
-    public static bool MayReachConnect(WebSocketApis apis, SyntaxNode calleeDeclaration, string calleeName)
+    public static bool MayReachConnect(ReconnectCaches caches, SyntaxNode calleeDeclaration, string calleeName)
     {
         var scope = OutermostType(calleeDeclaration);
-        if (!apis.ConnectReachingNames.TryGetValue(scope, out var names))
+        if (!caches.ConnectReachingNames.TryGetValue(scope, out var names))
         {
             names = MentionsConnectName(scope) ? Compute(scope) : NoNames;
-            apis.ConnectReachingNames.TryAdd(scope, names);
+            caches.ConnectReachingNames.TryAdd(scope, names);
         }
 
         return names.Contains(calleeName);

@@ -13,8 +13,8 @@ namespace WsAnalyzers.Reconnect;
 /// </summary>
 internal static class HandlerSubscriptions
 {
-    public static Handler FindSubscription(this WebSocketApis apis, IMethodSymbol method, IOperation body) =>
-        apis.SubscriptionCache.GetOrAdd(method.OriginalDefinition, _ => Search(apis, method, body));
+    public static Handler FindSubscription(this WebSocketApis apis, ReconnectCaches caches, IMethodSymbol method, IOperation body) =>
+        caches.Subscriptions.GetOrAdd(method.OriginalDefinition, _ => Search(apis, method, body));
 
     private static Handler Search(WebSocketApis apis, IMethodSymbol method, IOperation body)
     {

@@ -23,9 +23,9 @@ internal static class ReconnectAfterNormalClosureRule
         apis.SharpWebSocket is not null || apis.HubConnection is not null || apis.WebsocketClient is not null || apis.WebsocketClientInterface is not null;
 
     /// <summary>Judges a reconnect call (a connect, or a same-type call that reaches one).</summary>
-    internal static void Analyze(OperationAnalysisContext context, WebSocketApis apis, IInvocationOperation invocation)
+    internal static void Analyze(OperationAnalysisContext context, WebSocketApis apis, ReconnectCaches caches, IInvocationOperation invocation)
     {
-        var path = apis.FindRetryPath(invocation, context.ContainingSymbol);
+        var path = apis.FindRetryPath(caches, invocation, context.ContainingSymbol);
         var handler = path.Handler;
         if (path.Kind != RetryPathKind.Handler || handler.Kind != HandlerKind.Close)
         {

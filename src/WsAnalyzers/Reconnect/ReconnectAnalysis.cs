@@ -14,17 +14,17 @@ internal static class ReconnectAnalysis
 {
     /// <summary>Analyses a reconnect call (<see cref="ReconnectCalls.IsReconnectCall"/>): true when it is on a retry path
     /// without an acceptable backoff.</summary>
-    public static bool TryAnalyzeReconnect(this WebSocketApis apis, ReconnectReach reach, ISymbol containingSymbol, out ReconnectFinding finding)
+    public static bool TryAnalyzeReconnect(this WebSocketApis apis, ReconnectCaches caches, ReconnectReach reach, ISymbol containingSymbol, out ReconnectFinding finding)
     {
         finding = default;
         var invocation = reach.Site;
-        var path = apis.FindRetryPath(invocation, containingSymbol);
+        var path = apis.FindRetryPath(caches, invocation, containingSymbol);
         var delays = reach.Delays;
         IOperation pathEnd = invocation;
         if (!path.IsRetry && apis.TryGetDeferral(invocation, out var scheduling, out var deferral))
         {
             // A timer or ContinueWith started on the retry path: its wait comes first.
-            path = apis.FindRetryPath(scheduling, containingSymbol);
+            path = apis.FindRetryPath(caches, scheduling, containingSymbol);
             delays = delays.Add(deferral);
             pathEnd = scheduling;
         }

@@ -35,6 +35,7 @@ public sealed class ReconnectAnalyzer : WebSocketAnalyzer
         var perMessage = Runs(compilation, Descriptors.WS1005ConnectionPerMessage, cancellation) && ReconnectDiagnostics.HasClientApi(apis);
         var reconnects = noDelay || noBackoff || afterNormalClosure;
         var connects = reused || perMessage;
+        var caches = new ReconnectCaches();
         if (reconnects || connects)
         {
             RegisterOperationAction(context, AnalyzeInvocation, OperationKind.Invocation);
@@ -49,9 +50,9 @@ public sealed class ReconnectAnalyzer : WebSocketAnalyzer
         {
             var invocation = (IInvocationOperation)c.Operation;
             var isConnect = apis.IsConnect(invocation, out var connect);
-            if (reconnects && apis.IsReconnectCall(invocation, isConnect, connect, c.ContainingSymbol, out var reach))
+            if (reconnects && apis.IsReconnectCall(caches, invocation, isConnect, connect, c.ContainingSymbol, out var reach))
             {
-                if ((noDelay || noBackoff) && apis.TryAnalyzeReconnect(reach, c.ContainingSymbol, out var finding))
+                if ((noDelay || noBackoff) && apis.TryAnalyzeReconnect(caches, reach, c.ContainingSymbol, out var finding))
                 {
                     if (noDelay && finding.Verdict == ReconnectVerdict.NoDelay)
                     {
@@ -65,7 +66,7 @@ public sealed class ReconnectAnalyzer : WebSocketAnalyzer
 
                 if (afterNormalClosure)
                 {
-                    ReconnectAfterNormalClosureRule.Analyze(c, apis, invocation);
+                    ReconnectAfterNormalClosureRule.Analyze(c, apis, caches, invocation);
                 }
             }
 
@@ -73,7 +74,7 @@ public sealed class ReconnectAnalyzer : WebSocketAnalyzer
             {
                 if (reused)
                 {
-                    ClientWebSocketReusedRule.Analyze(c, apis, invocation, connect);
+                    ClientWebSocketReusedRule.Analyze(c, apis, caches, invocation, connect);
                 }
 
                 if (perMessage)

@@ -19,7 +19,7 @@ internal static class ReconnectCalls
     /// <summary>A connect (<paramref name="isConnect"/>, classified as <paramref name="connect"/> by the caller), or a
     /// same-type call that reaches one; <paramref name="caller"/> is the member the call is written in.</summary>
     public static bool IsReconnectCall(
-        this WebSocketApis apis, IInvocationOperation invocation, bool isConnect, WebSocketCall connect, ISymbol caller, out ReconnectReach reach)
+        this WebSocketApis apis, ReconnectCaches caches, IInvocationOperation invocation, bool isConnect, WebSocketCall connect, ISymbol caller, out ReconnectReach reach)
     {
         if (isConnect)
         {
@@ -35,10 +35,10 @@ internal static class ReconnectCalls
 
         var target = invocation.TargetMethod.OriginalDefinition;
 
-        if (!apis.ReconnectReachCache.TryGetValue(target, out var cached))
+        if (!caches.ReachByMethod.TryGetValue(target, out var cached))
         {
-            cached = Reach(apis, invocation, target);
-            apis.ReconnectReachCache.TryAdd(target, cached);
+            cached = Reach(apis, caches, invocation, target);
+            caches.ReachByMethod.TryAdd(target, cached);
         }
 
         if (cached is not { } known)
@@ -52,9 +52,9 @@ internal static class ReconnectCalls
 
     /// <summary>Whether the same-type method <paramref name="target"/> reaches a connect, and the waits on the way.
     /// Methods whose syntax cannot lead to one are ruled out before their bodies are bound.</summary>
-    private static ReconnectReach? Reach(WebSocketApis apis, IInvocationOperation invocation, IMethodSymbol target)
+    private static ReconnectReach? Reach(WebSocketApis apis, ReconnectCaches caches, IInvocationOperation invocation, IMethodSymbol target)
     {
-        if (SameTypeCalls.CalleeDeclaration(invocation) is not { } declaration || !ConnectCandidates.MayReachConnect(apis, declaration, target.Name))
+        if (SameTypeCalls.CalleeDeclaration(invocation) is not { } declaration || !ConnectCandidates.MayReachConnect(caches, declaration, target.Name))
         {
             return null;
         }

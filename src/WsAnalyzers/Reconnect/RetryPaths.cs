@@ -13,7 +13,7 @@ namespace WsAnalyzers.Reconnect;
 /// </summary>
 internal static class RetryPaths
 {
-    public static RetryPath FindRetryPath(this WebSocketApis apis, IOperation operation, ISymbol containingSymbol, bool foreachRetries = false)
+    public static RetryPath FindRetryPath(this WebSocketApis apis, ReconnectCaches caches, IOperation operation, ISymbol containingSymbol, bool foreachRetries = false)
     {
         var function = operation.EnclosingFunction();
         if (function is null)
@@ -36,7 +36,7 @@ internal static class RetryPaths
         var handler = apis.FindEnclosing(operation, containingSymbol);
         if (!handler.IsHandler && function is not IAnonymousFunctionOperation and not ILocalFunctionOperation && containingSymbol is IMethodSymbol method)
         {
-            handler = apis.FindSubscription(method, function);
+            handler = apis.FindSubscription(caches, method, function);
         }
 
         if (handler.Kind is HandlerKind.Close or HandlerKind.Error &&

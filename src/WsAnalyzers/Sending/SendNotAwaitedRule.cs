@@ -19,11 +19,11 @@ internal static class SendNotAwaitedRule
     public const string AwaitProperty = "Await";
 
     /// <summary>Judges a send call.</summary>
-    internal static void Analyze(OperationAnalysisContext context, WebSocketApis apis, ThreadingApis threading, WebSocketCall call)
+    internal static void Analyze(OperationAnalysisContext context, WebSocketApis apis, ThreadingApis threading, SendingCaches caches, WebSocketCall call)
     {
         var invocation = call.Invocation;
         // Whether a lock or semaphore serialises the send is the costliest question, and is asked last.
-        if (Collect(threading, call) is not { } send || !Overlaps(apis, threading, send, context) ||
+        if (Collect(threading, call) is not { } send || !Overlaps(apis, threading, caches, send, context) ||
             SendSerialisation.IsSerialised(threading, invocation))
         {
             return;
@@ -49,7 +49,7 @@ internal static class SendNotAwaitedRule
         return new Send(invocation, socket, SendSerialisation.UseOf(invocation), threading.FindEnclosingCallback(invocation), RepeatsInLoop(invocation, socket));
     }
 
-    private static bool Overlaps(WebSocketApis apis, ThreadingApis threading, Send send, OperationAnalysisContext context)
+    private static bool Overlaps(WebSocketApis apis, ThreadingApis threading, SendingCaches caches, Send send, OperationAnalysisContext context)
     {
         if (send.Use != SendSerialisation.TaskUse.Awaited)
         {
@@ -58,7 +58,7 @@ internal static class SendNotAwaitedRule
                 return true;
             }
 
-            foreach (var other in SendSites.OnSocket(apis, threading, send.Socket, context))
+            foreach (var other in SendSites.OnSocket(apis, threading, caches, send.Socket, context))
             {
                 if (other.Span != send.Invocation.Syntax.Span && !other.Serialised)
                 {
@@ -75,7 +75,7 @@ internal static class SendNotAwaitedRule
             return false;
         }
 
-        foreach (var other in SendSites.OnSocket(apis, threading, send.Socket, context))
+        foreach (var other in SendSites.OnSocket(apis, threading, caches, send.Socket, context))
         {
             if (other.CallbackSpan != send.Callback.Syntax.Span && !other.Serialised)
             {

@@ -33,14 +33,14 @@ internal readonly struct SendSite
 /// </summary>
 internal static class SendSites
 {
-    public static ImmutableArray<SendSite> OnSocket(WebSocketApis apis, ThreadingApis threading, ISymbol socket, OperationAnalysisContext context)
+    public static ImmutableArray<SendSite> OnSocket(WebSocketApis apis, ThreadingApis threading, SendingCaches caches, ISymbol socket, OperationAnalysisContext context)
     {
         if (context.ContainingSymbol.ContainingType is not { } type || context.Operation.SemanticModel is not { } model)
         {
             return ImmutableArray<SendSite>.Empty;
         }
 
-        var byType = apis.SendSitesCache.GetOrAdd(type, static _ => new ConcurrentDictionary<ISymbol, ImmutableArray<SendSite>>(SymbolEqualityComparer.Default));
+        var byType = caches.SendSites.GetOrAdd(type, static _ => new ConcurrentDictionary<ISymbol, ImmutableArray<SendSite>>(SymbolEqualityComparer.Default));
         if (!byType.TryGetValue(socket, out var sites))
         {
             sites = Find(apis, threading, type, socket, model, context.CancellationToken);

@@ -27,6 +27,7 @@ public sealed class SendingAnalyzer : WebSocketAnalyzer
         var compilation = context.Compilation;
         var cancellation = context.CancellationToken;
         var threading = apis.Threading;
+        var caches = new SendingCaches();
         var stateCheck = Runs(compilation, Descriptors.WS3001SendWithoutStateCheck, cancellation) && SendWithoutStateCheckRule.AppliesTo(apis);
         var broadcast = Runs(compilation, Descriptors.WS3002BroadcastStopsAtFirstFailure, cancellation) && BroadcastStopsAtFirstFailureRule.AppliesTo(apis);
         var notAwaited = Runs(compilation, Descriptors.WS3003SendNotAwaited, cancellation) && apis.WebSocket is not null;
@@ -52,7 +53,7 @@ public sealed class SendingAnalyzer : WebSocketAnalyzer
 
                 if (notAwaited)
                 {
-                    SendNotAwaitedRule.Analyze(c, apis, threading, send);
+                    SendNotAwaitedRule.Analyze(c, apis, threading, caches, send);
                 }
             }
             else if (broadcast)
