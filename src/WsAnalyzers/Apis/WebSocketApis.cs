@@ -5,9 +5,10 @@ using WsAnalyzers.Prefilters;
 namespace WsAnalyzers.Apis;
 
 /// <summary>
-/// The WebSocket APIs of the contract, resolved once per compilation and shared by every rule.
-/// <see cref="For"/> returns null when the compilation neither references one of them nor mentions one in
-/// source, and then the rules register nothing.
+/// The WebSocket APIs of the contract, resolved once per compilation and shared by every rule: type lookups, and (in the
+/// other parts of this class) what recognises a library's calls and state properties. What a single rule family asks of
+/// these types lives in the family's folder. <see cref="For"/> returns null when the compilation neither references one
+/// of them nor mentions one in source, and then the rules register nothing.
 /// </summary>
 internal sealed partial class WebSocketApis
 {
@@ -128,11 +129,14 @@ internal sealed partial class WebSocketApis
 
     // Collections and connection handles of the resource-bound rules
     public CollectionTypes Collections { get; }
-    // Reconnect rules: delays, randomness and growth
+
     // BCL threading types of the message-handler, sending and reconnect rules
     public ThreadingApis Threading { get; }
     public INamedTypeSymbol? Task => Threading.Task;
     public INamedTypeSymbol? Thread => Threading.Thread;
+    public INamedTypeSymbol? ThreadingTimer => Threading.ThreadingTimer;
+
+    // Reconnect rules: delays, randomness, growth and close information
     public INamedTypeSymbol? Random { get; }
     public INamedTypeSymbol? RandomNumberGenerator { get; }
     public INamedTypeSymbol? Math { get; }
@@ -141,7 +145,6 @@ internal sealed partial class WebSocketApis
     public INamedTypeSymbol? WebsocketClientDisconnectionInfo { get; }
     public INamedTypeSymbol? SharpCloseEventArgs { get; }
     public INamedTypeSymbol? CancellationToken { get; }
-    public INamedTypeSymbol? ThreadingTimer => Threading.ThreadingTimer;
     public INamedTypeSymbol? ThreadingTimeout { get; }
 
     /// <summary>The APIs of this compilation, or null when it has no WebSocket API to analyze.</summary>

@@ -14,20 +14,20 @@ internal static class HandlerRecognition
 {
     /// <summary>The handler whose body directly contains <paramref name="operation"/> (the innermost function only:
     /// a lambda nested in a handler, such as one passed to Task.Run, is not the handler).</summary>
-    public static Handler FindEnclosing(this WebSocketApis apis, IOperation operation, ISymbol containingSymbol)
+    public static Handler FindEnclosing(WebSocketApis apis, IOperation operation, ISymbol containingSymbol)
     {
         var function = operation.EnclosingFunction();
         return function switch
         {
-            IAnonymousFunctionOperation lambda => apis.ForLambda(lambda),
+            IAnonymousFunctionOperation lambda => HandlerRecognition.ForLambda(apis, lambda),
             ILocalFunctionOperation => Handler.None,
             null => Handler.None,
-            _ when containingSymbol is IMethodSymbol method => apis.ForMethod(method, function),
+            _ when containingSymbol is IMethodSymbol method => HandlerRecognition.ForMethod(apis, method, function),
             _ => Handler.None,
         };
     }
 
-    public static Handler ForMethod(this WebSocketApis apis, IMethodSymbol method, IOperation body)
+    public static Handler ForMethod(WebSocketApis apis, IMethodSymbol method, IOperation body)
     {
         var behavior = apis.SharpWebSocketBehavior;
         if (behavior is not null && method.IsOverride)
@@ -62,7 +62,7 @@ internal static class HandlerRecognition
         return Handler.None;
     }
 
-    public static Handler ForLambda(this WebSocketApis apis, IAnonymousFunctionOperation lambda)
+    public static Handler ForLambda(WebSocketApis apis, IAnonymousFunctionOperation lambda)
     {
         var parent = lambda.Parent;
         if (parent is IDelegateCreationOperation)
@@ -78,12 +78,12 @@ internal static class HandlerRecognition
         switch (parent)
         {
             case IEventAssignmentOperation { Adds: true, EventReference: IEventReferenceOperation eventReference }:
-                return apis.ForEvent(eventReference.Event, lambda, eventReference.Instance);
+                return HandlerRecognition.ForEvent(apis, eventReference.Event, lambda, eventReference.Instance);
             case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property }
                 when property.Property.ContainingType.IsOrInheritsFrom(apis.FleckConnection):
                 return new Handler(FleckKind(property.Property.Name), SocketLibrary.Fleck, lambda, property.Instance);
             case IArgumentOperation { Parent: IInvocationOperation invocation }:
-                return apis.ForCallbackArgument(invocation, lambda);
+                return HandlerRecognition.ForCallbackArgument(apis, invocation, lambda);
             default:
                 return Handler.None;
         }
@@ -91,7 +91,7 @@ internal static class HandlerRecognition
 
     /// <summary>The handler a method group (<c>ws.OnClose += OnClosed</c>, <c>Subscribe(OnDisconnected)</c>) is attached as;
     /// <paramref name="body"/> is the body of the referenced method.</summary>
-    public static Handler ForMethodReference(this WebSocketApis apis, IMethodReferenceOperation reference, IOperation body)
+    public static Handler ForMethodReference(WebSocketApis apis, IMethodReferenceOperation reference, IOperation body)
     {
         var parent = reference.Parent;
         while (parent is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation)
@@ -102,13 +102,13 @@ internal static class HandlerRecognition
         return parent switch
         {
             IEventAssignmentOperation { Adds: true, EventReference: IEventReferenceOperation eventReference } =>
-                apis.ForEvent(eventReference.Event, body, eventReference.Instance),
-            IArgumentOperation { Parent: IInvocationOperation invocation } => apis.ForCallbackArgument(invocation, body),
+                HandlerRecognition.ForEvent(apis, eventReference.Event, body, eventReference.Instance),
+            IArgumentOperation { Parent: IInvocationOperation invocation } => HandlerRecognition.ForCallbackArgument(apis, invocation, body),
             _ => Handler.None,
         };
     }
 
-    private static Handler ForEvent(this WebSocketApis apis, IEventSymbol @event, IOperation lambda, IOperation? source)
+    private static Handler ForEvent(WebSocketApis apis, IEventSymbol @event, IOperation lambda, IOperation? source)
     {
         if (@event.ContainingType.IsOrInheritsFrom(apis.SharpWebSocket))
         {
@@ -137,7 +137,7 @@ internal static class HandlerRecognition
         return Handler.None;
     }
 
-    private static Handler ForCallbackArgument(this WebSocketApis apis, IInvocationOperation invocation, IOperation lambda)
+    private static Handler ForCallbackArgument(WebSocketApis apis, IInvocationOperation invocation, IOperation lambda)
     {
         var method = invocation.TargetMethod;
         if (method.Name == "On" && (method.ContainingType.IsType(apis.HubConnectionExtensions) || method.ContainingType.IsType(apis.HubConnection)))
@@ -149,7 +149,7 @@ internal static class HandlerRecognition
         if (method.Name == "Subscribe")
         {
             var observable = method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : invocation.Instance;
-            if (apis.ObservedClientProperty(observable) is { } property)
+            if (HandlerRecognition.ObservedClientProperty(apis, observable) is { } property)
             {
                 var kind = property.Property.Name switch
                 {
@@ -166,7 +166,7 @@ internal static class HandlerRecognition
     }
 
     /// <summary>Follows an Rx chain (<c>client.MessageReceived.Where(...).Select(...)</c>) down to the Websocket.Client property.</summary>
-    private static IPropertyReferenceOperation? ObservedClientProperty(this WebSocketApis apis, IOperation? observable)
+    private static IPropertyReferenceOperation? ObservedClientProperty(WebSocketApis apis, IOperation? observable)
     {
         for (var depth = 0; observable is not null && depth < 16; depth++)
         {

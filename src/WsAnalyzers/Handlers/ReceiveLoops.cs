@@ -9,7 +9,7 @@ namespace WsAnalyzers.Handlers;
 internal static class ReceiveLoops
 {
     /// <summary>The innermost loop of the same function that encloses <paramref name="operation"/> and receives from a WebSocket.</summary>
-    public static ILoopOperation? FindEnclosingReceiveLoop(this WebSocketApis apis, IOperation operation)
+    public static ILoopOperation? FindEnclosingReceiveLoop(WebSocketApis apis, IOperation operation)
     {
         for (var current = operation.Parent; current is not null; current = current.Parent)
         {
@@ -18,7 +18,7 @@ internal static class ReceiveLoops
                 return null;
             }
 
-            if (current is ILoopOperation loop && apis.Receives(loop))
+            if (current is ILoopOperation loop && ReceiveLoops.Receives(apis, loop))
             {
                 return loop;
             }
@@ -30,7 +30,7 @@ internal static class ReceiveLoops
     /// <summary>True when <paramref name="scope"/> contains a WebSocket receive outside nested functions. Every operation
     /// inside a loop asks about the same few loops, one after the other: the last answers are kept per thread, keyed by
     /// syntax and compilation number so that no operation tree or compilation is kept alive by the cache.</summary>
-    public static bool Receives(this WebSocketApis apis, IOperation scope)
+    public static bool Receives(WebSocketApis apis, IOperation scope)
     {
         var recent = t_recent ??= new (SyntaxNode?, OperationKind, int, bool)[RecentCapacity];
         var syntax = scope.Syntax;
@@ -42,7 +42,7 @@ internal static class ReceiveLoops
             }
         }
 
-        var receives = apis.ScanForReceive(scope);
+        var receives = ReceiveLoops.ScanForReceive(apis, scope);
         recent[t_next] = (syntax, scope.Kind, apis.Id, receives);
         t_next = (t_next + 1) % RecentCapacity;
         return receives;
@@ -56,7 +56,7 @@ internal static class ReceiveLoops
     [System.ThreadStatic]
     private static int t_next;
 
-    private static bool ScanForReceive(this WebSocketApis apis, IOperation scope)
+    private static bool ScanForReceive(WebSocketApis apis, IOperation scope)
     {
         foreach (var descendant in scope.DescendantsOutsideFunctions())
         {

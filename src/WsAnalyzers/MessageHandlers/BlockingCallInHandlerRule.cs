@@ -24,12 +24,12 @@ internal static class BlockingCallInHandlerRule
     public const string HubMethodValue = "HubMethod";
 
     /// <summary>A blocking call or property read: the cheap symbol test run on every invocation and property reference.</summary>
-    internal static bool IsCandidate(ThreadingApis threading, IOperation operation) => threading.Classify(operation) != BlockingKind.None;
+    internal static bool IsCandidate(ThreadingApis threading, IOperation operation) => BlockingCalls.Classify(threading, operation) != BlockingKind.None;
 
     /// <summary>The diagnostic for a blocking call on a handler path, with the fix it allows there.</summary>
     internal static Diagnostic Diagnose(ThreadingApis threading, IOperation operation, HandlerPath path)
     {
-        var kind = threading.Classify(operation);
+        var kind = BlockingCalls.Classify(threading, operation);
         var properties = ImmutableDictionary<string, string?>.Empty;
         if (kind is not BlockingKind.Other && !AsyncRewrite.IsInLock(operation, path.Function))
         {

@@ -50,7 +50,7 @@ internal static class CpuBoundLoopInHandlerRule
     /// <summary>The diagnostic for a loop on a handler path, or null when the loop is bounded by the message.</summary>
     internal static Diagnostic? Diagnose(WebSocketApis apis, ThreadingApis threading, ILoopOperation loop, HandlerPath path)
     {
-        var payload = apis.Collect(path);
+        var payload = Payloads.Collect(apis, path);
         if (Reason(apis, threading, loop, payload) is not { } reason)
         {
             return null;
@@ -74,7 +74,7 @@ internal static class CpuBoundLoopInHandlerRule
     /// <summary>Why the loop is CPU-bound on the receive path, or null when it is not.</summary>
     private static string? Reason(WebSocketApis apis, ThreadingApis threading, ILoopOperation loop, HashSet<ISymbol> payload)
     {
-        if (loop.Awaits() || apis.Receives(loop) || Sends(apis, loop))
+        if (loop.Awaits() || ReceiveLoops.Receives(apis, loop) || Sends(apis, loop))
         {
             return null;
         }

@@ -6,15 +6,6 @@ using WsAnalyzers.Operations;
 
 namespace WsAnalyzers.MessageHandlers;
 
-/// <summary>Where an operation runs relative to the message handlers: directly on a handler's receive path, in an
-/// ordinary method that a handler may call, or somewhere else (a nested lambda, offloaded work, a local function).</summary>
-internal enum HandlerPathKind
-{
-    None,
-    Handler,
-    Method,
-}
-
 /// <summary>The synchronous path an operation is on: a message handler (or receive-loop body), or a same-type method.</summary>
 internal readonly struct HandlerPath
 {
@@ -47,13 +38,10 @@ internal readonly struct HandlerPath
         IAnonymousFunctionOperation lambda => lambda.Symbol.IsAsync,
         _ => Method?.IsAsync == true,
     };
-}
 
-internal static class HandlerPaths
-{
     /// <summary>Classifies <paramref name="operation"/>: on a message handler's path (a message handler body, or the body of
     /// a receive loop), directly in an ordinary method body (reached when a handler calls the method), or neither.</summary>
-    public static HandlerPath FindHandlerPath(this WebSocketApis apis, IOperation operation, ISymbol containingSymbol)
+    public static HandlerPath Find(WebSocketApis apis, IOperation operation, ISymbol containingSymbol)
     {
         var function = operation.EnclosingFunction();
         if (function is null)
@@ -68,13 +56,13 @@ internal static class HandlerPaths
         }
 
         var method = function is IAnonymousFunctionOperation ? null : containingSymbol as IMethodSymbol;
-        var handler = apis.FindEnclosing(operation, containingSymbol);
+        var handler = HandlerRecognition.FindEnclosing(apis, operation, containingSymbol);
         if (handler.Kind == HandlerKind.Message)
         {
             return new HandlerPath(HandlerPathKind.Handler, function, handler, null, method);
         }
 
-        if (apis.FindEnclosingReceiveLoop(operation) is { } loop)
+        if (ReceiveLoops.FindEnclosingReceiveLoop(apis, operation) is { } loop)
         {
             return new HandlerPath(HandlerPathKind.Handler, function, Handler.None, loop, method);
         }

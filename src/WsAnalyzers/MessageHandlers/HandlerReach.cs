@@ -43,21 +43,21 @@ internal static class HandlerReach
             return;
         }
 
-        var path = apis.FindHandlerPath(context.Operation, context.ContainingSymbol);
+        var path = HandlerPath.Find(apis, context.Operation, context.ContainingSymbol);
         if (path.Kind == HandlerPathKind.None || diagnose(context.Operation, path) is not { } diagnostic)
         {
             return;
         }
 
         if (path.Kind == HandlerPathKind.Handler ||
-            (path.Method is { } method && context.Operation.SemanticModel is { } model && apis.IsCalledFromHandler(caches, method, model, context.CancellationToken)))
+            (path.Method is { } method && context.Operation.SemanticModel is { } model && HandlerReach.IsCalledFromHandler(apis, caches, method, model, context.CancellationToken)))
         {
             context.Report(diagnostic);
         }
     }
 
     /// <summary>True when a handler of the method's type calls it, directly or through same-type calls.</summary>
-    private static bool IsCalledFromHandler(this WebSocketApis apis, MessageHandlerCaches caches, IMethodSymbol method, SemanticModel model, System.Threading.CancellationToken cancellation)
+    private static bool IsCalledFromHandler(WebSocketApis apis, MessageHandlerCaches caches, IMethodSymbol method, SemanticModel model, System.Threading.CancellationToken cancellation)
     {
         var key = method.OriginalDefinition;
         if (caches.HandlerCallers.TryGetValue(key, out var known))
@@ -66,24 +66,24 @@ internal static class HandlerReach
         }
 
         var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { key };
-        var reached = apis.IsCalledFromHandler(key, model, 1, visited, cancellation);
+        var reached = HandlerReach.IsCalledFromHandler(apis, key, model, 1, visited, cancellation);
         caches.HandlerCallers.TryAdd(key, reached);
         return reached;
     }
 
     private static bool IsCalledFromHandler(
-        this WebSocketApis apis, IMethodSymbol method, SemanticModel model, int depth, HashSet<IMethodSymbol> visited, System.Threading.CancellationToken cancellation)
+        WebSocketApis apis, IMethodSymbol method, SemanticModel model, int depth, HashSet<IMethodSymbol> visited, System.Threading.CancellationToken cancellation)
     {
         foreach (var call in CallsIn(method, model, cancellation))
         {
-            var path = apis.FindHandlerPath(call.Invocation, call.ContainingSymbol);
+            var path = HandlerPath.Find(apis, call.Invocation, call.ContainingSymbol);
             if (path.Kind == HandlerPathKind.Handler)
             {
                 return true;
             }
 
             if (path.Kind == HandlerPathKind.Method && depth < MaxCallDepth && path.Method is { } caller && visited.Add(caller.OriginalDefinition) &&
-                apis.IsCalledFromHandler(caller.OriginalDefinition, model, depth + 1, visited, cancellation))
+                HandlerReach.IsCalledFromHandler(apis, caller.OriginalDefinition, model, depth + 1, visited, cancellation))
             {
                 return true;
             }

@@ -16,7 +16,7 @@ internal static class Payloads
 {
     private const int MaxRounds = 8;
 
-    public static HashSet<ISymbol> Collect(this WebSocketApis apis, HandlerPath path)
+    public static HashSet<ISymbol> Collect(WebSocketApis apis, HandlerPath path)
     {
         var payload = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         if (path.Kind == HandlerPathKind.Method || path.Handler.IsHandler)

@@ -37,7 +37,7 @@ internal static class ClientWebSocketReusedRule
     private static bool MayBeConnectedAlready(WebSocketApis apis, ReconnectCaches caches, IInvocationOperation invocation, IOperation socket, IOperation function, ISymbol containingSymbol)
     {
         var start = invocation.Syntax.SpanStart;
-        var path = apis.FindRetryPath(caches, invocation, containingSymbol, foreachRetries: true);
+        var path = RetryPath.Find(apis, caches, invocation, containingSymbol, foreachRetries: true);
         if (path.Kind == RetryPathKind.Loop)
         {
             var loop = path.Region;

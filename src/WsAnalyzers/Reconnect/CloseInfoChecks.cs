@@ -15,7 +15,7 @@ namespace WsAnalyzers.Reconnect;
 internal static class CloseInfoChecks
 {
     /// <summary>The parameter that carries the close information of <paramref name="handler"/>, or null.</summary>
-    public static IParameterSymbol? CloseInfoParameter(this WebSocketApis apis, Handler handler, ISymbol containingSymbol)
+    public static IParameterSymbol? CloseInfoParameter(WebSocketApis apis, Handler handler, ISymbol containingSymbol)
     {
         var parameters = handler.Function switch
         {
@@ -41,7 +41,7 @@ internal static class CloseInfoChecks
         return null;
     }
 
-    public static bool LooksAtCloseReason(this WebSocketApis apis, Handler handler, IOperation reconnect, IParameterSymbol? closeInfo)
+    public static bool LooksAtCloseReason(WebSocketApis apis, Handler handler, IOperation reconnect, IParameterSymbol? closeInfo)
     {
         if (IsFilteredBeforeSubscribe(handler))
         {

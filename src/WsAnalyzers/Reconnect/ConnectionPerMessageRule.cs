@@ -19,7 +19,7 @@ internal static class ConnectionPerMessageRule
     internal static void Analyze(OperationAnalysisContext context, WebSocketApis apis, IInvocationOperation invocation, WebSocketCall connect)
     {
         if (connect.Library is not (SocketLibrary.SystemNet or SocketLibrary.WebSocketSharp or SocketLibrary.WebsocketClient) ||
-            !apis.IsOneShotConnection(connect, out var declaration, out var send) || declaration is null || send is null ||
+            !OneShotConnections.IsOneShotConnection(apis, connect, out var declaration, out var send) || declaration is null || send is null ||
             invocation.EnclosingFunction() is not { } function)
         {
             return;
@@ -28,7 +28,7 @@ internal static class ConnectionPerMessageRule
         // A program's entry point runs once: its arguments are not a stream of messages.
         var entryPoint = SymbolEqualityComparer.Default.Equals(context.ContainingSymbol, context.Compilation.GetEntryPoint(context.CancellationToken));
         if (InLoopWithDeclaration(invocation, declaration, function) ||
-            apis.FindEnclosing(invocation, context.ContainingSymbol).Kind == HandlerKind.Message ||
+            HandlerRecognition.FindEnclosing(apis, invocation, context.ContainingSymbol).Kind == HandlerKind.Message ||
             (!entryPoint && PayloadComesFromParameter(apis, send, function, context.ContainingSymbol)))
         {
             context.Report(Diagnostic.Create(

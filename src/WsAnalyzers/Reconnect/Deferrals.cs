@@ -12,7 +12,7 @@ namespace WsAnalyzers.Reconnect;
 /// </summary>
 internal static class Deferrals
 {
-    public static bool TryGetDeferral(this WebSocketApis apis, IOperation operation, out IOperation scheduling, out Delay delay)
+    public static bool TryGetDeferral(WebSocketApis apis, IOperation operation, out IOperation scheduling, out Delay delay)
     {
         scheduling = operation;
         delay = default;
@@ -47,7 +47,7 @@ internal static class Deferrals
 
                 return false;
             case IInvocationOperation { TargetMethod.Name: "ContinueWith", Instance: { } instance } continuation
-                when instance.WithoutConversions() is IInvocationOperation wait && apis.IsDelay(wait, out var amount) && amount is not null:
+                when instance.WithoutConversions() is IInvocationOperation wait && Delay.IsDelay(apis, wait, out var amount) && amount is not null:
                 scheduling = continuation;
                 delay = new Delay(wait, amount);
                 return true;

@@ -16,7 +16,7 @@ internal static class DelayClassifier
 {
     private const int MaxDepth = 6;
 
-    public static DelayTraits Classify(this WebSocketApis apis, IOperation amount) =>
+    public static DelayTraits Classify(WebSocketApis apis, IOperation amount) =>
         new Walker(apis).Visit(amount, 0);
 
     private sealed class Walker
@@ -335,4 +335,17 @@ internal static class DelayClassifier
         private static bool IsNumeric(INamedTypeSymbol? type) =>
             type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Double or SpecialType.System_Single;
     }
+
+    /// <summary>Exponential (or at least growing) backoff with jitter, or a delay the analyzer cannot judge.</summary>
+    public static bool IsAcceptable(this DelayTraits traits) =>
+        (traits & DelayTraits.Unknown) != 0 || (traits & (DelayTraits.Random | DelayTraits.Growth)) == (DelayTraits.Random | DelayTraits.Growth);
+
+    /// <summary>What the delay is, for messages: "is constant", "is random but ...", "grows without jitter".</summary>
+    public static string Describe(this DelayTraits traits) =>
+        (traits & (DelayTraits.Random | DelayTraits.Growth)) switch
+        {
+            DelayTraits.Random => "is random but does not grow with the attempt count",
+            DelayTraits.Growth => "grows without jitter",
+            _ => "is constant",
+        };
 }

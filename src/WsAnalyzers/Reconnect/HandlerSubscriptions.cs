@@ -13,7 +13,7 @@ namespace WsAnalyzers.Reconnect;
 /// </summary>
 internal static class HandlerSubscriptions
 {
-    public static Handler FindSubscription(this WebSocketApis apis, ReconnectCaches caches, IMethodSymbol method, IOperation body) =>
+    public static Handler FindSubscription(WebSocketApis apis, ReconnectCaches caches, IMethodSymbol method, IOperation body) =>
         caches.Subscriptions.GetOrAdd(method.OriginalDefinition, _ => Search(apis, method, body));
 
     private static Handler Search(WebSocketApis apis, IMethodSymbol method, IOperation body)
@@ -47,7 +47,7 @@ internal static class HandlerSubscriptions
                 if (model.GetOperation(expression) is IMethodReferenceOperation methodReference &&
                     SymbolEqualityComparer.Default.Equals(methodReference.Method.OriginalDefinition, method.OriginalDefinition))
                 {
-                    var handler = apis.ForMethodReference(methodReference, body);
+                    var handler = HandlerRecognition.ForMethodReference(apis, methodReference, body);
                     if (handler.IsHandler)
                     {
                         return handler;

@@ -12,12 +12,12 @@ namespace WsAnalyzers.Reconnect;
 /// </summary>
 internal static class OneShotConnections
 {
-    public static bool IsOneShotConnection(this WebSocketApis apis, WebSocketCall connect, out IVariableDeclaratorOperation? declaration) =>
-        apis.IsOneShotConnection(connect, out declaration, out _);
+    public static bool IsOneShotConnection(WebSocketApis apis, WebSocketCall connect, out IVariableDeclaratorOperation? declaration) =>
+        OneShotConnections.IsOneShotConnection(apis, connect, out declaration, out _);
 
     /// <summary>As above; <paramref name="send"/> is the single send.</summary>
     public static bool IsOneShotConnection(
-        this WebSocketApis apis, WebSocketCall connect, out IVariableDeclaratorOperation? declaration, out IInvocationOperation? send)
+        WebSocketApis apis, WebSocketCall connect, out IVariableDeclaratorOperation? declaration, out IInvocationOperation? send)
     {
         declaration = null;
         send = null;

@@ -25,15 +25,15 @@ internal static class ReconnectAfterNormalClosureRule
     /// <summary>Judges a reconnect call (a connect, or a same-type call that reaches one).</summary>
     internal static void Analyze(OperationAnalysisContext context, WebSocketApis apis, ReconnectCaches caches, IInvocationOperation invocation)
     {
-        var path = apis.FindRetryPath(caches, invocation, context.ContainingSymbol);
+        var path = RetryPath.Find(apis, caches, invocation, context.ContainingSymbol);
         var handler = path.Handler;
         if (path.Kind != RetryPathKind.Handler || handler.Kind != HandlerKind.Close)
         {
             return;
         }
 
-        var closeInfo = apis.CloseInfoParameter(handler, context.ContainingSymbol);
-        if (apis.LooksAtCloseReason(handler, invocation, closeInfo))
+        var closeInfo = CloseInfoChecks.CloseInfoParameter(apis, handler, context.ContainingSymbol);
+        if (CloseInfoChecks.LooksAtCloseReason(apis, handler, invocation, closeInfo))
         {
             return;
         }

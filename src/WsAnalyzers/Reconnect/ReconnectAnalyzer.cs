@@ -50,9 +50,9 @@ public sealed class ReconnectAnalyzer : WebSocketAnalyzer
         {
             var invocation = (IInvocationOperation)c.Operation;
             var isConnect = apis.IsConnect(invocation, out var connect);
-            if (reconnects && apis.IsReconnectCall(caches, invocation, isConnect, connect, c.ContainingSymbol, out var reach))
+            if (reconnects && ReconnectReach.TryFind(apis, caches, invocation, isConnect, connect, c.ContainingSymbol, out var reach))
             {
-                if ((noDelay || noBackoff) && apis.TryAnalyzeReconnect(caches, reach, c.ContainingSymbol, out var finding))
+                if ((noDelay || noBackoff) && ReconnectFinding.TryAnalyze(apis, caches, reach, c.ContainingSymbol, out var finding))
                 {
                     if (noDelay && finding.Verdict == ReconnectVerdict.NoDelay)
                     {

@@ -10,7 +10,7 @@ namespace WsAnalyzers.Reconnect;
 internal sealed class ReconnectCaches
 {
     /// <summary>Whether a source method reaches a reconnect (and the waits before it), so that every same-type call does
-    /// not walk its callee again (<see cref="ReconnectCalls"/>).</summary>
+    /// not walk its callee again (<see cref="ReconnectReach.TryFind"/>).</summary>
     public ConcurrentDictionary<IMethodSymbol, ReconnectReach?> ReachByMethod { get; } = new(SymbolEqualityComparer.Default);
 
     /// <summary>Per outermost type declaration, the names of the methods that may reach a connect (<see cref="ConnectCandidates"/>).</summary>

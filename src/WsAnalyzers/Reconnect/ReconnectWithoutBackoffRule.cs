@@ -38,7 +38,7 @@ internal static class ReconnectWithoutBackoffRule
                 return;
             }
 
-            if (apis.Classify(unwrapped).IsAcceptable() || unwrapped is IConditionalOperation or ICoalesceOperation)
+            if (DelayClassifier.Classify(apis, unwrapped).IsAcceptable() || unwrapped is IConditionalOperation or ICoalesceOperation)
             {
                 return;
             }
@@ -49,7 +49,7 @@ internal static class ReconnectWithoutBackoffRule
         foreach (var value in returned)
         {
             context.Report(Diagnostic.Create(
-                Descriptors.WS1002ReconnectWithoutBackoff, value.Syntax.GetLocation(), "NextRetryDelay", apis.Classify(value).Describe()));
+                Descriptors.WS1002ReconnectWithoutBackoff, value.Syntax.GetLocation(), "NextRetryDelay", DelayClassifier.Classify(apis, value).Describe()));
         }
     }
 

@@ -9,7 +9,7 @@ namespace WsAnalyzers.ResourceBounds;
 /// try whose catch swallows every exception.</summary>
 internal static class CleanupPaths
 {
-    public static bool RunsOnEveryExit(this WebSocketApis apis, IOperation operation)
+    public static bool RunsOnEveryExit(WebSocketApis apis, IOperation operation)
     {
         IOperation child = operation;
         for (var parent = operation.Parent; parent is not null; child = parent, parent = parent.Parent)
@@ -25,11 +25,11 @@ internal static class CleanupPaths
             }
         }
 
-        return apis.FollowsCatchAll(operation);
+        return CleanupPaths.FollowsCatchAll(apis, operation);
     }
 
     /// <summary><c>try { ... } catch (Exception) { ... } Remove(...);</c>: the removal is an unconditional statement after a catch-all.</summary>
-    private static bool FollowsCatchAll(this WebSocketApis apis, IOperation operation)
+    private static bool FollowsCatchAll(WebSocketApis apis, IOperation operation)
     {
         var statement = operation;
         while (statement.Parent is IAwaitOperation or IConversionOperation or IParenthesizedOperation or IExpressionStatementOperation)

@@ -36,12 +36,12 @@ internal sealed class CollectionUse
     public ISymbol ContainingSymbol { get; }
 
     /// <summary>For adds: runs when a connection opens (OnConnectedAsync, OnOpen, after AcceptWebSocketAsync).</summary>
-    public bool OnConnectionOpenPath => _onConnectionOpenPath ??= _apis.IsOnConnectionOpenPath(Operation, ContainingSymbol);
+    public bool OnConnectionOpenPath => _onConnectionOpenPath ??= ConnectionOpenPaths.IsOnConnectionOpenPath(_apis, Operation, ContainingSymbol);
 
     /// <summary>For adds: stores a connection or a connection's identifier.</summary>
-    public bool StoresConnectionHandle => _storesConnectionHandle ??= CollectionUses.AddedValues(Operation).Any(_apis.IsConnectionHandle);
+    public bool StoresConnectionHandle => _storesConnectionHandle ??= CollectionUses.AddedValues(Operation).Any(value => ConnectionHandles.IsConnectionHandle(_apis, value));
 
     /// <summary>For adds: runs in a message handler or a receive loop.</summary>
     public bool InMessageHandler => _inMessageHandler ??=
-        _apis.FindEnclosing(Operation, ContainingSymbol).Kind == HandlerKind.Message || _apis.FindEnclosingReceiveLoop(Operation) is not null;
+        HandlerRecognition.FindEnclosing(_apis, Operation, ContainingSymbol).Kind == HandlerKind.Message || ReceiveLoops.FindEnclosingReceiveLoop(_apis, Operation) is not null;
 }

@@ -45,7 +45,7 @@ internal sealed class CollectionUseCollector
             ILocalSymbol local => local.Type,
             _ => null,
         };
-        if (member is null || type is null || !_tracks(type) || !_apis.IsLongLived(member))
+        if (member is null || type is null || !_tracks(type) || !LongLivedMembers.IsLongLived(_apis, member))
         {
             return;
         }

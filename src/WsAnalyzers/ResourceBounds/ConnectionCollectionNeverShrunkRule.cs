@@ -25,13 +25,13 @@ internal static class ConnectionCollectionNeverShrunkRule
             var adds = ConnectionCollections.Adds(uses);
             if (adds.Count == 0 ||
                 uses.Any(use => use.Kind is CollectionUseKind.Removal or CollectionUseKind.Escape) ||
-                !apis.IsConnectionCollection(uses.Key, adds))
+                !ConnectionCollections.IsConnectionCollection(apis, uses.Key, adds))
             {
                 continue;
             }
 
             var properties = ImmutableDictionary<string, string?>.Empty
-                .Add(ShapesProperty, string.Join(";", adds.Select(add => apis.ShapeOf(add).ToString())));
+                .Add(ShapesProperty, string.Join(";", adds.Select(add => ConnectionCollections.ShapeOf(apis, add).ToString())));
             context.Report(Diagnostic.Create(
                 Descriptors.WS2001ConnectionCollectionNeverShrunk,
                 uses.Key.Locations[0],

@@ -11,15 +11,15 @@ internal static class ConnectionCollections
 {
     /// <summary>A collection of connections: its elements, keys or values are connections, or it is filled with
     /// connections, connection ids, or on a connection-open path.</summary>
-    public static bool IsConnectionCollection(this WebSocketApis apis, ISymbol member, IEnumerable<CollectionUse> adds) =>
-        apis.HoldsConnections(TypeOf(member)) || adds.Any(add => add.OnConnectionOpenPath || add.StoresConnectionHandle);
+    public static bool IsConnectionCollection(WebSocketApis apis, ISymbol member, IEnumerable<CollectionUse> adds) =>
+        ConnectionHandles.HoldsConnections(apis, TypeOf(member)) || adds.Any(add => add.OnConnectionOpenPath || add.StoresConnectionHandle);
 
     /// <summary>Adds that grow the collection at run time (not in constructors or initializers).</summary>
     public static List<CollectionUse> Adds(IEnumerable<CollectionUse> uses) => uses.Where(use => use.Kind == CollectionUseKind.Add).ToList();
 
-    public static RegistrationShape ShapeOf(this WebSocketApis apis, CollectionUse add)
+    public static RegistrationShape ShapeOf(WebSocketApis apis, CollectionUse add)
     {
-        var handler = apis.FindEnclosing(add.Operation, add.ContainingSymbol);
+        var handler = HandlerRecognition.FindEnclosing(apis, add.Operation, add.ContainingSymbol);
         if (handler.Library == SocketLibrary.SignalRHub &&
             (handler.Kind == HandlerKind.Open || (handler.Kind == HandlerKind.Message && add.StoresConnectionHandle)))
         {
@@ -31,7 +31,7 @@ internal static class ConnectionCollections
             return RegistrationShape.Behavior;
         }
 
-        return apis.FindFleckServerCallback(add.Operation) is not null ? RegistrationShape.Fleck : RegistrationShape.Function;
+        return ConnectionOpenPaths.FindFleckServerCallback(apis, add.Operation) is not null ? RegistrationShape.Fleck : RegistrationShape.Function;
     }
 
     public static ITypeSymbol? TypeOf(ISymbol member) => member switch

@@ -12,14 +12,14 @@ namespace WsAnalyzers.ResourceBounds;
 /// </summary>
 internal static class ConnectionHandles
 {
-    public static bool IsConnectionType(this WebSocketApis apis, ITypeSymbol? type) =>
+    public static bool IsConnectionType(WebSocketApis apis, ITypeSymbol? type) =>
         type is not null &&
         (type.IsOrInheritsFrom(apis.WebSocket) || type.IsOrInheritsFrom(apis.FleckConnection) ||
          type.IsOrInheritsFrom(apis.SharpWebSocket) || type.IsOrInheritsFrom(apis.SharpWebSocketBehavior) ||
          type.IsOrInheritsFrom(apis.Collections.HubCallerContext));
 
     /// <summary>True for a collection whose elements, keys or values are connections.</summary>
-    public static bool HoldsConnections(this WebSocketApis apis, ITypeSymbol? collectionType)
+    public static bool HoldsConnections(WebSocketApis apis, ITypeSymbol? collectionType)
     {
         if (collectionType is not INamedTypeSymbol { IsGenericType: true } named)
         {
@@ -28,7 +28,7 @@ internal static class ConnectionHandles
 
         foreach (var argument in named.TypeArguments)
         {
-            if (apis.IsConnectionType(argument))
+            if (ConnectionHandles.IsConnectionType(apis, argument))
             {
                 return true;
             }
@@ -38,11 +38,11 @@ internal static class ConnectionHandles
     }
 
     /// <summary>True when <paramref name="value"/> is a connection or a connection's identifier (not merely mentions one).</summary>
-    public static bool IsConnectionHandle(this WebSocketApis apis, IOperation? value)
+    public static bool IsConnectionHandle(WebSocketApis apis, IOperation? value)
     {
         var unwrapped = value?.WithoutConversions();
         return unwrapped is not null &&
-               (apis.IsConnectionType(unwrapped.Type) ||
+               (ConnectionHandles.IsConnectionType(apis, unwrapped.Type) ||
                 unwrapped is IPropertyReferenceOperation property && IsIdentifier(apis, property));
     }
 

@@ -30,7 +30,7 @@ internal static class ConnectionNotRemovedOnEveryClosePathRule
         {
             var removals = uses.Where(use => use.Kind == CollectionUseKind.Removal).ToList();
             var adds = ConnectionCollections.Adds(uses);
-            if (removals.Count == 0 || adds.Count == 0 || !apis.IsConnectionCollection(uses.Key, adds))
+            if (removals.Count == 0 || adds.Count == 0 || !ConnectionCollections.IsConnectionCollection(apis, uses.Key, adds))
             {
                 continue;
             }
@@ -39,7 +39,7 @@ internal static class ConnectionNotRemovedOnEveryClosePathRule
             foreach (var add in adds)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
-                var shape = apis.ShapeOf(add);
+                var shape = ConnectionCollections.ShapeOf(apis, add);
                 var (missed, reason, removalsToMove) = shape switch
                 {
                     RegistrationShape.Function => JudgeFunction(apis, add, removals),
@@ -80,7 +80,7 @@ internal static class ConnectionNotRemovedOnEveryClosePathRule
                               removal.Operation.Syntax.SpanStart > start &&
                               removal.Operation.EnclosingFunction()?.Syntax == function.Syntax)
             .ToList();
-        if (local.Count == 0 || local.Any(removal => apis.RunsOnEveryExit(removal.Operation)) || !LivesAfter(apis, function, add.Operation))
+        if (local.Count == 0 || local.Any(removal => CleanupPaths.RunsOnEveryExit(apis, removal.Operation)) || !LivesAfter(apis, function, add.Operation))
         {
             return none;
         }
@@ -127,7 +127,7 @@ internal static class ConnectionNotRemovedOnEveryClosePathRule
     /// (Fleck raises OnClose after errors too), directly or through a method of the compilation.</summary>
     private static (bool, string, List<CollectionUse>) JudgeFleck(WebSocketApis apis, CollectionUse add, List<CollectionUse> removals, CallGraph calls)
     {
-        var callback = apis.FindFleckServerCallback(add.Operation);
+        var callback = ConnectionOpenPaths.FindFleckServerCallback(apis, add.Operation);
         if (callback is null)
         {
             return (false, "", new List<CollectionUse>());
@@ -136,7 +136,7 @@ internal static class ConnectionNotRemovedOnEveryClosePathRule
         foreach (var descendant in callback.Descendants())
         {
             if (descendant is not IAnonymousFunctionOperation lambda ||
-                apis.ForLambda(lambda) is not { Kind: HandlerKind.Close, Library: SocketLibrary.Fleck })
+                HandlerRecognition.ForLambda(apis, lambda) is not { Kind: HandlerKind.Close, Library: SocketLibrary.Fleck })
             {
                 continue;
             }

@@ -13,9 +13,9 @@ namespace WsAnalyzers.ResourceBounds;
 /// </summary>
 internal static class ConnectionOpenPaths
 {
-    public static bool IsOnConnectionOpenPath(this WebSocketApis apis, IOperation operation, ISymbol containingSymbol)
+    public static bool IsOnConnectionOpenPath(WebSocketApis apis, IOperation operation, ISymbol containingSymbol)
     {
-        var handler = apis.FindEnclosing(operation, containingSymbol);
+        var handler = HandlerRecognition.FindEnclosing(apis, operation, containingSymbol);
         if (handler.Kind == HandlerKind.Open &&
             handler.Library is SocketLibrary.SignalRHub or SocketLibrary.WebSocketSharpBehavior or SocketLibrary.Fleck)
         {
@@ -28,21 +28,21 @@ internal static class ConnectionOpenPaths
             return false;
         }
 
-        if (function is IAnonymousFunctionOperation lambda && apis.IsFleckServerCallback(lambda))
+        if (function is IAnonymousFunctionOperation lambda && ConnectionOpenPaths.IsFleckServerCallback(apis, lambda))
         {
             return true;
         }
 
         // Inside the receive loop the code runs once per message, not once per connection.
-        return apis.FindEnclosingReceiveLoop(operation) is null && apis.FollowsAccept(operation, function);
+        return ReceiveLoops.FindEnclosingReceiveLoop(apis, operation) is null && ConnectionOpenPaths.FollowsAccept(apis, operation, function);
     }
 
     /// <summary>The lambda passed to Fleck's <c>WebSocketServer.Start</c> that encloses <paramref name="operation"/>, at any depth.</summary>
-    public static IAnonymousFunctionOperation? FindFleckServerCallback(this WebSocketApis apis, IOperation operation)
+    public static IAnonymousFunctionOperation? FindFleckServerCallback(WebSocketApis apis, IOperation operation)
     {
         for (var current = operation.Parent; current is not null; current = current.Parent)
         {
-            if (current is IAnonymousFunctionOperation lambda && apis.IsFleckServerCallback(lambda))
+            if (current is IAnonymousFunctionOperation lambda && ConnectionOpenPaths.IsFleckServerCallback(apis, lambda))
             {
                 return lambda;
             }
@@ -51,7 +51,7 @@ internal static class ConnectionOpenPaths
         return null;
     }
 
-    public static bool IsFleckServerCallback(this WebSocketApis apis, IAnonymousFunctionOperation lambda)
+    public static bool IsFleckServerCallback(WebSocketApis apis, IAnonymousFunctionOperation lambda)
     {
         var server = apis.FleckServer;
         if (server is null)
@@ -88,7 +88,7 @@ internal static class ConnectionOpenPaths
     }
 
     /// <summary>True when <paramref name="function"/> accepts a WebSocket before <paramref name="operation"/>.</summary>
-    public static bool FollowsAccept(this WebSocketApis apis, IOperation operation, IOperation function)
+    public static bool FollowsAccept(WebSocketApis apis, IOperation operation, IOperation function)
     {
         foreach (var descendant in function.DescendantsOutsideFunctions())
         {

@@ -13,16 +13,16 @@ namespace WsAnalyzers.ResourceBounds;
 /// </summary>
 internal static class LongLivedMembers
 {
-    public static bool IsLongLived(this WebSocketApis apis, ISymbol symbol) => symbol switch
+    public static bool IsLongLived(WebSocketApis apis, ISymbol symbol) => symbol switch
     {
-        IFieldSymbol field => !field.IsConst && !field.IsImplicitlyDeclared && (field.IsStatic || apis.InstancesLiveLong(field.ContainingType)),
+        IFieldSymbol field => !field.IsConst && !field.IsImplicitlyDeclared && (field.IsStatic || LongLivedMembers.InstancesLiveLong(apis, field.ContainingType)),
         IPropertySymbol property => !property.IsIndexer && IsAutoProperty(property) &&
-                                    (property.IsStatic || apis.InstancesLiveLong(property.ContainingType)),
+                                    (property.IsStatic || LongLivedMembers.InstancesLiveLong(apis, property.ContainingType)),
         ILocalSymbol local => IsTopLevel(local),
         _ => false,
     };
 
-    private static bool InstancesLiveLong(this WebSocketApis apis, INamedTypeSymbol? type) =>
+    private static bool InstancesLiveLong(WebSocketApis apis, INamedTypeSymbol? type) =>
         type is { TypeKind: TypeKind.Class } &&
         !type.IsOrInheritsFrom(apis.Hub) && !type.IsOrInheritsFrom(apis.SharpWebSocketBehavior);
 

@@ -23,7 +23,7 @@ internal static class MessageHistoryUnboundedRule
             var adds = ConnectionCollections.Adds(uses);
             if (!adds.Any(add => add.InMessageHandler) ||
                 uses.Any(use => use.Kind is CollectionUseKind.Removal or CollectionUseKind.Escape) ||
-                apis.IsConnectionCollection(uses.Key, adds))
+                ConnectionCollections.IsConnectionCollection(apis, uses.Key, adds))
             {
                 continue;
             }

@@ -30,7 +30,7 @@ internal static class BroadcastStopsAtFirstFailureRule
         var loop = (ILoopOperation)context.Operation;
 
         // Every send method of the contract has "Send" in its name; most loops have none, and their bodies are not walked.
-        if (!SourceSpans.Contains(loop.Body.Syntax, "Send") || apis.UnhandledSends(loop) is not { Count: > 0 } sends)
+        if (!SourceSpans.Contains(loop.Body.Syntax, "Send") || Broadcasts.UnhandledSends(apis, loop) is not { Count: > 0 } sends)
         {
             return;
         }
@@ -69,9 +69,9 @@ internal static class BroadcastStopsAtFirstFailureRule
     /// <summary>Judges a call that is not a send: a ForEach-style call whose lambda sends to each connection.</summary>
     internal static void AnalyzeForEachCall(OperationAnalysisContext context, WebSocketApis apis, ThreadingApis threading, IInvocationOperation invocation)
     {
-        if (threading.ForEachBody(invocation) is { } lambda)
+        if (Broadcasts.ForEachBody(threading, invocation) is { } lambda)
         {
-            Report(context, apis, apis.UnhandledSends(lambda), invocation.Syntax.GetLocation(), null);
+            Report(context, apis, Broadcasts.UnhandledSends(apis, lambda), invocation.Syntax.GetLocation(), null);
         }
     }
 

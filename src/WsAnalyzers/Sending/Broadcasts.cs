@@ -15,7 +15,7 @@ namespace WsAnalyzers.Sending;
 internal static class Broadcasts
 {
     /// <summary>The unhandled per-connection sends of a foreach / for / while loop.</summary>
-    public static List<WebSocketCall> UnhandledSends(this WebSocketApis apis, ILoopOperation loop)
+    public static List<WebSocketCall> UnhandledSends(WebSocketApis apis, ILoopOperation loop)
     {
         // Most loops send nothing: find the sends before working out which locals are per-iteration connections.
         var sends = ThrowingSends(apis, loop.Body);
@@ -35,7 +35,7 @@ internal static class Broadcasts
     }
 
     /// <summary>The unhandled per-connection sends of the lambda passed to a List.ForEach / Array.ForEach / Parallel.ForEach(Async) call.</summary>
-    public static List<WebSocketCall> UnhandledSends(this WebSocketApis apis, IAnonymousFunctionOperation lambda)
+    public static List<WebSocketCall> UnhandledSends(WebSocketApis apis, IAnonymousFunctionOperation lambda)
     {
         var iteration = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         if (lambda.Symbol.Parameters.Length > 0)
@@ -47,7 +47,7 @@ internal static class Broadcasts
     }
 
     /// <summary>The lambda a ForEach-style call runs per element, or null when <paramref name="invocation"/> is not one.</summary>
-    public static IAnonymousFunctionOperation? ForEachBody(this ThreadingApis threading, IInvocationOperation invocation)
+    public static IAnonymousFunctionOperation? ForEachBody(ThreadingApis threading, IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
         if (method.Name.Length == 0 || method.Name[0] != 'F')
@@ -108,7 +108,7 @@ internal static class Broadcasts
             return sends;
         }
 
-        sends.RemoveAll(send => !ReferencesAny(send.Socket, iteration) || apis.IsHandledWithin(send.Invocation, ThrownBy(apis, send), boundary));
+        sends.RemoveAll(send => !ReferencesAny(send.Socket, iteration) || ExceptionHandling.IsHandledWithin(apis, send.Invocation, ThrownBy(apis, send), boundary));
         return sends;
     }
 

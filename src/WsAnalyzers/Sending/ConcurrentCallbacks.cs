@@ -12,11 +12,11 @@ namespace WsAnalyzers.Sending;
 internal static class ConcurrentCallbacks
 {
     /// <summary>The innermost enclosing lambda that is a timer, event or Task.Run callback, or null.</summary>
-    public static IAnonymousFunctionOperation? FindEnclosingCallback(this ThreadingApis threading, IOperation operation)
+    public static IAnonymousFunctionOperation? FindEnclosingCallback(ThreadingApis threading, IOperation operation)
     {
         for (var current = operation.Parent; current is not null; current = current.Parent)
         {
-            if (current is IAnonymousFunctionOperation lambda && threading.IsCallback(lambda))
+            if (current is IAnonymousFunctionOperation lambda && ConcurrentCallbacks.IsCallback(threading, lambda))
             {
                 return lambda;
             }
@@ -25,7 +25,7 @@ internal static class ConcurrentCallbacks
         return null;
     }
 
-    private static bool IsCallback(this ThreadingApis threading, IAnonymousFunctionOperation lambda)
+    private static bool IsCallback(ThreadingApis threading, IAnonymousFunctionOperation lambda)
     {
         var parent = lambda.Parent;
         while (parent is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation)

@@ -8,7 +8,7 @@ namespace WsAnalyzers.Sending;
 /// <summary>Answers "is this operation inside a try whose catch handles the given exception" within its own function.</summary>
 internal static class ExceptionHandling
 {
-    public static bool IsHandled(this WebSocketApis apis, IOperation operation, INamedTypeSymbol? thrown)
+    public static bool IsHandled(WebSocketApis apis, IOperation operation, INamedTypeSymbol? thrown)
     {
         IOperation child = operation;
         for (var parent = operation.Parent; parent is not null; child = parent, parent = parent.Parent)
@@ -35,7 +35,7 @@ internal static class ExceptionHandling
 
     /// <summary>Like <see cref="IsHandled"/>, but only a try between the operation and <paramref name="boundary"/> (a loop, a
     /// lambda) counts: a catch outside a broadcast loop does not keep the loop going.</summary>
-    public static bool IsHandledWithin(this WebSocketApis apis, IOperation operation, INamedTypeSymbol? thrown, IOperation boundary)
+    public static bool IsHandledWithin(WebSocketApis apis, IOperation operation, INamedTypeSymbol? thrown, IOperation boundary)
     {
         IOperation child = operation;
         for (var parent = operation.Parent; parent is not null && parent != boundary; child = parent, parent = parent.Parent)

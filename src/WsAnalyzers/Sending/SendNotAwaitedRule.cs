@@ -46,7 +46,7 @@ internal static class SendNotAwaitedRule
             return null;
         }
 
-        return new Send(invocation, socket, SendSerialisation.UseOf(invocation), threading.FindEnclosingCallback(invocation), RepeatsInLoop(invocation, socket));
+        return new Send(invocation, socket, SendSerialisation.UseOf(invocation), ConcurrentCallbacks.FindEnclosingCallback(threading, invocation), RepeatsInLoop(invocation, socket));
     }
 
     private static bool Overlaps(WebSocketApis apis, ThreadingApis threading, SendingCaches caches, Send send, OperationAnalysisContext context)
@@ -58,7 +58,7 @@ internal static class SendNotAwaitedRule
                 return true;
             }
 
-            foreach (var other in SendSites.OnSocket(apis, threading, caches, send.Socket, context))
+            foreach (var other in SendSite.OnSocket(apis, threading, caches, send.Socket, context))
             {
                 if (other.Span != send.Invocation.Syntax.Span && !other.Serialised)
                 {
@@ -75,7 +75,7 @@ internal static class SendNotAwaitedRule
             return false;
         }
 
-        foreach (var other in SendSites.OnSocket(apis, threading, caches, send.Socket, context))
+        foreach (var other in SendSite.OnSocket(apis, threading, caches, send.Socket, context))
         {
             if (other.CallbackSpan != send.Callback.Syntax.Span && !other.Serialised)
             {

@@ -56,14 +56,14 @@ internal static class SendWithoutStateCheckRule
         }
 
         var thrown = send.Library == SocketLibrary.SystemNet ? apis.WebSocketException : apis.InvalidOperationException;
-        if (apis.IsHandled(invocation, thrown) || apis.IsGuardedByStateCheck(invocation, socket) ||
-            apis.FollowsReceiveConnectOrAccept(invocation, socket))
+        if (ExceptionHandling.IsHandled(apis, invocation, thrown) || StateChecks.IsGuardedByStateCheck(apis, invocation, socket) ||
+            SocketHistory.FollowsReceiveConnectOrAccept(apis, invocation, socket))
         {
             return true;
         }
 
         // A reply to the sender from its own message handler, or a greeting from its open handler.
-        var handler = apis.FindEnclosing(invocation, containingSymbol);
+        var handler = HandlerRecognition.FindEnclosing(apis, invocation, containingSymbol);
         return handler.Kind is HandlerKind.Message or HandlerKind.Open &&
                (handler.Source is null ? socket is null or IInstanceReferenceOperation : SocketIdentity.AreSame(handler.Source, socket));
     }

@@ -11,7 +11,7 @@ namespace WsAnalyzers.Sending;
 /// </summary>
 internal static class SocketHistory
 {
-    public static bool FollowsReceiveConnectOrAccept(this WebSocketApis apis, IOperation operation, IOperation? socket)
+    public static bool FollowsReceiveConnectOrAccept(WebSocketApis apis, IOperation operation, IOperation? socket)
     {
         if (socket is null || operation.EnclosingFunction() is not { } function)
         {

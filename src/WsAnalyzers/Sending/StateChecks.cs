@@ -13,7 +13,7 @@ namespace WsAnalyzers.Sending;
 /// </summary>
 internal static class StateChecks
 {
-    public static bool IsGuardedByStateCheck(this WebSocketApis apis, IOperation operation, IOperation? socket)
+    public static bool IsGuardedByStateCheck(WebSocketApis apis, IOperation operation, IOperation? socket)
     {
         IOperation child = operation;
         for (var parent = operation.Parent; parent is not null; child = parent, parent = parent.Parent)
@@ -22,18 +22,18 @@ internal static class StateChecks
             {
                 case IAnonymousFunctionOperation or ILocalFunctionOperation:
                     return false;
-                case IConditionalOperation conditional when child != conditional.Condition && apis.ChecksState(conditional.Condition, socket):
+                case IConditionalOperation conditional when child != conditional.Condition && StateChecks.ChecksState(apis, conditional.Condition, socket):
                     return true;
-                case IWhileLoopOperation { ConditionIsTop: true } loop when apis.ChecksState(loop.Condition, socket):
+                case IWhileLoopOperation { ConditionIsTop: true } loop when StateChecks.ChecksState(apis, loop.Condition, socket):
                     return true;
-                case IForLoopOperation loop when apis.ChecksState(loop.Condition, socket):
+                case IForLoopOperation loop when StateChecks.ChecksState(apis, loop.Condition, socket):
                     return true;
-                case ISwitchOperation @switch when child != @switch.Value && apis.ChecksState(@switch.Value, socket):
+                case ISwitchOperation @switch when child != @switch.Value && StateChecks.ChecksState(apis, @switch.Value, socket):
                     return true;
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } binary
-                    when child == binary.RightOperand && apis.ChecksState(binary.LeftOperand, socket):
+                    when child == binary.RightOperand && StateChecks.ChecksState(apis, binary.LeftOperand, socket):
                     return true;
-                case IBlockOperation block when apis.EarlierStatementChecksState(block, child, socket):
+                case IBlockOperation block when StateChecks.EarlierStatementChecksState(apis, block, child, socket):
                     return true;
             }
         }
@@ -42,7 +42,7 @@ internal static class StateChecks
     }
 
     /// <summary>True when <paramref name="condition"/> reads the state of <paramref name="socket"/>.</summary>
-    public static bool ChecksState(this WebSocketApis apis, IOperation? condition, IOperation? socket)
+    public static bool ChecksState(WebSocketApis apis, IOperation? condition, IOperation? socket)
     {
         if (condition is null)
         {
@@ -94,7 +94,7 @@ internal static class StateChecks
         (reference.Instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }) &&
         reference.Member.Locations.Length > 0 && reference.Member.Locations[0].IsInSource;
 
-    private static bool EarlierStatementChecksState(this WebSocketApis apis, IBlockOperation block, IOperation child, IOperation? socket)
+    private static bool EarlierStatementChecksState(WebSocketApis apis, IBlockOperation block, IOperation child, IOperation? socket)
     {
         foreach (var statement in block.Operations)
         {
@@ -103,7 +103,7 @@ internal static class StateChecks
                 return false;
             }
 
-            if (statement is IConditionalOperation conditional && apis.ChecksState(conditional.Condition, socket))
+            if (statement is IConditionalOperation conditional && StateChecks.ChecksState(apis, conditional.Condition, socket))
             {
                 return true;
             }

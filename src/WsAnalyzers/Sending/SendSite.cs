@@ -9,8 +9,12 @@ using WsAnalyzers.Prefilters;
 
 namespace WsAnalyzers.Sending;
 
-/// <summary>A System.Net.WebSockets send of a type, as WS3003 compares them: where it is, the timer, event or Task.Run
-/// callback it runs in (null outside one), and whether a SemaphoreSlim or lock serialises it.</summary>
+/// <summary>
+/// A System.Net.WebSockets send of a type, as WS3003 compares them: where it is, the timer, event or Task.Run callback it
+/// runs in (null outside one), and whether a SemaphoreSlim or lock serialises it. <see cref="OnSocket"/> finds the sends on
+/// one socket in the declarations of a type in one file (not in nested types), only when a send's verdict depends on the
+/// others, by name first so that only sends are bound, and keeps them per socket.
+/// </summary>
 internal readonly struct SendSite
 {
     public SendSite(TextSpan span, TextSpan? callbackSpan, bool serialised)
@@ -25,14 +29,7 @@ internal readonly struct SendSite
     public TextSpan? CallbackSpan { get; }
 
     public bool Serialised { get; }
-}
 
-/// <summary>
-/// The sends on one socket in the declarations of a type in one file (not in nested types). Looked up only when a
-/// send's verdict depends on the others, found by name first so that only sends are bound, and kept per socket.
-/// </summary>
-internal static class SendSites
-{
     public static ImmutableArray<SendSite> OnSocket(WebSocketApis apis, ThreadingApis threading, SendingCaches caches, ISymbol socket, OperationAnalysisContext context)
     {
         if (context.ContainingSymbol.ContainingType is not { } type || context.Operation.SemanticModel is not { } model)
@@ -59,7 +56,7 @@ internal static class SendSites
             if (apis.IsSend(operation, out var call) && call.Library == SocketLibrary.SystemNet &&
                 SocketIdentity.IsStableReference(call.Socket) && SymbolEqualityComparer.Default.Equals(call.Socket.ReferencedSymbol(), socket))
             {
-                sites.Add(new SendSite(operation.Syntax.Span, threading.FindEnclosingCallback(operation)?.Syntax.Span, SendSerialisation.IsSerialised(threading, operation)));
+                sites.Add(new SendSite(operation.Syntax.Span, ConcurrentCallbacks.FindEnclosingCallback(threading, operation)?.Syntax.Span, SendSerialisation.IsSerialised(threading, operation)));
             }
         }
 
