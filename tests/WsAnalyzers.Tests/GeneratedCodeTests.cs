@@ -2,10 +2,10 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
-using WsAnalyzers.Tests.Infrastructure;
 using WsAnalyzers.Core;
 using WsAnalyzers.MessageHandlers;
 using WsAnalyzers.ResourceBounds;
+using WsAnalyzers.Tests.Infrastructure;
 using WsAnalyzers.Tests.Verifiers;
 
 namespace WsAnalyzers.Tests;

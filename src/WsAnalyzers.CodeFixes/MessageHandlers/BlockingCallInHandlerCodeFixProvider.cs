@@ -111,7 +111,7 @@ public sealed class BlockingCallInHandlerCodeFixProvider : CodeFixProvider
 
     private static ExpressionSyntax? Awaited(ExpressionSyntax blocking, string kind)
     {
-        ExpressionSyntax? awaited = (kind, blocking) switch
+        var awaited = (kind, blocking) switch
         {
             ("Sleep", InvocationExpressionSyntax sleep) =>
                 SyntaxFactory.InvocationExpression(AsyncSyntax.TaskMember("Delay"), sleep.ArgumentList),

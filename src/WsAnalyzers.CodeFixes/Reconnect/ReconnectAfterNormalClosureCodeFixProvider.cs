@@ -103,7 +103,7 @@ public sealed class ReconnectAfterNormalClosureCodeFixProvider : DocumentBatchCo
                 _ => null,
             };
             var isAsync = symbol.IsAsync;
-            string? returnStatement = isAsync || symbol.ReturnsVoid
+            var returnStatement = isAsync || symbol.ReturnsVoid
                 ? "return;"
                 : symbol.ReturnType.ToDisplayString() == "System.Threading.Tasks.Task"
                     ? $"return {TypeName(model, position, "System.Threading.Tasks", "Task")}.CompletedTask;"

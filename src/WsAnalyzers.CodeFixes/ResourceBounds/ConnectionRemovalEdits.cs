@@ -64,7 +64,7 @@ internal static class ConnectionRemovalEdits
             moved.Add(statement);
         }
 
-        StatementSyntax? removal = moved.Count > 0
+        var removal = moved.Count > 0
             ? moved[0].WithoutTrivia()
             : Synthesize(model, add, cancellationToken);
         if (removal is null || !FitsShape(model, add, shape, moved, cancellationToken) || !NamesStayInScope(model, removal, moved.Count > 0 ? moved[0] : null, add, shape, cancellationToken))

@@ -1,8 +1,3 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
-using WsAnalyzers.Apis;
-using WsAnalyzers.Operations;
-
 namespace WsAnalyzers.MessageHandlers;
 
 /// <summary>How a blocking call can be turned into an await (what the WS4002 fix writes).</summary>

@@ -1,9 +1,3 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
-using WsAnalyzers.Apis;
-using WsAnalyzers.Handlers;
-using WsAnalyzers.Operations;
-
 namespace WsAnalyzers.MessageHandlers;
 
 /// <summary>Where an operation runs relative to the message handlers: directly on a handler's receive path, in an

@@ -1,5 +1,3 @@
-using System.Collections;
-using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
 namespace WsAnalyzers.Operations;

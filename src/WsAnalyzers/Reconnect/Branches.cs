@@ -10,7 +10,7 @@ internal static class Branches
 {
     public static bool AreExclusive(IOperation first, IOperation second)
     {
-        IOperation child = first;
+        var child = first;
         for (var parent = first.Parent; parent is not null; child = parent, parent = parent.Parent)
         {
             if (!second.IsWithin(parent))

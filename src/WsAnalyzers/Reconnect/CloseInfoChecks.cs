@@ -80,7 +80,7 @@ internal static class CloseInfoChecks
 
     private static bool InCondition(IOperation operation, IOperation function)
     {
-        IOperation child = operation;
+        var child = operation;
         for (var parent = operation.Parent; parent is not null && parent != function; child = parent, parent = parent.Parent)
         {
             switch (parent)
@@ -109,7 +109,7 @@ internal static class CloseInfoChecks
     /// socket's state (a "stopping" flag, a cancellation token): the author decides when not to reconnect.</summary>
     private static bool IsGuardedByIntent(WebSocketApis apis, IOperation reconnect, IOperation function)
     {
-        IOperation child = reconnect;
+        var child = reconnect;
         for (var parent = reconnect.Parent; parent is not null && parent != function; child = parent, parent = parent.Parent)
         {
             if (parent is IConditionalOperation conditional && conditional.Condition != child && IsIntent(apis, conditional.Condition))

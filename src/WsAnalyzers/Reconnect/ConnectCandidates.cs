@@ -36,7 +36,7 @@ internal static class ConnectCandidates
 
     private static SyntaxNode OutermostType(SyntaxNode node)
     {
-        SyntaxNode scope = node.SyntaxTree.GetRoot();
+        var scope = node.SyntaxTree.GetRoot();
         for (var current = node.Parent; current is not null; current = current.Parent)
         {
             if (current is BaseTypeDeclarationSyntax)

@@ -87,7 +87,7 @@ internal static class SameTypeCalls
     {
         var target = invocation.TargetMethod.OriginalDefinition;
         var function = invocation.EnclosingFunction();
-        ISymbol? current = function switch
+        var current = function switch
         {
             ILocalFunctionOperation local => local.Symbol,
             IAnonymousFunctionOperation => null,

@@ -11,7 +11,7 @@ internal static class CleanupPaths
 {
     public static bool RunsOnEveryExit(WebSocketApis apis, IOperation operation)
     {
-        IOperation child = operation;
+        var child = operation;
         for (var parent = operation.Parent; parent is not null; child = parent, parent = parent.Parent)
         {
             if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)

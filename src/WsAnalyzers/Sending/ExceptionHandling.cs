@@ -10,7 +10,7 @@ internal static class ExceptionHandling
 {
     public static bool IsHandled(WebSocketApis apis, IOperation operation, INamedTypeSymbol? thrown)
     {
-        IOperation child = operation;
+        var child = operation;
         for (var parent = operation.Parent; parent is not null; child = parent, parent = parent.Parent)
         {
             if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
@@ -37,7 +37,7 @@ internal static class ExceptionHandling
     /// lambda) counts: a catch outside a broadcast loop does not keep the loop going.</summary>
     public static bool IsHandledWithin(WebSocketApis apis, IOperation operation, INamedTypeSymbol? thrown, IOperation boundary)
     {
-        IOperation child = operation;
+        var child = operation;
         for (var parent = operation.Parent; parent is not null && parent != boundary; child = parent, parent = parent.Parent)
         {
             if (parent is ITryOperation @try && child == @try.Body)

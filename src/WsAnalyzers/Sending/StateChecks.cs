@@ -15,7 +15,7 @@ internal static class StateChecks
 {
     public static bool IsGuardedByStateCheck(WebSocketApis apis, IOperation operation, IOperation? socket)
     {
-        IOperation child = operation;
+        var child = operation;
         for (var parent = operation.Parent; parent is not null; child = parent, parent = parent.Parent)
         {
             switch (parent)

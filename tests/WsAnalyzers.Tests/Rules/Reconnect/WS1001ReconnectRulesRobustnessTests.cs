@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using System.Linq;
-using System.Threading.Tasks;
 using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis;
 using WsAnalyzers.CodeFixes.Reconnect;
 using WsAnalyzers.Core;
 using WsAnalyzers.Reconnect;
