@@ -5,7 +5,7 @@ namespace WsAnalyzers.Apis;
 
 /// <summary>
 /// Resolves types by metadata name ("System.Net.WebSockets.WebSocket", "System.Threading.Tasks.Task`1",
-/// "Outer+Inner") through the compilation's merged namespace tree. <see cref="Compilation.GetTypeByMetadataName"/> asks
+/// "Outer+Inner") through the compilation's merged namespace tree. <c>Compilation.GetTypeByMetadataName</c> asks
 /// every referenced assembly for every name, which cost about 10 ms per compilation for our ~90 types against the
 /// ASP.NET Core reference set; the namespace tree is the one binding fills and caches anyway. One resolver serves the
 /// lookups of a compilation start: the ~20 namespaces they share are each walked to once, and a name asked twice is
