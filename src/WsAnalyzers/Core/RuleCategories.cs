@@ -1,5 +1,7 @@
 namespace WsAnalyzers.Core;
 
+/// <summary>The category of each rule family. It names the family's folder, namespace and analyzer
+/// (<c>Reconnect/ReconnectAnalyzer</c>); the architecture tests hold the three to it.</summary>
 internal static class RuleCategories
 {
     public const string Reconnect = "Reconnect";
@@ -7,5 +9,5 @@ internal static class RuleCategories
     public const string Sending = "Sending";
     public const string MessageHandlers = "MessageHandlers";
     public const string ReceiveLoop = "ReceiveLoop";
-    public const string Security = "Security";
+    public const string Configuration = "Configuration";
 }
