@@ -1,8 +1,8 @@
 using System;
-using System.IO;
 using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Net.WebSockets;
 using System.Threading;

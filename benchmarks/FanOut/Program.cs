@@ -1,7 +1,5 @@
 using System;
-using System.Diagnostics;
 using System.Globalization;
-using System.Threading.Tasks;
 using WsReliability.Benchmarks.FanOut;
 
 // dotnet run -c Release --project benchmarks/FanOut -- [clients=1000] [messages=200]

@@ -13,7 +13,7 @@ namespace WsAnalyzers.Benchmarks;
 
 /// <summary>
 /// Analyzer time on a bound compilation, NetAnalyzers style: the empty analyzer is the baseline, then every rule alone
-/// and the whole set. The setup asserts the diagnostic count, so a benchmark that silently measures nothing fails.
+/// (its family analyzer with the family's other rules turned off: <see cref="RuleSet"/>) and the whole set. The setup asserts the diagnostic count, so a benchmark that silently measures nothing fails.
 /// </summary>
 [MemoryDiagnoser]
 public class AnalyzerBenchmarks
@@ -31,7 +31,7 @@ public class AnalyzerBenchmarks
     public string Analyzer { get; set; } = AllRules;
 
     public static IEnumerable<string> AnalyzerNames() =>
-        new[] { Baseline, AllRules }.Concat(AnalyzerSet.PerRule.Select(AnalyzerSet.NameOf));
+        new[] { Baseline, AllRules }.Concat(RuleSet.Names);
 
     public static CSharpCompilation CreateCompilation(CorpusKind corpus) => corpus == CorpusKind.Ordinary
         ? CompilationFactory.Create("Ordinary", Corpus.Ordinary(500))
@@ -47,12 +47,20 @@ public class AnalyzerBenchmarks
             throw new InvalidOperationException("The corpus does not compile: " + errors[0]);
         }
 
-        _analyzers = Analyzer switch
+        switch (Analyzer)
         {
-            Baseline => ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer()),
-            AllRules => AnalyzerCatalog.Analyzers,
-            _ => AnalyzerSet.PerRule.Where(a => AnalyzerSet.NameOf(a) == Analyzer).ToImmutableArray(),
-        };
+            case Baseline:
+                _analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer());
+                break;
+            case AllRules:
+                _analyzers = AnalyzerCatalog.Analyzers;
+                break;
+            default:
+                var ruleId = RuleSet.IdOf(Analyzer);
+                _analyzers = ImmutableArray.Create(AnalyzerCatalog.AnalyzerOf(ruleId));
+                _compilation = RuleSet.Only(_compilation, ruleId);
+                break;
+        }
 
         var count = Run();
         var expectAny = Workload == CorpusKind.WebSocketDense && Analyzer != Baseline;

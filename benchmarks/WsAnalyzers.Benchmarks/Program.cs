@@ -1,12 +1,11 @@
 using System;
 using System.IO;
-using System.Threading.Tasks;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using WsAnalyzers.Benchmarks;
 
-const string Usage = """
+const string usage = """
     usage:
       telemetry ordinary [files]     generated ordinary codebase (default 2000 files), budget 1 %
       telemetry dense [files]        generated WebSocket-dense codebase (default 200 files), budget 5 %
@@ -16,7 +15,7 @@ const string Usage = """
 
 if (args.Length == 0)
 {
-    Console.Error.WriteLine(Usage);
+    Console.Error.WriteLine(usage);
     return 2;
 }
 
@@ -41,7 +40,7 @@ try
             BenchmarkRunner.Run<AnalyzerBenchmarks>(config, args[1..]);
             return 0;
         default:
-            Console.Error.WriteLine(Usage);
+            Console.Error.WriteLine(usage);
             return 2;
     }
 }

@@ -73,11 +73,12 @@ internal static class TelemetryReport
             total.TotalMilliseconds, share, budgetPercent, share <= budgetPercent ? "within" : "OVER"));
         Console.WriteLine(Format("Empty IOperation analyzer:   {0,9:F1} ms  (reference)", emptyTime.TotalMilliseconds));
         Console.WriteLine($"Diagnostics reported: {diagnostics.Length}");
+        Console.WriteLine("  per rule: " + string.Join(", ", AnalyzerCatalog.Rules.Select(rule => $"{rule.Id} {diagnostics.Count(d => d.Id == rule.Id)}")));
         foreach (var analyzer in AnalyzerCatalog.Analyzers)
         {
             var ids = analyzer.SupportedDiagnostics.Select(d => d.Id).Distinct().ToList();
             Console.WriteLine(Format("  {0,-44} {1,9:F1} ms  actions beyond the gate: {2,2}  diagnostics: {3}",
-                AnalyzerSet.NameOf(analyzer), analyzerTimes[analyzer].TotalMilliseconds, actionCounts[analyzer], diagnostics.Count(d => ids.Contains(d.Id))));
+                RuleSet.NameOf(analyzer), analyzerTimes[analyzer].TotalMilliseconds, actionCounts[analyzer], diagnostics.Count(d => ids.Contains(d.Id))));
         }
 
         return share <= budgetPercent ? 0 : 1;

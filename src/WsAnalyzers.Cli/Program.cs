@@ -2,7 +2,6 @@ using System;
 using System.CommandLine;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
 using WsAnalyzers.Cli.Analysis;
 using WsAnalyzers.Cli.Commands;
 using WsAnalyzers.Cli.Loading;

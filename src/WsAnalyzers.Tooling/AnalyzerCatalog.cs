@@ -13,7 +13,7 @@ namespace WsAnalyzers.Tooling;
 /// layer (the benchmarks) can still read this one.</summary>
 public static class AnalyzerCatalog
 {
-    public static Assembly Assembly { get; } = typeof(WsAnalyzers.Descriptors).Assembly;
+    public static Assembly Assembly { get; } = typeof(WsAnalyzers.Core.Descriptors).Assembly;
 
     public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } = Instances.Of<DiagnosticAnalyzer>(
         Assembly, t => t.GetCustomAttributes<DiagnosticAnalyzerAttribute>(inherit: false).Any(a => a.Languages.Contains(LanguageNames.CSharp)));

@@ -8,7 +8,7 @@ namespace WsAnalyzers.Tooling;
 /// <summary>What the package ships for fixing: every code fix provider carrying [ExportCodeFixProvider].</summary>
 public static class FixerCatalog
 {
-    public static Assembly Assembly { get; } = typeof(WsAnalyzers.CodeFixes.SendWithoutStateCheckCodeFixProvider).Assembly;
+    public static Assembly Assembly { get; } = typeof(WsAnalyzers.CodeFixes.Core.DocumentBatchCodeFixProvider).Assembly;
 
     public static ImmutableArray<CodeFixProvider> Fixers { get; } =
         Instances.Of<CodeFixProvider>(Assembly, t => t.IsDefined(typeof(ExportCodeFixProviderAttribute), inherit: false));

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Net.WebSockets;
 using System.Threading;
-using WsReliability.Shared;
+using WsReliability.AspNetCore.Shared;
 
 namespace WsReliability.AspNetCore;
 

@@ -1,5 +1,4 @@
 using System;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using WsReliability.AspNetCore;
@@ -30,7 +29,7 @@ public static class WebSocketHubEndpointRouteBuilderExtensions
         });
         configurePipeline?.Invoke(pipeline);
         pipeline.Run(endpoint.HandleAsync);
-        RequestDelegate handler = pipeline.Build();
+        var handler = pipeline.Build();
         return endpoints.Map(pattern, handler).WithDisplayName("WebSocket hub " + pattern);
     }
 }

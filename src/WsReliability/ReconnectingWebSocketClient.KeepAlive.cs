@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Net.WebSockets;
 using System.Text;
-using System.Threading;
 using System.Threading.Tasks;
 using WsReliability.Internal;
 

@@ -1,5 +1,4 @@
 using System.IO;
-using System.Linq;
 using System.Threading.Tasks;
 
 namespace WsAnalyzers.Cli.Tests;

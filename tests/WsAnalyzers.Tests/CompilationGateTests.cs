@@ -5,8 +5,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using WsAnalyzers.Infrastructure;
-using WsAnalyzers.Tests.Infrastructure;
+using WsAnalyzers.Apis;
 using WsAnalyzers.Tests.Verifiers;
 using WsAnalyzers.Tooling;
 

@@ -5,6 +5,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
+using WsAnalyzers.Core;
 using WsAnalyzers.Tests.FixCoverage;
 using WsAnalyzers.Tests.Infrastructure;
 using WsAnalyzers.Tooling;

@@ -2,6 +2,9 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
+using WsAnalyzers.Core;
+using WsAnalyzers.MessageHandlers;
+using WsAnalyzers.ResourceBounds;
 using WsAnalyzers.Tests.Infrastructure;
 using WsAnalyzers.Tests.Verifiers;
 
@@ -57,18 +60,18 @@ public sealed class GeneratedCodeTests
 
     [Fact]
     public Task A_connection_map_declared_in_a_generated_part_is_not_reported() =>
-        RunAsync<WsAnalyzers.Rules.ConnectionCollectionNeverShrunkAnalyzer>(
+        RunAsync<ResourceBoundsAnalyzer>(RuleIdentifiers.ConnectionCollectionNeverShrunk,
             ("Registry.cs", RegistryAdds), ("Registry.g.cs", RegistryField.Replace("{|#0:_sockets|}", "_sockets")));
 
     [Fact]
     public Task A_connection_map_declared_in_a_user_part_is_reported() =>
-        RunAsync<WsAnalyzers.Rules.ConnectionCollectionNeverShrunkAnalyzer>(
+        RunAsync<ResourceBoundsAnalyzer>(RuleIdentifiers.ConnectionCollectionNeverShrunk,
             new[] { ("Registry.cs", RegistryAdds), ("Registry.Fields.cs", RegistryField) },
             new DiagnosticResult("WS2001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0).WithArguments("_sockets").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
 
     [Fact]
     public Task A_connection_map_marked_GeneratedCode_is_not_reported() =>
-        RunAsync<WsAnalyzers.Rules.ConnectionCollectionNeverShrunkAnalyzer>(
+        RunAsync<ResourceBoundsAnalyzer>(RuleIdentifiers.ConnectionCollectionNeverShrunk,
             ("Registry.cs", RegistryAdds),
             ("Registry.Fields.cs", RegistryField
                 .Replace("{|#0:_sockets|}", "_sockets")
@@ -99,28 +102,22 @@ public sealed class GeneratedCodeTests
 
     [Fact]
     public Task A_blocking_call_on_a_hidden_line_is_not_reported() =>
-        RunAsync<WsAnalyzers.Rules.BlockingCallInHandlerAnalyzer>(
+        RunAsync<MessageHandlersAnalyzer>(RuleIdentifiers.BlockingCallInHandler,
             ("Endpoint.cs", Handler.Replace("HIDE", "#line hidden").Replace("SHOW", "#line default").Replace("SLEEP", "Thread.Sleep(100)")));
 
     [Fact]
     public Task A_blocking_call_on_a_visible_line_is_reported() =>
-        RunAsync<WsAnalyzers.Rules.BlockingCallInHandlerAnalyzer>(
+        RunAsync<MessageHandlersAnalyzer>(RuleIdentifiers.BlockingCallInHandler,
             ("Endpoint.cs", Handler.Replace("HIDE", "").Replace("SHOW", "").Replace("SLEEP", "{|WS4002:Thread.Sleep(100)|}")));
 
-    private static Task RunAsync<TAnalyzer>(params (string Name, string Source)[] sources)
+    private static Task RunAsync<TAnalyzer>(string ruleId, params (string Name, string Source)[] sources)
         where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new() =>
-        RunAsync<TAnalyzer>(sources, System.Array.Empty<DiagnosticResult>());
+        RunAsync<TAnalyzer>(ruleId, sources, System.Array.Empty<DiagnosticResult>());
 
-    private static Task RunAsync<TAnalyzer>((string Name, string Source)[] sources, params DiagnosticResult[] expected)
+    private static Task RunAsync<TAnalyzer>(string ruleId, (string Name, string Source)[] sources, params DiagnosticResult[] expected)
         where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new()
     {
-        var test = new CSharpCodeFixVerifier<TAnalyzer, EmptyCodeFixProvider>.Test();
-        foreach (var source in sources)
-        {
-            test.TestState.Sources.Add(source);
-        }
-
-        TestEnvironment.Configure(test.TestState);
+        var test = new RuleVerifier<TAnalyzer, EmptyCodeFixProvider>(ruleId).CreateTest(sources);
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
     }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Net.WebSockets;
 using System.Threading;
@@ -17,14 +16,14 @@ public sealed class MessagingTests
     [Fact]
     public async Task Thousands_of_concurrent_sends_never_overlap_and_all_arrive()
     {
-        const int Count = 5_000;
+        const int count = 5_000;
         await using var server = await TestWebSocketServer.StartAsync();
         await using var client = new ReconnectingWebSocketClient(server.Url("echo"), ClientFactory.Fast(o => o.SendQueueCapacity = 256));
         await client.StartAsync().WaitAsync(Patience);
-        var echoes = CountEchoesAsync(client, Count);
+        var echoes = CountEchoesAsync(client, count);
 
         using var go = new ManualResetEventSlim();
-        var sends = Enumerable.Range(0, Count)
+        var sends = Enumerable.Range(0, count)
             .Select(i => Task.Run(async () =>
             {
                 go.Wait();
@@ -35,8 +34,8 @@ public sealed class MessagingTests
         await Task.WhenAll(sends).WaitAsync(Patience);
 
         Assert.All(sends, s => Assert.True(s.IsCompletedSuccessfully));
-        Assert.Equal(Count, await echoes.WaitAsync(Patience));
-        Assert.Equal(Count, server.TextsReceived.Distinct().Count());
+        Assert.Equal(count, await echoes.WaitAsync(Patience));
+        Assert.Equal(count, server.TextsReceived.Distinct().Count());
         Assert.Equal(ConnectionState.Open, client.State);
     }
 
@@ -57,9 +56,9 @@ public sealed class MessagingTests
     [Fact]
     public async Task An_endless_message_closes_with_1009_without_unbounded_memory()
     {
-        const int Limit = 64 * 1024;
+        const int limit = 64 * 1024;
         await using var server = await TestWebSocketServer.StartAsync();
-        await using var client = new ReconnectingWebSocketClient(server.Url("flood"), ClientFactory.Fast(o => o.MaxMessageSize = Limit));
+        await using var client = new ReconnectingWebSocketClient(server.Url("flood"), ClientFactory.Fast(o => o.MaxMessageSize = limit));
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
 
         await client.StartAsync().WaitAsync(Patience);

@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics.Metrics;
 using System.Linq;
-using System.Net.WebSockets;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using WsReliability.Tests.Infrastructure;

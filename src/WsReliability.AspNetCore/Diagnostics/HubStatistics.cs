@@ -1,6 +1,6 @@
 using System;
 using Microsoft.Extensions.Options;
-using WsReliability.Shared;
+using WsReliability.AspNetCore.Shared;
 
 namespace WsReliability.AspNetCore.Diagnostics;
 

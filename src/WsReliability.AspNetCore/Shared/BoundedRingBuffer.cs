@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace WsReliability.Shared;
+namespace WsReliability.AspNetCore.Shared;
 
 // Shared candidate (client and server both keep bounded histories): move to src/WsReliability when it exists.
 /// <summary>A fixed-capacity FIFO that overwrites its oldest item when full. Thread-safe.</summary>

@@ -1,6 +1,6 @@
 using System;
 
-namespace WsReliability.Shared;
+namespace WsReliability.AspNetCore.Shared;
 
 // Shared candidate (a client also wants "failures in the last N minutes"): move to src/WsReliability when it exists.
 /// <summary>

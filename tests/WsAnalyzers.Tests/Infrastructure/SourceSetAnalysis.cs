@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
@@ -18,10 +19,12 @@ internal static class SourceSetAnalysis
 
     /// <param name="rewrite">Changes each file of the folder (its path and text) before it is parsed; the stand-ins are kept as they are.</param>
     /// <param name="analyzers">The analyzers to run; the shipped ones when not given.</param>
+    /// <param name="disabledRules">Rules turned off in the compilation options, as <c>/nowarn</c> or a ruleset would.</param>
     public static async Task<Result> AnalyzeAsync(
         string directory,
         System.Func<(string Path, string Text), (string Path, string Text)>? rewrite = null,
-        ImmutableArray<DiagnosticAnalyzer>? analyzers = null)
+        ImmutableArray<DiagnosticAnalyzer>? analyzers = null,
+        IEnumerable<string>? disabledRules = null)
     {
         rewrite ??= file => file;
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
@@ -39,7 +42,8 @@ internal static class SourceSetAnalysis
             Path.GetFileName(directory),
             trees,
             references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+                .WithSpecificDiagnosticOptions((disabledRules ?? []).Select(id => KeyValuePair.Create(id, ReportDiagnostic.Suppress))));
 
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
         var withAnalyzers = compilation.WithAnalyzers(

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics.Metrics;
-using System.Linq;
 using WsReliability.AspNetCore.Diagnostics;
 
 namespace WsReliability.AspNetCore.Tests.Infrastructure;

@@ -33,13 +33,13 @@ internal sealed class StickinessRule : IHAProxyRule
                 continue;
             }
 
-            const string Fixed = "balance source";
+            const string fixedDirective = "balance source";
             var local = balance is not null && backend.IsLocal(balance);
             yield return HAProxyIssues.At(local ? balance! : backend.Section.Header, ProxyRuleIds.HAProxyStickiness, DiagnosticSeverity.Warning,
                 $"{backend.Section.Title} balances {servers} servers {method} with no stickiness, and {backend.WebSocketEvidence} says it serves WebSockets: " +
                 "a client's negotiate request, its WebSocket and its reconnects land on different servers, which breaks SignalR without a backplane and any server-side session; " +
-                $"{(local ? "use" : "add")} '{Fixed}' (or cookie persistence: 'cookie SERVERID insert indirect nocache' and a 'cookie' on each server)",
-                local ? HAProxyBackend.ReplaceLine(balance!, Fixed) : backend.InsertLine(Fixed));
+                $"{(local ? "use" : "add")} '{fixedDirective}' (or cookie persistence: 'cookie SERVERID insert indirect nocache' and a 'cookie' on each server)",
+                local ? HAProxyBackend.ReplaceLine(balance!, fixedDirective) : backend.InsertLine(fixedDirective));
         }
     }
 }

@@ -1,0 +1,160 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using WsAnalyzers.CodeFixes.Core;
+using WsAnalyzers.Core;
+using WsAnalyzers.Reconnect;
+
+namespace WsAnalyzers.CodeFixes.Reconnect;
+
+/// <summary>
+/// WS1003: returns early from the close handler on a normal closure, in the form the library reports it:
+/// websocket-sharp <c>e.Code == (ushort)CloseStatusCode.Normal</c>, SignalR <c>error == null</c> (StopAsync was
+/// called), Websocket.Client <c>info.Type == DisconnectionType.ByUser || info.Type == DisconnectionType.Exit</c>.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReconnectAfterNormalClosureCodeFixProvider)), Shared]
+public sealed class ReconnectAfterNormalClosureCodeFixProvider : DocumentBatchCodeFixProvider
+{
+    public const string EquivalenceKey = "WS1003.ReturnOnNormalClosure";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.ReconnectAfterNormalClosure);
+
+    protected override string FixEquivalenceKey => EquivalenceKey;
+
+    protected override async Task<string?> TitleAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        await RootAndModelAsync(document, cancellationToken).ConfigureAwait(false) is { } tree &&
+        Target.Find(tree.Root, tree.Model, diagnostic, cancellationToken) is not null
+            ? "Do not reconnect after a normal closure"
+            : null;
+
+    protected override async Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return document;
+        }
+
+        var targets = diagnostics.Select(d => Target.Find(root, model, d, cancellationToken)).Where(t => t is not null)
+            .GroupBy(t => t!.Function).Select(g => g.First()!).ToList();
+        var newLine = root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+        var endOfLine = newLine.IsKind(SyntaxKind.EndOfLineTrivia) ? newLine : SyntaxFactory.ElasticCarriageReturnLineFeed;
+        var newRoot = root.TrackNodes(targets.Select(t => t.Function));
+        foreach (var target in targets)
+        {
+            if (newRoot.GetCurrentNode(target.Function) is { } function)
+            {
+                newRoot = newRoot.ReplaceNode(function, target.Rewrite(function, endOfLine).WithAdditionalAnnotations(Formatter.Annotation));
+            }
+        }
+
+        return document.WithSyntaxRoot(newRoot);
+    }
+
+    private sealed class Target
+    {
+        private Target(SyntaxNode function, string guard, bool returnExpressionBody)
+        {
+            Function = function;
+            Guard = guard;
+            ReturnExpressionBody = returnExpressionBody;
+        }
+
+        /// <summary>The handler: a lambda, anonymous method, method or local function.</summary>
+        public SyntaxNode Function { get; }
+
+        public string Guard { get; }
+
+        public bool ReturnExpressionBody { get; }
+
+        public static Target? Find(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            if (!diagnostic.Properties.TryGetValue(ReconnectAfterNormalClosureRule.LibraryProperty, out var library) ||
+                !diagnostic.Properties.TryGetValue(ReconnectAfterNormalClosureRule.ParameterProperty, out var parameter) || parameter is null ||
+                root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } node)
+            {
+                return null;
+            }
+
+            var function = node.AncestorsAndSelf().FirstOrDefault(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MethodDeclarationSyntax);
+            var symbol = function is AnonymousFunctionExpressionSyntax
+                ? model.GetSymbolInfo(function, cancellationToken).Symbol as IMethodSymbol
+                : function is null ? null : model.GetDeclaredSymbol(function, cancellationToken) as IMethodSymbol;
+            if (function is null || symbol is null)
+            {
+                return null;
+            }
+
+            var position = function.SpanStart;
+            var condition = library switch
+            {
+                "WebSocketSharp" => $"{parameter}.Code == (ushort){TypeName(model, position, "WebSocketSharp", "CloseStatusCode")}.Normal",
+                "SignalRClient" => $"{parameter} == null",
+                "WebsocketClient" => $"{parameter}.Type == {TypeName(model, position, "Websocket.Client", "DisconnectionType")}.ByUser || " +
+                                     $"{parameter}.Type == {TypeName(model, position, "Websocket.Client", "DisconnectionType")}.Exit",
+                _ => null,
+            };
+            var isAsync = symbol.IsAsync;
+            var returnStatement = isAsync || symbol.ReturnsVoid
+                ? "return;"
+                : symbol.ReturnType.ToDisplayString() == "System.Threading.Tasks.Task"
+                    ? $"return {TypeName(model, position, "System.Threading.Tasks", "Task")}.CompletedTask;"
+                    : null;
+            if (condition is null || returnStatement is null)
+            {
+                return null;
+            }
+
+            return new Target(function, $"if ({condition})\n{{\n    {returnStatement}\n}}", !isAsync && !symbol.ReturnsVoid);
+        }
+
+        public SyntaxNode Rewrite(SyntaxNode function, SyntaxTrivia endOfLine)
+        {
+            var guard = SyntaxFactory.ParseStatement(Guard).WithLeadingTrivia(SyntaxFactory.ElasticMarker).WithTrailingTrivia(endOfLine, endOfLine)
+                .WithAdditionalAnnotations(Formatter.Annotation);
+            var (block, expression) = function switch
+            {
+                AnonymousFunctionExpressionSyntax anonymous => (anonymous.Block, anonymous.ExpressionBody),
+                LocalFunctionStatementSyntax local => (local.Body, local.ExpressionBody?.Expression),
+                MethodDeclarationSyntax method => (method.Body, method.ExpressionBody?.Expression),
+                _ => (null, null),
+            };
+            if (block is not null)
+            {
+                return function.ReplaceNode(block, block.WithStatements(block.Statements.Insert(0, guard)));
+            }
+
+            if (expression is null)
+            {
+                return function;
+            }
+
+            StatementSyntax body = ReturnExpressionBody
+                ? SyntaxFactory.ReturnStatement(expression.WithoutTrivia())
+                : SyntaxFactory.ExpressionStatement(expression.WithoutTrivia());
+            var newBlock = SyntaxFactory.Block(guard, body.WithTrailingTrivia(endOfLine))
+                .WithOpenBraceToken(SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(endOfLine));
+            return function switch
+            {
+                AnonymousFunctionExpressionSyntax anonymous => anonymous.WithBody(newBlock),
+                LocalFunctionStatementSyntax local => local.WithExpressionBody(null).WithSemicolonToken(default).WithBody(newBlock),
+                MethodDeclarationSyntax method => method.WithExpressionBody(null).WithSemicolonToken(default).WithBody(newBlock),
+                _ => function,
+            };
+        }
+
+        private static string TypeName(SemanticModel model, int position, string ns, string name)
+        {
+            var found = model.LookupNamespacesAndTypes(position, name: name).Where(s => s is not INamedTypeSymbol { Arity: > 0 }).ToList();
+            return found.Count == 1 && found[0].ToDisplayString() == ns + "." + name ? name : "global::" + ns + "." + name;
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace WsAnalyzers.Apis;
+
+internal enum WebSocketCallKind
+{
+    Send,
+    Receive,
+    Connect,
+    Accept,
+    Close,
+}

@@ -1,0 +1,87 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using WsAnalyzers.Apis;
+using WsAnalyzers.Core;
+
+namespace WsAnalyzers.Reconnect;
+
+/// <summary>
+/// The reconnect rules, WS1001 to WS1005, for WebSocket clients, from one invocation action. Every call of the compilation
+/// is asked the same two questions (is it a connect, is it a reconnect) before any of the five has anything to do; an
+/// action per rule made each of them pay the driver's callback and the rejection of every call on its own.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ReconnectAnalyzer : WebSocketAnalyzer
+{
+    public ReconnectAnalyzer()
+        : base(
+            Descriptors.WS1001ReconnectWithoutDelay,
+            Descriptors.WS1002ReconnectWithoutBackoff,
+            Descriptors.WS1003ReconnectAfterNormalClosure,
+            Descriptors.WS1004ClientWebSocketReused,
+            Descriptors.WS1005ConnectionPerMessage)
+    {
+    }
+
+    private protected override void Register(CompilationStartAnalysisContext context, WebSocketApis apis)
+    {
+        var compilation = context.Compilation;
+        var cancellation = context.CancellationToken;
+        var noDelay = Runs(compilation, Descriptors.WS1001ReconnectWithoutDelay, cancellation) && ReconnectDiagnostics.HasClientApi(apis);
+        var noBackoff = Runs(compilation, Descriptors.WS1002ReconnectWithoutBackoff, cancellation) && ReconnectDiagnostics.HasClientApi(apis);
+        var afterNormalClosure = Runs(compilation, Descriptors.WS1003ReconnectAfterNormalClosure, cancellation) && ReconnectAfterNormalClosureRule.AppliesTo(apis);
+        var reused = Runs(compilation, Descriptors.WS1004ClientWebSocketReused, cancellation) && apis.ClientWebSocket is not null;
+        var perMessage = Runs(compilation, Descriptors.WS1005ConnectionPerMessage, cancellation) && ReconnectDiagnostics.HasClientApi(apis);
+        var reconnects = noDelay || noBackoff || afterNormalClosure;
+        var connects = reused || perMessage;
+        var caches = new ReconnectCaches();
+        if (reconnects || connects)
+        {
+            RegisterOperationAction(context, AnalyzeInvocation, OperationKind.Invocation);
+        }
+
+        if (noBackoff && apis.RetryPolicy is not null)
+        {
+            RegisterOperationAction(context, c => ReconnectWithoutBackoffRule.AnalyzeRetryPolicy(c, apis), OperationKind.MethodBody);
+        }
+
+        void AnalyzeInvocation(OperationAnalysisContext c)
+        {
+            var invocation = (IInvocationOperation)c.Operation;
+            var isConnect = apis.IsConnect(invocation, out var connect);
+            if (reconnects && ReconnectReach.TryFind(apis, caches, invocation, isConnect, connect, c.ContainingSymbol, out var reach))
+            {
+                if ((noDelay || noBackoff) && ReconnectFinding.TryAnalyze(apis, caches, reach, c.ContainingSymbol, out var finding))
+                {
+                    if (noDelay && finding.Verdict == ReconnectVerdict.NoDelay)
+                    {
+                        ReconnectWithoutDelayRule.Report(c, apis, finding);
+                    }
+                    else if (noBackoff && finding.Verdict == ReconnectVerdict.NoBackoffWithJitter)
+                    {
+                        ReconnectWithoutBackoffRule.Report(c, apis, finding);
+                    }
+                }
+
+                if (afterNormalClosure)
+                {
+                    ReconnectAfterNormalClosureRule.Analyze(c, apis, caches, invocation);
+                }
+            }
+
+            if (connects && isConnect)
+            {
+                if (reused)
+                {
+                    ClientWebSocketReusedRule.Analyze(c, apis, caches, invocation, connect);
+                }
+
+                if (perMessage)
+                {
+                    ConnectionPerMessageRule.Analyze(c, apis, invocation, connect);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using WsAnalyzers.Handlers;
+
+namespace WsAnalyzers.Reconnect;
+
+/// <summary>What the reconnect rules remember for one compilation (created at compilation start by
+/// <see cref="ReconnectAnalyzer"/>), so that a question many calls ask is answered once.</summary>
+internal sealed class ReconnectCaches
+{
+    /// <summary>Whether a source method reaches a reconnect (and the waits before it), so that every same-type call does
+    /// not walk its callee again (<see cref="ReconnectReach.TryFind"/>).</summary>
+    public ConcurrentDictionary<IMethodSymbol, ReconnectReach?> ReachByMethod { get; } = new(SymbolEqualityComparer.Default);
+
+    /// <summary>Per outermost type declaration, the names of the methods that may reach a connect (<see cref="ConnectCandidates"/>).</summary>
+    public ConcurrentDictionary<SyntaxNode, HashSet<string>> ConnectReachingNames { get; } = new();
+
+    /// <summary>The callback a method is attached as (method groups), searched once per method (<see cref="HandlerSubscriptions"/>).</summary>
+    public ConcurrentDictionary<IMethodSymbol, Handler> Subscriptions { get; } = new(SymbolEqualityComparer.Default);
+}

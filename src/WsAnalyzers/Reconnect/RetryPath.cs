@@ -1,0 +1,84 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using WsAnalyzers.Apis;
+using WsAnalyzers.Handlers;
+using WsAnalyzers.Operations;
+
+namespace WsAnalyzers.Reconnect;
+
+/// <summary>
+/// The retry construct a reconnect call is on, and the region in which a delay counts as "on the path".
+/// <see cref="Find"/> looks for the innermost while / for / do loop around the call in its function (foreach walks a
+/// collection, it does not retry, unless the caller asks for it), else a catch block, a close / error / disconnection
+/// handler of a client library (lambda, anonymous method or method group), or a recursive call.
+/// </summary>
+internal readonly struct RetryPath
+{
+    public RetryPath(RetryPathKind kind, IOperation region, int before, Handler handler)
+    {
+        Kind = kind;
+        Region = region;
+        Before = before;
+        Handler = handler;
+    }
+
+    public static RetryPath None => default;
+
+    public RetryPathKind Kind { get; }
+
+    /// <summary>The loop (every iteration passes through all of it) or the function whose start leads to the reconnect.</summary>
+    public IOperation Region { get; }
+
+    /// <summary>Only operations that start before this position are on the path (int.MaxValue for a loop: the whole body).</summary>
+    public int Before { get; }
+
+    /// <summary>The close / error handler, when the path is a handler.</summary>
+    public Handler Handler { get; }
+
+    public bool IsRetry => Kind != RetryPathKind.None;
+
+    public static RetryPath Find(WebSocketApis apis, ReconnectCaches caches, IOperation operation, ISymbol containingSymbol, bool foreachRetries = false)
+    {
+        var function = operation.EnclosingFunction();
+        if (function is null)
+        {
+            return RetryPath.None;
+        }
+
+        var inCatch = false;
+        for (var parent = operation.Parent; parent is not null && parent != function; parent = parent.Parent)
+        {
+            if (parent is ILoopOperation loop && (foreachRetries || loop.LoopKind != LoopKind.ForEach))
+            {
+                return new RetryPath(RetryPathKind.Loop, loop, int.MaxValue, Handler.None);
+            }
+
+            inCatch |= parent is ICatchClauseOperation;
+        }
+
+        var start = operation.Syntax.SpanStart;
+        var handler = HandlerRecognition.FindEnclosing(apis, operation, containingSymbol);
+        if (!handler.IsHandler && function is not IAnonymousFunctionOperation and not ILocalFunctionOperation && containingSymbol is IMethodSymbol method)
+        {
+            handler = HandlerSubscriptions.FindSubscription(apis, caches, method, function);
+        }
+
+        if (handler.Kind is HandlerKind.Close or HandlerKind.Error &&
+            handler.Library is SocketLibrary.WebSocketSharp or SocketLibrary.SignalRClient or SocketLibrary.WebsocketClient)
+        {
+            return new RetryPath(RetryPathKind.Handler, function, start, handler);
+        }
+
+        if (inCatch)
+        {
+            return new RetryPath(RetryPathKind.Catch, function, start, Handler.None);
+        }
+
+        if (operation is IInvocationOperation invocation && SameTypeCalls.IsRecursive(invocation, containingSymbol))
+        {
+            return new RetryPath(RetryPathKind.Recursive, function, start, Handler.None);
+        }
+
+        return RetryPath.None;
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using WsAnalyzers.Apis;
+using WsAnalyzers.Operations;
+
+namespace WsAnalyzers.ResourceBounds;
+
+/// <summary>
+/// Answers "is this a connection": a System.Net WebSocket, a Fleck connection, a websocket-sharp socket or session
+/// (WebSocketBehavior), a SignalR HubCallerContext, or a value that names one (Context.ConnectionId, a session's ID,
+/// a Fleck connection's ConnectionInfo.Id).
+/// </summary>
+internal static class ConnectionHandles
+{
+    public static bool IsConnectionType(WebSocketApis apis, ITypeSymbol? type) =>
+        type is not null &&
+        (type.IsOrInheritsFrom(apis.WebSocket) || type.IsOrInheritsFrom(apis.FleckConnection) ||
+         type.IsOrInheritsFrom(apis.SharpWebSocket) || type.IsOrInheritsFrom(apis.SharpWebSocketBehavior) ||
+         type.IsOrInheritsFrom(apis.Collections.HubCallerContext));
+
+    /// <summary>True for a collection whose elements, keys or values are connections.</summary>
+    public static bool HoldsConnections(WebSocketApis apis, ITypeSymbol? collectionType)
+    {
+        if (collectionType is not INamedTypeSymbol { IsGenericType: true } named)
+        {
+            return false;
+        }
+
+        foreach (var argument in named.TypeArguments)
+        {
+            if (ConnectionHandles.IsConnectionType(apis, argument))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="value"/> is a connection or a connection's identifier (not merely mentions one).</summary>
+    public static bool IsConnectionHandle(WebSocketApis apis, IOperation? value)
+    {
+        var unwrapped = value?.WithoutConversions();
+        return unwrapped is not null &&
+               (ConnectionHandles.IsConnectionType(apis, unwrapped.Type) ||
+                unwrapped is IPropertyReferenceOperation property && IsIdentifier(apis, property));
+    }
+
+    private static bool IsIdentifier(WebSocketApis apis, IPropertyReferenceOperation property)
+    {
+        var type = property.Property.ContainingType;
+        return property.Property.Name switch
+        {
+            "ConnectionId" => type.IsOrInheritsFrom(apis.Collections.HubCallerContext),
+            "ID" => type.IsOrInheritsFrom(apis.SharpWebSocketBehavior),
+            "Id" => property.Instance?.WithoutConversions() is IPropertyReferenceOperation { Property.Name: "ConnectionInfo" } info &&
+                    info.Property.ContainingType.IsOrInheritsFrom(apis.FleckConnection),
+            _ => false,
+        };
+    }
+}

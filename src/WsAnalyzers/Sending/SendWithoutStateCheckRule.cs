@@ -1,0 +1,70 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using WsAnalyzers.Apis;
+using WsAnalyzers.Core;
+using WsAnalyzers.Handlers;
+using WsAnalyzers.Operations;
+
+namespace WsAnalyzers.Sending;
+
+/// <summary>WS3001: a send that throws on a closed socket, with no state check and no exception handling around it.</summary>
+internal static class SendWithoutStateCheckRule
+{
+    public const string StateMemberProperty = "StateMember";
+    public const string StateTypeProperty = "StateType";
+
+    internal static bool AppliesTo(WebSocketApis apis) =>
+        apis.WebSocket is not null || apis.SharpWebSocket is not null || apis.SharpWebSocketBehavior is not null;
+
+    /// <summary>Judges a send call.</summary>
+    internal static void Analyze(OperationAnalysisContext context, WebSocketApis apis, WebSocketCall send)
+    {
+        var invocation = send.Invocation;
+        if (!send.ThrowsWhenClosed || IsSafe(apis, send, context.ContainingSymbol))
+        {
+            return;
+        }
+
+        var properties = ImmutableDictionary<string, string?>.Empty
+            .Add(StateMemberProperty, send.Library == SocketLibrary.SystemNet ? "State" : "ReadyState")
+            .Add(StateTypeProperty, send.Library == SocketLibrary.SystemNet ? "System.Net.WebSockets.WebSocketState" : "WebSocketSharp.WebSocketState");
+        context.Report(Diagnostic.Create(
+            Descriptors.WS3001SendWithoutStateCheck, invocation.Syntax.GetLocation(), properties, invocation.TargetMethod.Name));
+    }
+
+    private static ISymbol? FunctionSymbol(IOperation operation, ISymbol containingSymbol) =>
+        operation.EnclosingFunction() switch
+        {
+            IAnonymousFunctionOperation => null,
+            ILocalFunctionOperation local => local.Symbol,
+            _ => containingSymbol,
+        };
+
+    private static bool IsSafe(WebSocketApis apis, WebSocketCall send, ISymbol containingSymbol)
+    {
+        var invocation = send.Invocation;
+        var socket = send.Socket;
+
+        // A socket handed to a method or local function: the guard is the caller's to make (send helpers, extension
+        // methods). A lambda's parameter is not: ForEach(s => s.SendAsync(...)) is a broadcast.
+        if (socket is IParameterReferenceOperation parameter &&
+            SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, FunctionSymbol(invocation, containingSymbol)))
+        {
+            return true;
+        }
+
+        var thrown = send.Library == SocketLibrary.SystemNet ? apis.WebSocketException : apis.InvalidOperationException;
+        if (ExceptionHandling.IsHandled(apis, invocation, thrown) || StateChecks.IsGuardedByStateCheck(apis, invocation, socket) ||
+            SocketHistory.FollowsReceiveConnectOrAccept(apis, invocation, socket))
+        {
+            return true;
+        }
+
+        // A reply to the sender from its own message handler, or a greeting from its open handler.
+        var handler = HandlerRecognition.FindEnclosing(apis, invocation, containingSymbol);
+        return handler.Kind is HandlerKind.Message or HandlerKind.Open &&
+               (handler.Source is null ? socket is null or IInstanceReferenceOperation : SocketIdentity.AreSame(handler.Source, socket));
+    }
+}

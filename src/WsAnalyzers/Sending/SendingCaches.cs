@@ -1,0 +1,13 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace WsAnalyzers.Sending;
+
+/// <summary>What the sending rules remember for one compilation (created at compilation start by <see cref="SendingAnalyzer"/>).</summary>
+internal sealed class SendingCaches
+{
+    /// <summary>The System.Net.WebSockets sends of a type on one socket (<see cref="SendSite.OnSocket"/>).</summary>
+    public ConcurrentDictionary<INamedTypeSymbol, ConcurrentDictionary<ISymbol, ImmutableArray<SendSite>>> SendSites { get; } =
+        new(SymbolEqualityComparer.Default);
+}
