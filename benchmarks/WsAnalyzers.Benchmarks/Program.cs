@@ -8,7 +8,8 @@ using WsAnalyzers.Benchmarks;
 const string usage = """
     usage:
       telemetry ordinary [files]     generated ordinary codebase (default 2000 files), budget 1 %
-      telemetry dense [files]        generated WebSocket-dense codebase (default 200 files), budget 5 %
+      telemetry dense [files]        generated WebSocket-dense codebase (default 200 files), budget 3 %
+      telemetry sparse [files]       generated application with WebSockets in one corner (default 2000 files), budget 1 %
       telemetry <folder> [budget%]   every .cs file under a folder (default budget 5 %)
       bench [BenchmarkDotNet args]   BenchmarkDotNet run: empty analyzer, each rule, all rules, both corpora
     """;
@@ -26,7 +27,9 @@ try
         case "telemetry" when args.Length >= 2 && args[1] == "ordinary":
             return await TelemetryReport.RunAsync("ordinary (generated)", Corpus.Ordinary(Count(args, 2000)), 1);
         case "telemetry" when args.Length >= 2 && args[1] == "dense":
-            return await TelemetryReport.RunAsync("WebSocket-dense (generated)", Corpus.WebSocketDense(Count(args, 200)), 5);
+            return await TelemetryReport.RunAsync("WebSocket-dense (generated)", Corpus.WebSocketDense(Count(args, 200)), 3);
+        case "telemetry" when args.Length >= 2 && args[1] == "sparse":
+            return await TelemetryReport.RunAsync("application with WebSockets in one corner (generated)", ApplicationCorpus.Sparse(Count(args, 2000)), 1);
         case "telemetry" when args.Length >= 2:
             if (!Directory.Exists(args[1]))
             {
