@@ -98,7 +98,7 @@ public sealed class LifecycleTests
     }
 
     [Fact]
-    public async Task Idle_sweep_aborts_connections_silent_past_the_timeout_and_keeps_active_ones()
+    public async Task Idle_sweep_closes_connections_silent_past_the_timeout_with_1001_and_a_delay_hint_and_keeps_active_ones()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var server = await HubServer.StartAsync(
@@ -114,13 +114,24 @@ public sealed class LifecycleTests
         await AdvanceAsync(time, TimeSpan.FromSeconds(40));
         await active.SendTextAsync("still here");
         Assert.Equal("still here", await active.ReceiveTextAsync(Patience));
-        await AdvanceAsync(time, TimeSpan.FromSeconds(40));
+        // Past the idle timeout of the silent one, in sweep steps; it is answered as soon as its Close frame arrives,
+        // before the close timeout (on the same fake clock) runs out.
+        var silentClosed = silent.ReceiveTextAsync(Patience);
+        for (var step = 0; step < 4 && !silentClosed.IsCompleted; step++)
+        {
+            time.Advance(TimeSpan.FromSeconds(10));
+            await Task.WhenAny(silentClosed, Task.Delay(TimeSpan.FromSeconds(step == 3 ? 20 : 1)));
+        }
 
+        // A close handshake, not an abort: the peer is told to go away and when to come back.
+        Assert.Null(await silentClosed);
+        Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, silent.CloseStatus);
+        Assert.Contains("retry-after=", silent.CloseStatusDescription);
+        await silent.AnswerCloseAsync();
         Assert.True(await HubServer.WaitUntilAsync(() => server.Hub.Connections.Count == 1, Patience));
-        await Assert.ThrowsAnyAsync<Exception>(() => silent.ReceiveTextAsync(Patience));
         await active.SendTextAsync("and here");
         Assert.Equal("and here", await active.ReceiveTextAsync(Patience));
-        Assert.True(await HubServer.WaitUntilAsync(() => server.Metrics.Sum(WebSocketHubMetrics.Disconnects, "close_status", "1006") == 1, Patience));
+        Assert.True(await HubServer.WaitUntilAsync(() => server.Metrics.Sum(WebSocketHubMetrics.Disconnects, "close_status", "1001") == 1, Patience));
     }
 
     private static async Task AdvanceAsync(FakeTimeProvider time, TimeSpan by)
