@@ -13,9 +13,11 @@ namespace WsReliability.AspNetCore;
 /// they arrived (per-sender order), at most <see cref="WebSocketHubOptions.HandlerWorkers"/> handler calls at once
 /// across the hub. A slow handler holds up only its own connection's queue. Measures handler lag (receive to handler
 /// start). The handlers' cancellation token is cancelled when the host stops the hub, after the server stopped
-/// taking requests and the connections had their time to finish what they received.
+/// taking requests and the connections had their time to finish what they received. The token source and the
+/// semaphore are not disposed: a handler loop that ends late must not meet a disposed object, and neither holds a
+/// timer or a wait handle.
 /// </summary>
-internal sealed class MessageDispatcher : IHostedService, IDisposable
+internal sealed class MessageDispatcher : IHostedService
 {
     private readonly WebSocketHubHandler _handler;
     private readonly WebSocketHubMetrics _metrics;
@@ -48,12 +50,6 @@ internal sealed class MessageDispatcher : IHostedService, IDisposable
     {
         _stopping.Cancel();
         return Task.CompletedTask;
-    }
-
-    public void Dispose()
-    {
-        _stopping.Dispose();
-        _workers.Dispose();
     }
 
     private async Task HandleInOrderAsync(HubConnection connection)

@@ -58,7 +58,8 @@ internal static class RetryAfterHint
             end++;
         }
 
-        if (!double.TryParse(reason.AsSpan(start, end - start), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds)
+        if ((end < reason.Length && reason[end] is not (' ' or ';' or ','))
+            || !double.TryParse(reason.AsSpan(start, end - start), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds)
             || seconds > TimeSpan.MaxValue.TotalSeconds / 2)
         {
             return false;
