@@ -44,12 +44,15 @@ public static class WebSocketHubEndpointRouteBuilderExtensions
 
     /// <summary>
     /// Puts an activity tracker between the connection and the WebSocket the middleware will create, so that the
-    /// keep-alive's PING and PONG frames (which the WebSocket never shows) count as activity.
+    /// keep-alive's PING and PONG frames (which the WebSocket never shows) count as activity. An application-wide
+    /// <c>app.UseWebSockets()</c> has already set up its own handshake on the untracked stream: it is dropped (nothing
+    /// was accepted yet) so that the hub's own WebSocket middleware sets up one on the tracked stream.
     /// </summary>
     private static void TrackInboundActivity(HttpContext context, TimeProvider time)
     {
         var activity = new InboundActivity(time);
         context.Features.Set(activity);
+        context.Features.Set<IHttpWebSocketFeature>(null);
         if (context.Features.Get<IHttpUpgradeFeature>() is { } upgrade)
         {
             context.Features.Set<IHttpUpgradeFeature>(new ActivityTrackingUpgradeFeature(upgrade, activity));

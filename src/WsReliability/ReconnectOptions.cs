@@ -6,10 +6,10 @@ namespace WsReliability;
 public sealed class ReconnectOptions
 {
     /// <summary>
-    /// The median delay before the first reconnect attempt; later delays double (Polly's exponential backoff with
-    /// decorrelated jitter: the first delay falls anywhere between 0 and about 1.4 × BaseDelay). Default 2 s: the
-    /// clients of a server that dropped them all come back over 0 to 2.8 s, at most about 60 per 100 ms for 1,000 of
-    /// them (docs/performance.md). Zero disables waiting (not recommended).
+    /// Sets the scale of the delays: the first reconnect attempt of a run waits an even draw between 0 and 1.4 ×
+    /// BaseDelay, later ones about BaseDelay × 2ⁿ (Polly's exponential backoff with decorrelated jitter). Default 2 s:
+    /// the clients of a server that dropped them all come back over 0 to 2.8 s, about 36 per 100 ms for 1,000 of them
+    /// (docs/performance.md). Zero disables waiting (not recommended).
     /// </summary>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(2);
 
