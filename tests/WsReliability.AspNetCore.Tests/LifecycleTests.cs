@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net.WebSockets;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using WsReliability.AspNetCore.Diagnostics;
@@ -132,6 +133,34 @@ public sealed class LifecycleTests
         await active.SendTextAsync("and here");
         Assert.Equal("and here", await active.ReceiveTextAsync(Patience));
         Assert.True(await HubServer.WaitUntilAsync(() => server.Metrics.Sum(WebSocketHubMetrics.Disconnects, "close_status", "1001") == 1, Patience));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Keep_alive_frames_count_as_activity_also_next_to_an_app_wide_UseWebSockets(bool appWideWebSockets)
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await HubServer.StartAsync<EchoHandler>(
+            services: services => services.AddSingleton<TimeProvider>(time),
+            beforeHub: app =>
+            {
+                if (appWideWebSockets)
+                {
+                    app.UseWebSockets();
+                }
+            });
+
+        // A peer that never sends a message, only its keep-alive frames (unsolicited PONGs every 100 ms).
+        using var quiet = await server.ConnectAsync(o => o.KeepAliveInterval = TimeSpan.FromMilliseconds(100));
+        Assert.True(await HubServer.WaitUntilAsync(() => server.Hub.Connections.Count == 1, Patience));
+        var connection = server.Hub.Connections.Single();
+
+        time.Advance(TimeSpan.FromMinutes(1));
+        var now = time.GetUtcNow();
+
+        Assert.True(await HubServer.WaitUntilAsync(() => connection.LastActivity >= now, Patience), $"last activity {connection.LastActivity:O}, now {now:O}");
+        Assert.Equal(0, connection.MessagesIn);
     }
 
     private static async Task AdvanceAsync(FakeTimeProvider time, TimeSpan by)
