@@ -320,12 +320,20 @@ public sealed partial class ReconnectingWebSocketClient
         }
     }
 
-    private bool IsHeartbeatReply(WebSocketMessage message) =>
-        KeepAliveMode == KeepAliveMode.Application
-        && message.Type == WebSocketMessageType.Text
-        && _options.HeartbeatReply is { } reply
-        && message.Data.Length == Encoding.UTF8.GetByteCount(reply)
-        && message.Text == reply;
+    private bool IsHeartbeatReply(WebSocketMessage message)
+    {
+        var isReply = KeepAliveMode == KeepAliveMode.Application
+            && message.Type == WebSocketMessageType.Text
+            && _options.HeartbeatReply is { } reply
+            && message.Data.Length == Encoding.UTF8.GetByteCount(reply)
+            && message.Text == reply;
+        if (isReply)
+        {
+            Interlocked.Increment(ref _heartbeatReplies);
+        }
+
+        return isReply;
+    }
 
     /// <summary>After this side sent Close: reads and drops data until the peer's Close arrives or CloseTimeout passes.</summary>
     private async Task DiscardUntilCloseAsync(Connection connection, byte[] buffer)

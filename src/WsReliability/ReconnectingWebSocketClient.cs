@@ -39,6 +39,7 @@ public sealed partial class ReconnectingWebSocketClient : IAsyncDisposable
     private int _started;
     private int _disposed;
     private int _attempts;
+    private long _heartbeatReplies;
     private Task _supervisor = Task.CompletedTask;
     private Task _writer = Task.CompletedTask;
 
@@ -101,6 +102,9 @@ public sealed partial class ReconnectingWebSocketClient : IAsyncDisposable
 
     /// <summary>Completes when the client is <see cref="ConnectionState.Closed"/>.</summary>
     public Task Completion => _closed.Task;
+
+    /// <summary>Heartbeat replies received (application keep-alive); they are not handed to the application. For tests.</summary>
+    internal long HeartbeatRepliesReceived => Interlocked.Read(ref _heartbeatReplies);
 
     /// <summary>The background tasks (supervisor and writer); all completed once the client is closed. For tests.</summary>
     internal IReadOnlyList<Task> BackgroundTasks => [_supervisor, _writer];

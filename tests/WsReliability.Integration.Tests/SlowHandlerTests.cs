@@ -21,8 +21,10 @@ public sealed class SlowHandlerTests
 {
     private const int Others = 5;
     private const int StuckMessages = 1100;
-    private static readonly TimeSpan KeepAliveInterval = TimeSpan.FromMilliseconds(300);
-    private static readonly TimeSpan KeepAliveTimeout = TimeSpan.FromMilliseconds(700);
+    // Short enough that five rounds cover several keep-alive periods, long enough that a loaded machine's stalls are
+    // not taken for dead peers.
+    private static readonly TimeSpan KeepAliveInterval = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan KeepAliveTimeout = TimeSpan.FromMilliseconds(1500);
 
     [Fact]
     public async Task One_stuck_handler_neither_stalls_nor_disconnects_the_other_clients_and_leaves_no_zombie_entry()
@@ -73,7 +75,7 @@ public sealed class SlowHandlerTests
                 var expected = round + 1;
                 Assert.True(await Eventually.HoldsAsync(() => replies.All(r => r.Count == expected), TimeSpan.FromSeconds(10)),
                     $"round {round}: replies {string.Join(", ", replies.Select(r => r.Count))}");
-                await Task.Delay(KeepAliveInterval + KeepAliveTimeout);
+                await Task.Delay(KeepAliveInterval * 2);
             }
 
             Assert.All(transitions, t => Assert.DoesNotContain(t, x => x.To == ConnectionState.Reconnecting));

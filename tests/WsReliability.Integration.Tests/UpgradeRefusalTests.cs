@@ -101,11 +101,17 @@ public sealed class UpgradeRefusalTests
         await using var host = await HubHost.StartAsync<RecordingHandler>();
         host.Hub.SetUnavailable(TimeSpan.FromSeconds(30));
         var scheduled = new ConcurrentQueue<ReconnectScheduledEventArgs>();
+        var timersWhenScheduled = 0;
         await using var client = new ReconnectingWebSocketClient(host.Uri, Clients.Fast(o => o.TimeProvider = time));
-        client.ReconnectScheduled += (_, e) => scheduled.Enqueue(e);
+        client.ReconnectScheduled += (_, e) =>
+        {
+            Volatile.Write(ref timersWhenScheduled, time.TimersCreated);
+            scheduled.Enqueue(e);
+        };
 
+        // The wait is announced before it starts: the clock moves only once its timer exists.
         var starting = client.StartAsync();
-        Assert.True(await Eventually.HoldsAsync(() => !scheduled.IsEmpty));
+        Assert.True(await Eventually.HoldsAsync(() => !scheduled.IsEmpty && time.TimersCreated > Volatile.Read(ref timersWhenScheduled)));
         // The hub asks for the time left of its expected 30 s (a whole number of seconds, rounded up); the client
         // waits that plus a random part of one second.
         var wait = Assert.Single(scheduled);
