@@ -254,11 +254,8 @@ internal sealed class WebSocketHubEndpoint
 
         connection.CountReceived();
         var inbound = new InboundMessage(type, message.ToArray(), _time.GetTimestamp(), _time.GetUtcNow());
-        if (!connection.InboundWriter.TryWrite(inbound))
-        {
-            // Only when the policy is Close and the handler is behind: the connection is already closing.
-            Log.HandlerBacklogClosed(_logger, connection.Id, connection.Inbound.Count);
-        }
+        // Room was made before the message was read (WaitForHandlerAsync), and this loop is the queue's only writer.
+        connection.InboundWriter.TryWrite(inbound);
     }
 
     /// <summary>
