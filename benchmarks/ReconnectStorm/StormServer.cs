@@ -12,13 +12,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using WsReliability.AspNetCore;
 
 namespace ReconnectStorm;
 
 /// <summary>
-/// Kestrel on 127.0.0.1 with a plain WebSocket endpoint (/ws) and a SignalR hub (/hub). Every WebSocket upgrade
-/// request is counted as a connection attempt. A "restart" aborts every connection and answers 503 to every upgrade
-/// for the downtime, so attempts made while the server is down are counted too.
+/// Kestrel on 127.0.0.1 with three endpoints: our hub (/hub-ws, WsReliability.AspNetCore, for our client), a plain
+/// WebSocket endpoint (/ws) and a SignalR hub (/signalr) for the other clients. Every WebSocket upgrade request is
+/// counted as a connection attempt, including those answered 503, before anything else sees it.
 /// </summary>
 internal sealed class StormServer : IAsyncDisposable
 {
@@ -26,17 +27,28 @@ internal sealed class StormServer : IAsyncDisposable
     private readonly ConcurrentDictionary<HttpContext, byte> _connections = new();
     private readonly ConcurrentQueue<long> _attempts = new();
     private volatile bool _down;
+    private volatile bool _hintRetryAfter;
+    private long _backAt;
     private int _open;
 
-    private StormServer(WebApplication app) => _app = app;
+    private StormServer(WebApplication app)
+    {
+        _app = app;
+        Hub = app.Services.GetRequiredService<WebSocketHub>();
+    }
 
     public Uri BaseUri { get; private set; } = null!;
 
+    public WebSocketHub Hub { get; }
+
+    public Uri HubUri => new UriBuilder(BaseUri) { Scheme = "ws", Path = "/hub-ws" }.Uri;
+
     public Uri WebSocketUri => new UriBuilder(BaseUri) { Scheme = "ws", Path = "/ws" }.Uri;
 
-    public Uri HubUri => new(BaseUri, "hub");
+    public Uri SignalRUri => new(BaseUri, "signalr");
 
-    public int Open => Volatile.Read(ref _open);
+    /// <summary>Open connections: the hub's registered ones and the other endpoints' accepted ones.</summary>
+    public int Open => Volatile.Read(ref _open) + Hub.Connections.Count;
 
     public static async Task<StormServer> StartAsync()
     {
@@ -44,21 +56,32 @@ internal sealed class StormServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         builder.Services.AddSignalR();
+        builder.Services.AddWebSocketHub(o => o.MaxConnections = 100_000);
         var app = builder.Build();
-        var server = new StormServer(app);
+        StormServer? server = null;
         app.UseWebSockets();
-        app.Use(server.CountAndGateAsync);
+        app.Use((context, next) => server!.CountAndGateAsync(context, next));
+        app.MapWebSocketHub("/hub-ws");
         app.Map("/ws", ReadUntilClosedAsync);
-        app.MapHub<StormHub>("/hub");
+        app.MapHub<StormHub>("/signalr");
         await app.StartAsync();
-        server.BaseUri = new Uri(app.Urls.First());
+        server = new StormServer(app) { BaseUri = new Uri(app.Urls.First()) };
         return server;
     }
 
-    /// <summary>Aborts every connection and refuses upgrades until <see cref="ComeBack"/>.</summary>
-    public void Crash()
+    /// <summary>Goes down for <paramref name="downtime"/> the way <paramref name="kind"/> says; <see cref="ComeBack"/> ends it.</summary>
+    public Task GoDownAsync(OutageKind kind, TimeSpan downtime)
     {
+        _backAt = Stopwatch.GetTimestamp() + (long)(downtime.TotalSeconds * Stopwatch.Frequency);
+        _hintRetryAfter = kind != OutageKind.CrashNoHints;
         _down = true;
+        if (kind == OutageKind.RestartWithHints)
+        {
+            // The hub closes its connections itself, each with a hint, and answers 503 with Retry-After meanwhile.
+            return Hub.DrainAsync(downtime);
+        }
+
+        Hub.SetUnavailable(downtime);
         foreach (var context in _connections.Keys)
         {
             try
@@ -70,9 +93,25 @@ internal sealed class StormServer : IAsyncDisposable
                 // The request ended on its own meanwhile and its context was recycled.
             }
         }
+
+        return Task.CompletedTask;
     }
 
-    public void ComeBack() => _down = false;
+    /// <summary>When the server comes back (Stopwatch ticks): the time its hints promised.</summary>
+    public long BackAt => Volatile.Read(ref _backAt);
+
+    /// <summary>
+    /// Ends the outage. The first upgrade after <see cref="BackAt"/> ends it too, so that the server keeps the promise
+    /// of its hints to the tick even when the benchmark's own timer fires late on a loaded machine.
+    /// </summary>
+    public void ComeBack()
+    {
+        if (_down)
+        {
+            _down = false;
+            Hub.SetAvailable();
+        }
+    }
 
     public long[] AttemptsBetween(long from, long to) => _attempts.Where(t => t >= from && t <= to).ToArray();
 
@@ -83,30 +122,52 @@ internal sealed class StormServer : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private async Task CountAndGateAsync(HttpContext context, Func<Task> next)
+    private async Task CountAndGateAsync(HttpContext context, RequestDelegate next)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
-            await next();
+            await next(context);
             return;
         }
 
-        _attempts.Enqueue(Stopwatch.GetTimestamp());
-        if (_down)
+        var now = Stopwatch.GetTimestamp();
+        _attempts.Enqueue(now);
+        if (_down && now >= Volatile.Read(ref _backAt))
         {
+            ComeBack();
+        }
+
+        var toHub = context.Request.Path.StartsWithSegments("/hub-ws", StringComparison.Ordinal);
+        if (_down && !(toHub && _hintRetryAfter))
+        {
+            // Our hub answers its own 503s with spread hints; the others get the time left, which they ignore.
+            if (_hintRetryAfter)
+            {
+                var left = Math.Max(0, (Volatile.Read(ref _backAt) - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency);
+                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(left)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return;
         }
 
         _connections.TryAdd(context, 0);
-        Interlocked.Increment(ref _open);
+        if (!toHub)
+        {
+            Interlocked.Increment(ref _open);
+        }
+
         try
         {
-            await next();
+            await next(context);
         }
         finally
         {
-            Interlocked.Decrement(ref _open);
+            if (!toHub)
+            {
+                Interlocked.Decrement(ref _open);
+            }
+
             _connections.TryRemove(context, out _);
         }
     }

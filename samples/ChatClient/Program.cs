@@ -1,13 +1,17 @@
 using System;
+using System.Net.Http;
 using System.Net.WebSockets;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using WsReliability;
 
-// A console chat client: every line typed is sent, every message received is printed, and the connection survives
-// server restarts. Type /quit (or press Ctrl+C) to leave with a normal closure.
-var uri = new Uri(args.Length > 0 ? args[0] : "ws://localhost:5000/chat");
+// A console chat client for samples/ChatServer: every line typed is sent, every message received is printed, and the
+// connection survives server restarts (it waits as long as the server asks it to). Type /quit (or press Ctrl+C) to
+// leave with a normal closure.
+//
+//   dotnet run --project samples/ChatClient -- [ws://localhost:5000/ws?name=alice]
+var uri = new Uri(args.Length > 0 ? args[0] : "ws://localhost:5000/ws");
 using var loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information));
 var storms = new ReconnectStormDetector();
 storms.StormDetected += (_, e) => Console.Error.WriteLine($"!! reconnect storm: {e.ReconnectsPerSecond:F1}/s");
@@ -22,7 +26,8 @@ var options = new ReconnectingWebSocketOptions
 };
 await using var client = new ReconnectingWebSocketClient(uri, options, loggerFactory.CreateLogger<ReconnectingWebSocketClient>());
 client.StateChanged += (_, e) => Console.WriteLine($"-- {e.Previous} -> {e.Current}{(e.Close is null ? "" : $" ({e.Close})")}");
-client.ReconnectScheduled += (_, e) => Console.WriteLine($"-- reconnect attempt {e.Attempt} in {e.Delay.TotalSeconds:F1} s");
+client.ReconnectScheduled += (_, e) => Console.WriteLine(
+    $"-- reconnect attempt {e.Attempt} in {e.Delay.TotalSeconds:F1} s{(e.RetryAfter is { } hint ? $" (the server asked for {hint.TotalSeconds:F1} s)" : "")}");
 
 using var quit = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -34,6 +39,12 @@ Console.CancelKeyPress += (_, e) =>
 try
 {
     await client.StartAsync(quit.Token);
+}
+catch (HttpRequestException refused)
+{
+    // 403, 404, a 401 without fresh credentials: trying again would not help.
+    Console.Error.WriteLine($"{uri} refused the connection: {refused.Message}");
+    return 1;
 }
 catch (Exception error) when (error is InvalidOperationException or OperationCanceledException)
 {

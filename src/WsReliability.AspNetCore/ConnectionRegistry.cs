@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Threading;
+using System.Threading.Tasks;
 using WsReliability.AspNetCore.Diagnostics;
 
 namespace WsReliability.AspNetCore;
@@ -17,6 +18,8 @@ public sealed class ConnectionRegistry : IReadOnlyCollection<HubConnection>
     private readonly ConcurrentDictionary<string, HubConnection> _connections = new();
     private readonly WebSocketHubMetrics _metrics;
     private readonly int _maxConnections;
+    private readonly object _emptyGate = new();
+    private TaskCompletionSource _empty = NewEmptySignal(completed: true);
     private int _count;
 
     internal ConnectionRegistry(int maxConnections, WebSocketHubMetrics metrics)
@@ -50,6 +53,17 @@ public sealed class ConnectionRegistry : IReadOnlyCollection<HubConnection>
         }
         while (Interlocked.CompareExchange(ref _count, current + 1, current) != current);
 
+        if (current == 0)
+        {
+            lock (_emptyGate)
+            {
+                if (_empty.Task.IsCompleted && Volatile.Read(ref _count) > 0)
+                {
+                    _empty = NewEmptySignal(completed: false);
+                }
+            }
+        }
+
         _connections[connection.Id] = connection;
         _metrics.ConnectionOpened();
         return new ConnectionLease(this, connection);
@@ -63,8 +77,38 @@ public sealed class ConnectionRegistry : IReadOnlyCollection<HubConnection>
             return false;
         }
 
-        Interlocked.Decrement(ref _count);
+        if (Interlocked.Decrement(ref _count) == 0)
+        {
+            lock (_emptyGate)
+            {
+                if (Volatile.Read(ref _count) == 0)
+                {
+                    _empty.TrySetResult();
+                }
+            }
+        }
+
         return true;
+    }
+
+    /// <summary>Completes when no connection is registered.</summary>
+    internal Task WhenEmptyAsync()
+    {
+        lock (_emptyGate)
+        {
+            return Volatile.Read(ref _count) == 0 ? Task.CompletedTask : _empty.Task;
+        }
+    }
+
+    private static TaskCompletionSource NewEmptySignal(bool completed)
+    {
+        var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (completed)
+        {
+            signal.SetResult();
+        }
+
+        return signal;
     }
 
     /// <summary>Enumerates without locking or copying; connections added or removed meanwhile may or may not appear.</summary>

@@ -9,8 +9,9 @@ namespace WsReliability.AspNetCore;
 public sealed partial class HubConnection
 {
     /// <summary>
-    /// The single writer: replays history, then drains the queue in order, then sends the close frame. It is the only
-    /// code that sends on the socket. Never throws; a failed or timed-out send aborts the connection.
+    /// The single writer: replays history, then drains the queue in order, then sends the close frame (after the
+    /// queued messages, unless the close says not to wait for them). It is the only code that sends on the socket.
+    /// Never throws; a failed or timed-out send aborts the connection.
     /// </summary>
     internal async Task RunWriterAsync()
     {
@@ -21,17 +22,18 @@ public sealed partial class HubConnection
             var reader = _queue.Reader;
             while (await reader.WaitToReadAsync(_abort.Token).ConfigureAwait(false))
             {
-                while (Volatile.Read(ref _closeRequested) == 0 && reader.TryRead(out var message))
+                while (Sending && reader.TryRead(out var message))
                 {
+                    Interlocked.Add(ref _queuedBytes, -message.Payload.Length);
                     if (message.Sequence != 0 && message.Sequence <= replayedUpTo)
                     {
                         continue;
                     }
 
-                    await SendOneAsync(message.Payload, message.MessageType).ConfigureAwait(false);
+                    await SendOneAsync(message.Payload, message.MessageType, message.Sequence).ConfigureAwait(false);
                 }
 
-                if (Volatile.Read(ref _closeRequested) != 0)
+                if (!Sending)
                 {
                     break;
                 }
@@ -46,6 +48,9 @@ public sealed partial class HubConnection
         }
     }
 
+    /// <summary>False once a close was requested that does not wait for the queued messages.</summary>
+    private bool Sending => Volatile.Read(ref _close) is not { Flush: false };
+
     private async Task<long> ReplayAsync(IReadOnlyList<HubMessage>? messages)
     {
         long last = 0;
@@ -56,19 +61,19 @@ public sealed partial class HubConnection
 
         foreach (var message in messages)
         {
-            if (Volatile.Read(ref _closeRequested) != 0)
+            if (!Sending)
             {
                 break;
             }
 
-            await SendOneAsync(message.Payload, message.MessageType).ConfigureAwait(false);
+            await SendOneAsync(message.Payload, message.MessageType, message.Sequence).ConfigureAwait(false);
             last = message.Sequence;
         }
 
         return last;
     }
 
-    private async Task SendOneAsync(ReadOnlyMemory<byte> payload, WebSocketMessageType messageType)
+    private async Task SendOneAsync(ReadOnlyMemory<byte> payload, WebSocketMessageType messageType, long sequence)
     {
         if (_socket.State != WebSocketState.Open)
         {
@@ -81,20 +86,22 @@ public sealed partial class HubConnection
         await _socket.SendAsync(payload, messageType, endOfMessage: true, _abort.Token).ConfigureAwait(false);
         Interlocked.Exchange(ref _sendStartedAt, 0);
         Interlocked.Increment(ref _messagesOut);
+        if (sequence != 0)
+        {
+            Interlocked.Exchange(ref _lastSequenceSent, sequence);
+        }
+
         _metrics.MessageSent();
     }
 
     private async Task SendCloseAsync()
     {
-        if (Volatile.Read(ref _closeRequested) == 0)
-        {
-            RequestClose(WebSocketCloseStatus.NormalClosure, null, serverInitiated: false);
-        }
-
+        RequestClose(WebSocketCloseStatus.NormalClosure, null, serverInitiated: false, flush: false);
+        var close = Volatile.Read(ref _close)!;
         if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
         {
-            var description = _closeStatus == WebSocketCloseStatus.Empty ? null : _closeDescription;
-            await _socket.CloseOutputAsync(_closeStatus, description, _abort.Token).ConfigureAwait(false);
+            var description = close.Status == WebSocketCloseStatus.Empty ? null : close.Description;
+            await _socket.CloseOutputAsync(close.Status, description, _abort.Token).ConfigureAwait(false);
         }
     }
 }

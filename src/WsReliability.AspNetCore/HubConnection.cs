@@ -6,69 +6,94 @@ using System.Threading;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using WsReliability.AspNetCore.Admission;
 using WsReliability.AspNetCore.Diagnostics;
+using WsReliability.AspNetCore.Liveness;
+using WsReliability.Protocol;
 
 namespace WsReliability.AspNetCore;
 
 /// <summary>
 /// One open WebSocket of the hub. Sending never touches the socket directly: messages go to a bounded queue that a
-/// single writer drains, so there are never concurrent sends, and a slow peer only fills its own queue.
+/// single writer drains, so there are never concurrent sends, and a slow peer only fills its own queue. Received
+/// messages wait in a bounded queue of their own for the handler, which takes them one at a time, in order.
 /// </summary>
 public sealed partial class HubConnection
 {
+    private const int MaxSessionIdLength = 64;
+
     private readonly WebSocket _socket;
     private readonly Channel<OutboundMessage> _queue;
+    private readonly Channel<InboundMessage> _inbound;
     private readonly WebSocketHubMetrics _metrics;
     private readonly SlowConsumerPolicy _policy;
+    private readonly long _maxQueuedBytes;
     private readonly TimeProvider _time;
     private readonly TimeSpan _sendTimeout;
     private readonly TimeSpan _closeTimeout;
+    private readonly TimeSpan _retryAfter;
+    private readonly AdmissionSchedule _hints;
+    private readonly InboundActivity _activity;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _abort;
+    private CloseRequest? _close;
     private long _sendStartedAt;
+    private long _queuedBytes;
     private IReadOnlyList<HubMessage>? _replay;
-    private long _lastActivityTicks;
     private long _messagesIn;
     private long _messagesOut;
-    private int _closeRequested;
+    private long _lastSequenceSent;
     private int _released;
-    private bool _serverInitiatedClose;
-    private WebSocketCloseStatus _closeStatus = WebSocketCloseStatus.NormalClosure;
-    private string? _closeDescription;
     private int? _peerCloseStatus;
 
     internal HubConnection(string id, WebSocket socket, HttpContext? httpContext, WebSocketHubOptions options,
-        WebSocketHubMetrics metrics, TimeProvider time, ILogger logger)
+        WebSocketHubMetrics metrics, TimeProvider time, ILogger logger, AdmissionSchedule? hints = null, InboundActivity? activity = null)
     {
         Id = id;
         HttpContext = httpContext;
-        var remoteAddress = httpContext?.Connection.RemoteIpAddress?.ToString();
-        RemoteAddress = remoteAddress;
+        RemoteAddress = httpContext?.Connection.RemoteIpAddress?.ToString();
+        SessionId = ReadSessionId(httpContext);
         _socket = socket;
         _metrics = metrics;
         _policy = options.SlowConsumerPolicy;
+        _maxQueuedBytes = options.SendQueueMaxBytes;
         _time = time;
         _sendTimeout = options.SendTimeout;
         _closeTimeout = options.CloseTimeout;
+        _retryAfter = options.RetryAfter;
+        _hints = hints ?? new AdmissionSchedule(options.AdmissionRate, time);
+        _activity = activity ?? new InboundActivity(time);
         _logger = logger;
         ConnectedAt = time.GetUtcNow();
-        _lastActivityTicks = ConnectedAt.UtcTicks;
 
         var queueOptions = new BoundedChannelOptions(options.SendQueueCapacity)
         {
-            SingleReader = true,
+            // DropOldest also reads from the enqueuing side to trim the queue to its byte budget.
+            SingleReader = _policy != SlowConsumerPolicy.DropOldest,
             SingleWriter = false,
             FullMode = _policy == SlowConsumerPolicy.DropOldest ? BoundedChannelFullMode.DropOldest : BoundedChannelFullMode.Wait,
         };
         _queue = _policy == SlowConsumerPolicy.DropOldest
-            ? Channel.CreateBounded<OutboundMessage>(queueOptions, _ => _metrics.Dropped(SlowConsumerPolicy.DropOldest))
+            ? Channel.CreateBounded<OutboundMessage>(queueOptions, Dropped)
             : Channel.CreateBounded<OutboundMessage>(queueOptions);
+        _inbound = Channel.CreateBounded<InboundMessage>(new BoundedChannelOptions(options.InboundQueueCapacity)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
 
         _abort = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
     }
 
     /// <summary>Unique id of the connection (32 hex digits).</summary>
     public string Id { get; }
+
+    /// <summary>
+    /// The client's session id (the WsReliability-Session request header that ReconnectingWebSocketClient sends, the
+    /// same on all its connections), or null.
+    /// </summary>
+    public string? SessionId { get; }
 
     /// <summary>
     /// The upgrade request (query string, headers, user), valid until the connection ends; null afterwards.
@@ -81,8 +106,8 @@ public sealed partial class HubConnection
     /// <summary>When the connection was accepted.</summary>
     public DateTimeOffset ConnectedAt { get; }
 
-    /// <summary>When the last frame was received from the peer.</summary>
-    public DateTimeOffset LastActivity => new(Interlocked.Read(ref _lastActivityTicks), TimeSpan.Zero);
+    /// <summary>When bytes last arrived from the peer: a message, a heartbeat, or a keep-alive PING or PONG frame.</summary>
+    public DateTimeOffset LastActivity => _activity.Last;
 
     /// <summary>Messages received from the peer.</summary>
     public long MessagesIn => Interlocked.Read(ref _messagesIn);
@@ -97,9 +122,9 @@ public sealed partial class HubConnection
     public WebSocketState State => _socket.State;
 
     /// <summary>True while messages can still be queued: the socket is open and no close was requested.</summary>
-    public bool IsOpen => Volatile.Read(ref _closeRequested) == 0 && _socket.State == WebSocketState.Open;
+    public bool IsOpen => Volatile.Read(ref _close) is null && _socket.State == WebSocketState.Open;
 
-    /// <summary>Cancelled when the connection is aborted (or a close handshake timed out).</summary>
+    /// <summary>Cancelled when the connection is aborted (or a close handshake timed out, or its socket died).</summary>
     public CancellationToken Aborted => _abort.Token;
 
     /// <summary>
@@ -116,10 +141,10 @@ public sealed partial class HubConnection
     public bool SendText(string text) => Send(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text);
 
     /// <summary>
-    /// Starts a close handshake: no more messages are sent, the close frame follows whatever is being written,
-    /// and the connection is aborted if the handshake does not finish within the close timeout.
+    /// Starts a close handshake: nothing more can be queued, the messages already queued are sent, then the Close
+    /// frame; the connection is aborted if all that does not finish within the close timeout.
     /// </summary>
-    public void Close(WebSocketCloseStatus status, string? description = null) => RequestClose(status, description, serverInitiated: true);
+    public void Close(WebSocketCloseStatus status, string? description = null) => RequestClose(status, description, serverInitiated: true, flush: true);
 
     /// <summary>Aborts the connection at once, without a close handshake.</summary>
     public void Abort()
@@ -149,6 +174,13 @@ public sealed partial class HubConnection
 
     internal bool ReplaySet => _replay is not null;
 
+    internal ChannelReader<InboundMessage> Inbound => _inbound.Reader;
+
+    internal ChannelWriter<InboundMessage> InboundWriter => _inbound.Writer;
+
+    /// <summary>The history sequence of the last recorded message handed to the socket (0 when none).</summary>
+    internal long LastSequenceSent => Interlocked.Read(ref _lastSequenceSent);
+
     internal bool IsDead => _socket.State is WebSocketState.Aborted or WebSocketState.Closed;
 
     /// <summary>True when a send has been in progress for longer than the send timeout (the peer stopped reading).</summary>
@@ -158,7 +190,8 @@ public sealed partial class HubConnection
         return started != 0 && _time.GetElapsedTime(started, now) > _sendTimeout;
     }
 
-    internal void MarkActivity() => Interlocked.Exchange(ref _lastActivityTicks, _time.GetUtcNow().UtcTicks);
+    /// <summary>Marks activity for a connection whose stream is not tracked (a hub mapped without its pipeline).</summary>
+    internal void MarkActivity() => _activity.Touch();
 
     internal void CountReceived()
     {
@@ -168,9 +201,22 @@ public sealed partial class HubConnection
 
     internal EnqueueResult TryEnqueue(in OutboundMessage message)
     {
-        if (Volatile.Read(ref _closeRequested) != 0)
+        if (Volatile.Read(ref _close) is not null)
         {
             return EnqueueResult.Closing;
+        }
+
+        var size = message.Payload.Length;
+        var queuedBytes = Interlocked.Add(ref _queuedBytes, size);
+        if (queuedBytes > _maxQueuedBytes && queuedBytes != size)
+        {
+            if (_policy == SlowConsumerPolicy.Close)
+            {
+                Interlocked.Add(ref _queuedBytes, -size);
+                return CloseSlowConsumer();
+            }
+
+            TrimToByteBudget();
         }
 
         if (_queue.Writer.TryWrite(message))
@@ -178,33 +224,27 @@ public sealed partial class HubConnection
             return EnqueueResult.Queued;
         }
 
-        if (_policy == SlowConsumerPolicy.Close && Volatile.Read(ref _closeRequested) == 0)
-        {
-            _metrics.Dropped(SlowConsumerPolicy.Close);
-            Log.SlowConsumerClosed(_logger, Id, _queue.Reader.Count);
-            RequestClose(WebSocketCloseStatus.PolicyViolation, "Slow consumer: outbound queue full", serverInitiated: true);
-            return EnqueueResult.ClosedSlowConsumer;
-        }
-
-        return EnqueueResult.Closing;
+        Interlocked.Add(ref _queuedBytes, -size);
+        return _policy == SlowConsumerPolicy.Close && Volatile.Read(ref _close) is null ? CloseSlowConsumer() : EnqueueResult.Closing;
     }
+
+    /// <summary>Closes with 1013 Try Again Later and a spread delay hint (a full hub, a handler backlog, a slow consumer).</summary>
+    internal void CloseTryAgainLater(string reason, bool flush) =>
+        RequestClose(WsCloseCodes.TryAgainLater, RetryAfterHint.Format(reason, _hints.Next(_retryAfter)), serverInitiated: true, flush);
 
     internal void PeerClosed(WebSocketCloseStatus? status, string? description)
     {
         _peerCloseStatus = status is null ? null : (int)status.Value;
-        RequestClose(status ?? WebSocketCloseStatus.Empty, status is null ? null : description, serverInitiated: false);
+        RequestClose(status ?? WebSocketCloseStatus.Empty, status is null ? null : description, serverInitiated: false, flush: false);
     }
 
-    internal void RequestClose(WebSocketCloseStatus status, string? description, bool serverInitiated)
+    internal void RequestClose(WebSocketCloseStatus status, string? description, bool serverInitiated, bool flush)
     {
-        if (Interlocked.CompareExchange(ref _closeRequested, 1, 0) != 0)
+        if (Interlocked.CompareExchange(ref _close, new CloseRequest(status, description, serverInitiated, flush), null) is not null)
         {
             return;
         }
 
-        _closeStatus = status;
-        _closeDescription = description;
-        _serverInitiatedClose = serverInitiated;
         _queue.Writer.TryComplete();
         try
         {
@@ -218,8 +258,8 @@ public sealed partial class HubConnection
     internal int ResolveCloseStatus()
     {
         var closeCompleted = _socket.State == WebSocketState.Closed;
-        var status = Volatile.Read(ref _closeRequested) != 0 && _serverInitiatedClose
-            ? (int)_closeStatus
+        var status = Volatile.Read(ref _close) is { ServerInitiated: true } close
+            ? (int)close.Status
             : _peerCloseStatus ?? (closeCompleted ? (int)WebSocketCloseStatus.NormalClosure : 1006);
         CloseStatus = status;
         return status;
@@ -234,9 +274,51 @@ public sealed partial class HubConnection
         }
 
         _queue.Writer.TryComplete();
+        _inbound.Writer.TryComplete();
         _abort.Dispose();
         _replay = null;
         HttpContext = null;
+    }
+
+    private static string? ReadSessionId(HttpContext? context)
+    {
+        string? value = context?.Request.Headers[WireNames.SessionHeader];
+        if (string.IsNullOrEmpty(value) || value.Length > MaxSessionIdLength)
+        {
+            return null;
+        }
+
+        foreach (var c in value)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c != '-')
+            {
+                return null;
+            }
+        }
+
+        return value;
+    }
+
+    private EnqueueResult CloseSlowConsumer()
+    {
+        _metrics.Dropped(SlowConsumerPolicy.Close);
+        Log.SlowConsumerClosed(_logger, Id, _queue.Reader.Count);
+        CloseTryAgainLater("Slow consumer: outbound queue full", flush: false);
+        return EnqueueResult.ClosedSlowConsumer;
+    }
+
+    private void TrimToByteBudget()
+    {
+        while (Interlocked.Read(ref _queuedBytes) > _maxQueuedBytes && _queue.Reader.TryRead(out var oldest))
+        {
+            Dropped(oldest);
+        }
+    }
+
+    private void Dropped(OutboundMessage message)
+    {
+        Interlocked.Add(ref _queuedBytes, -message.Payload.Length);
+        _metrics.Dropped(SlowConsumerPolicy.DropOldest);
     }
 }
 

@@ -1,7 +1,5 @@
 using System;
-using System.Net.WebSockets;
 using System.Threading;
-using System.Threading.Channels;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,88 +9,86 @@ using WsReliability.AspNetCore.Diagnostics;
 namespace WsReliability.AspNetCore;
 
 /// <summary>
-/// Moves received messages off the receive path: a bounded channel drained by a fixed number of workers that run
-/// the handler. Measures handler lag (receive to handler start). With more than one worker, messages of one
-/// connection may be handled concurrently; set <see cref="WebSocketHubOptions.HandlerWorkers"/> to 1 for strict order.
+/// Runs the handler off the receive path: each connection's messages are handled one after the other, in the order
+/// they arrived (per-sender order), at most <see cref="WebSocketHubOptions.HandlerWorkers"/> handler calls at once
+/// across the hub. A slow handler holds up only its own connection's queue. Measures handler lag (receive to handler
+/// start). The handlers' cancellation token is cancelled when the host stops the hub, after the server stopped
+/// taking requests and the connections had their time to finish what they received. The token source and the
+/// semaphore are not disposed: a handler loop that ends late must not meet a disposed object, and neither holds a
+/// timer or a wait handle.
 /// </summary>
 internal sealed class MessageDispatcher : IHostedService
 {
-    private readonly Channel<InboundMessage> _channel;
     private readonly WebSocketHubHandler _handler;
     private readonly WebSocketHubMetrics _metrics;
     private readonly HubStatistics _statistics;
     private readonly TimeProvider _time;
     private readonly ILogger<MessageDispatcher> _logger;
-    private readonly int _workers;
+    private readonly SemaphoreSlim _workers;
     private readonly CancellationTokenSource _stopping = new();
-    private Task[] _running = Array.Empty<Task>();
 
     public MessageDispatcher(IOptions<WebSocketHubOptions> options, WebSocketHubHandler handler, WebSocketHubMetrics metrics,
         HubStatistics statistics, TimeProvider time, ILogger<MessageDispatcher> logger)
     {
-        _channel = Channel.CreateBounded<InboundMessage>(new BoundedChannelOptions(options.Value.HandlerQueueCapacity)
-        {
-            FullMode = BoundedChannelFullMode.Wait,
-            SingleReader = false,
-            SingleWriter = false,
-        });
         _handler = handler;
         _metrics = metrics;
         _statistics = statistics;
         _time = time;
         _logger = logger;
-        _workers = options.Value.HandlerWorkers;
+        _workers = new SemaphoreSlim(options.Value.HandlerWorkers, options.Value.HandlerWorkers);
     }
 
-    /// <summary>Queues a received message; waits (back-pressure on this connection's receive) only when the queue is full.</summary>
-    public ValueTask EnqueueAsync(HubConnection connection, WebSocketMessageType messageType, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
-        _channel.Writer.WriteAsync(new InboundMessage(connection, messageType, payload, _time.GetTimestamp(), _time.GetUtcNow()), cancellationToken);
+    /// <summary>
+    /// Handles the connection's messages until its inbound queue is completed and empty: messages received before the
+    /// connection ended are handled too. Never throws.
+    /// </summary>
+    public Task RunAsync(HubConnection connection) => Task.Run(() => HandleInOrderAsync(connection), CancellationToken.None);
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        _running = new Task[_workers];
-        for (var i = 0; i < _workers; i++)
-        {
-            _running[i] = Task.Run(RunWorkerAsync, CancellationToken.None);
-        }
-
+        _stopping.Cancel();
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    private async Task HandleInOrderAsync(HubConnection connection)
     {
-        _channel.Writer.TryComplete();
-        _stopping.Cancel();
-        // A handler that ignores cancellation must not make shutdown throw: the host's timeout bounds the wait.
-        var workers = Task.WhenAll(_running);
-        await Task.WhenAny(workers, Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
-    }
-
-    private async Task RunWorkerAsync()
-    {
+        var stopping = _stopping.Token;
         try
         {
-            await foreach (var message in _channel.Reader.ReadAllAsync(_stopping.Token).ConfigureAwait(false))
+            await foreach (var message in connection.Inbound.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
             {
-                var lag = _time.GetElapsedTime(message.ReceivedTimestamp);
-                _metrics.RecordHandlerLag(lag);
-                _statistics.HandlerStarted(lag);
-                var context = new HubMessageContext(message.Connection, message.MessageType, message.Payload, message.ReceivedAt, lag);
+                await _workers.WaitAsync(stopping).ConfigureAwait(false);
                 try
                 {
-                    await _handler.OnMessageAsync(context, _stopping.Token).ConfigureAwait(false);
+                    await HandleAsync(connection, message, stopping).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException || !_stopping.IsCancellationRequested)
+                finally
                 {
-                    Log.HandlerFailed(_logger, ex, nameof(WebSocketHubHandler.OnMessageAsync), message.Connection.Id);
+                    _workers.Release();
                 }
             }
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
+            Log.HandlingStopped(_logger, connection.Id, connection.Inbound.CanCount ? connection.Inbound.Count : 0);
         }
     }
 
-    private readonly record struct InboundMessage(HubConnection Connection, WebSocketMessageType MessageType,
-        ReadOnlyMemory<byte> Payload, long ReceivedTimestamp, DateTimeOffset ReceivedAt);
+    private async Task HandleAsync(HubConnection connection, InboundMessage message, CancellationToken stopping)
+    {
+        var lag = _time.GetElapsedTime(message.ReceivedTimestamp);
+        _metrics.RecordHandlerLag(lag);
+        _statistics.HandlerStarted(lag);
+        var context = new HubMessageContext(connection, message.MessageType, message.Payload, message.ReceivedAt, lag);
+        try
+        {
+            await _handler.OnMessageAsync(context, stopping).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stopping.IsCancellationRequested)
+        {
+            Log.HandlerFailed(_logger, ex, nameof(WebSocketHubHandler.OnMessageAsync), connection.Id);
+        }
+    }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Net.WebSockets;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Hosting;
@@ -7,9 +6,9 @@ using Microsoft.Extensions.Hosting;
 namespace WsReliability.AspNetCore;
 
 /// <summary>
-/// The idle sweep and the send watchdog (each a <see cref="PeriodicTimer"/> on the hub's <see cref="TimeProvider"/>)
-/// and the graceful shutdown:
-/// when the application stops, every connection gets a 1001 close before the server waits for requests to end.
+/// The idle sweep and the connection watchdog (each a <see cref="PeriodicTimer"/> on the hub's <see cref="TimeProvider"/>)
+/// and the graceful shutdown: when the application stops, the hub drains (503 for new upgrades, every connection
+/// closed with 1001 and a delay hint, spread over the drain window) while the server waits for requests to end.
 /// </summary>
 internal sealed class WebSocketHubBackgroundService : BackgroundService
 {
@@ -26,9 +25,16 @@ internal sealed class WebSocketHubBackgroundService : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var onStopping = _lifetime.ApplicationStopping.Register(
-            () => _hub.CloseAll(WebSocketCloseStatus.EndpointUnavailable, "Server shutting down"));
-        await Task.WhenAll(SweepIdleAsync(stoppingToken), WatchSendsAsync(stoppingToken)).ConfigureAwait(false);
+        var draining = Task.CompletedTask;
+        using var onStopping = _lifetime.ApplicationStopping.Register(() => draining = _hub.DrainAsync(null, stoppingToken));
+        await Task.WhenAll(SweepIdleAsync(stoppingToken), WatchConnectionsAsync(stoppingToken)).ConfigureAwait(false);
+        try
+        {
+            await draining.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
     }
 
     private async Task SweepIdleAsync(CancellationToken stoppingToken)
@@ -38,7 +44,7 @@ internal sealed class WebSocketHubBackgroundService : BackgroundService
         {
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
-                _hub.SweepIdle(_time.GetUtcNow());
+                await _hub.SweepIdleAsync(_time.GetUtcNow(), stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -46,16 +52,17 @@ internal sealed class WebSocketHubBackgroundService : BackgroundService
         }
     }
 
-    private async Task WatchSendsAsync(CancellationToken stoppingToken)
+    private async Task WatchConnectionsAsync(CancellationToken stoppingToken)
     {
-        // Checks often enough that a stuck send is aborted within about 1.25 x the send timeout.
-        var period = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond * 10, _hub.Options.SendTimeout.Ticks / 4));
+        // Often enough that a stuck send is aborted within about 1.25 x the send timeout, and a socket that died
+        // while its receive loop waited for its handler ends within a second.
+        var period = TimeSpan.FromTicks(Math.Clamp(_hub.Options.SendTimeout.Ticks / 4, TimeSpan.TicksPerMillisecond * 10, TimeSpan.TicksPerSecond));
         using var timer = new PeriodicTimer(period, _time);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
-                _hub.AbortStuckSends(_time.GetTimestamp());
+                _hub.CheckConnections(_time.GetTimestamp());
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

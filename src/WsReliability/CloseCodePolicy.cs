@@ -37,4 +37,13 @@ public static class CloseCodePolicy
             _ => false,
         };
     }
+
+    /// <summary>
+    /// True when a refused upgrade will not succeed by trying again: 4xx client errors (400 Bad Request, 403
+    /// Forbidden, 404 Not Found, 410 Gone, ...) except 401 Unauthorized (credentials can be refreshed, see
+    /// <see cref="ReconnectingWebSocketOptions.RefreshCredentialsAsync"/>), 408 Request Timeout and 429 Too Many
+    /// Requests. 5xx answers (503 while a server starts or drains) and failures without an answer are retried.
+    /// </summary>
+    public static bool IsPermanentUpgradeFailure(int statusCode) =>
+        statusCode is >= 400 and < 500 and not (401 or 408 or 429);
 }

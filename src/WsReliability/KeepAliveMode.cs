@@ -14,9 +14,10 @@ public enum KeepAliveMode
     Protocol,
 
     /// <summary>
-    /// A watchdog in this library: <see cref="ReconnectingWebSocketOptions.HeartbeatMessage"/> (if set) is sent every
-    /// KeepAliveInterval, and the connection is aborted when nothing at all was received for KeepAliveInterval +
-    /// KeepAliveTimeout. The server must answer the heartbeat (or send traffic of its own).
+    /// A watchdog in this library: <see cref="ReconnectingWebSocketOptions.HeartbeatMessage"/> (<c>"ping"</c> by default)
+    /// is sent every KeepAliveInterval, and the connection is aborted when nothing at all was received for
+    /// KeepAliveInterval + KeepAliveTimeout. The server must answer the heartbeat (the WsReliability.AspNetCore hub
+    /// answers <c>"pong"</c>) or send traffic of its own. Without a heartbeat the watchdog is off.
     /// </summary>
     Application,
 }

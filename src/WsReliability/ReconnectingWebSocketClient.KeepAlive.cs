@@ -10,15 +10,16 @@ namespace WsReliability;
 public sealed partial class ReconnectingWebSocketClient
 {
     /// <summary>
-    /// The application-level keep-alive: sends the heartbeat every KeepAliveInterval and aborts the connection when
-    /// nothing was received for KeepAliveInterval + KeepAliveTimeout (not while the application holds up receiving).
+    /// The application-level keep-alive (only with a heartbeat): sends the heartbeat every KeepAliveInterval and aborts
+    /// the connection when nothing was received for KeepAliveInterval + KeepAliveTimeout (not while the application
+    /// holds up receiving).
     /// </summary>
     private async Task WatchAsync(Connection connection)
     {
         var interval = _options.KeepAliveInterval;
         var limit = interval + _options.KeepAliveTimeout;
         var tick = TimeSpan.FromTicks(Math.Max(1, Math.Min(interval.Ticks, _options.KeepAliveTimeout.Ticks) / 4));
-        var heartbeat = _options.HeartbeatMessage is { } text ? Encoding.UTF8.GetBytes(text) : null;
+        var heartbeat = Encoding.UTF8.GetBytes(_options.HeartbeatMessage!);
         var lastHeartbeat = _time.GetTimestamp();
         try
         {
@@ -33,7 +34,7 @@ public sealed partial class ReconnectingWebSocketClient
                     return;
                 }
 
-                if (heartbeat is not null && _time.GetElapsedTime(lastHeartbeat) >= interval)
+                if (_time.GetElapsedTime(lastHeartbeat) >= interval)
                 {
                     lastHeartbeat = _time.GetTimestamp();
                     await SendHeartbeatAsync(connection, heartbeat).ConfigureAwait(false);
@@ -71,7 +72,7 @@ public sealed partial class ReconnectingWebSocketClient
         ClientLog.ReconnectScheduled(_logger, attempt, Uri, delay.TotalMilliseconds);
         try
         {
-            ReconnectScheduled?.Invoke(this, new ReconnectScheduledEventArgs(attempt, delay, previous.Close));
+            ReconnectScheduled?.Invoke(this, new ReconnectScheduledEventArgs(attempt, delay, previous.Close, previous.ServerDelay));
         }
         catch (Exception error)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Net.Http;
 using System.Net.WebSockets;
 using System.Text;
 using System.Threading;
@@ -38,6 +39,7 @@ public sealed partial class ReconnectingWebSocketClient : IAsyncDisposable
     private int _started;
     private int _disposed;
     private int _attempts;
+    private long _heartbeatReplies;
     private Task _supervisor = Task.CompletedTask;
     private Task _writer = Task.CompletedTask;
 
@@ -74,6 +76,12 @@ public sealed partial class ReconnectingWebSocketClient : IAsyncDisposable
     /// <summary>The endpoint.</summary>
     public Uri Uri { get; }
 
+    /// <summary>
+    /// This client's session id, sent on every connection in the <c>WsReliability-Session</c> header: the
+    /// WsReliability.AspNetCore hub replays history to a returning session from where its last connection stopped.
+    /// </summary>
+    public string SessionId { get; } = Guid.NewGuid().ToString("N");
+
     /// <summary>The current state.</summary>
     public ConnectionState State
     {
@@ -95,12 +103,17 @@ public sealed partial class ReconnectingWebSocketClient : IAsyncDisposable
     /// <summary>Completes when the client is <see cref="ConnectionState.Closed"/>.</summary>
     public Task Completion => _closed.Task;
 
+    /// <summary>Heartbeat replies received (application keep-alive); they are not handed to the application. For tests.</summary>
+    internal long HeartbeatRepliesReceived => Interlocked.Read(ref _heartbeatReplies);
+
     /// <summary>The background tasks (supervisor and writer); all completed once the client is closed. For tests.</summary>
     internal IReadOnlyList<Task> BackgroundTasks => [_supervisor, _writer];
 
     /// <summary>
     /// Starts connecting and completes when the first connection is open. Cancelling stops the wait, not the client
-    /// (it keeps reconnecting until closed or disposed). Fails when the client closes before any connection opened.
+    /// (it keeps reconnecting until closed or disposed). Fails when the client closes before any connection opened:
+    /// with an HttpRequestException carrying the status when the server refused the upgrade for good (403, 404, a 401
+    /// the credentials hook could not fix), else with an InvalidOperationException.
     /// </summary>
     public Task StartAsync(CancellationToken cancellationToken = default)
     {
@@ -155,7 +168,7 @@ public sealed partial class ReconnectingWebSocketClient : IAsyncDisposable
     /// <summary>
     /// Closes for good: sends a Close frame with <paramref name="status"/> when a connection is open, waits up to
     /// CloseTimeout for the server's answer, and stops reconnecting. Queued messages fail with
-    /// <see cref="SendRejectionReason.Closed"/>.
+    /// <see cref="SendRejectionReason.Closed"/>. Calling it again, or after <see cref="DisposeAsync"/>, does nothing more.
     /// </summary>
     public async Task CloseAsync(WebSocketCloseStatus status = WebSocketCloseStatus.NormalClosure, string? description = null, CancellationToken cancellationToken = default)
     {
@@ -184,7 +197,11 @@ public sealed partial class ReconnectingWebSocketClient : IAsyncDisposable
         await Task.WhenAll(_supervisor, _writer).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Closes (as <see cref="CloseAsync"/> with 1000) and releases everything; no background task keeps running.</summary>
+    /// <summary>
+    /// Closes (as <see cref="CloseAsync"/> with 1000) and releases everything; no background task keeps running.
+    /// The stop signal and the send gate are not disposed: they hold no timer or wait handle, and a CloseAsync or a
+    /// background task that comes later must not meet a disposed object.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         try
@@ -199,8 +216,6 @@ public sealed partial class ReconnectingWebSocketClient : IAsyncDisposable
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _metrics.Removed();
-            _stop.Dispose();
-            _sendGate.Dispose();
         }
     }
 
@@ -265,7 +280,9 @@ public sealed partial class ReconnectingWebSocketClient : IAsyncDisposable
         }
 
         _inbound.Writer.TryComplete();
-        _firstOpen.TrySetException(new InvalidOperationException($"The client closed before a connection opened ({reason})."));
+        _firstOpen.TrySetException(close?.Error is HttpRequestException refused
+            ? refused
+            : new InvalidOperationException($"The client closed before a connection opened ({reason})."));
         _stop.Cancel();
         _closed.TrySetResult();
     }

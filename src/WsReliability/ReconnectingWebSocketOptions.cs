@@ -1,6 +1,9 @@
 using System;
 using System.Diagnostics.Metrics;
 using System.Net.WebSockets;
+using System.Threading;
+using System.Threading.Tasks;
+using WsReliability.Protocol;
 
 namespace WsReliability;
 
@@ -34,8 +37,29 @@ public sealed class ReconnectingWebSocketOptions
     /// </summary>
     public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>The heartbeat sent in <see cref="KeepAliveMode.Application"/> (text); null sends none and only watches for inbound traffic.</summary>
-    public string? HeartbeatMessage { get; set; }
+    /// <summary>
+    /// The heartbeat sent every KeepAliveInterval in <see cref="KeepAliveMode.Application"/> (a text message). Default
+    /// <c>"ping"</c>, which the WsReliability.AspNetCore hub answers with <see cref="HeartbeatReply"/>; a server of
+    /// your own must answer it too (or send traffic of its own within KeepAliveInterval + KeepAliveTimeout). Null sends
+    /// none and turns the watchdog off: without a heartbeat a quiet connection cannot be told from a dead one, so it is
+    /// not judged (dead peers are then found only when a send fails).
+    /// </summary>
+    public string? HeartbeatMessage { get; set; } = WireNames.Heartbeat;
+
+    /// <summary>
+    /// The server's answer to the heartbeat: in <see cref="KeepAliveMode.Application"/> a text message equal to it counts
+    /// as traffic and is not handed to the application. Default <c>"pong"</c> (the hub's answer); null hands everything over.
+    /// </summary>
+    public string? HeartbeatReply { get; set; } = WireNames.HeartbeatReply;
+
+    /// <summary>
+    /// Called when the server answers an upgrade with 401 Unauthorized: refresh the credentials that
+    /// <see cref="ConfigureSocket"/> puts on the request (a token in a header, a cookie) and return true to try again
+    /// after the backoff delay, or false to give up. Without it, or when it returns false, or when the server answers
+    /// 401 again right after a refresh, the client closes and <see cref="ReconnectingWebSocketClient.StartAsync"/>
+    /// fails with an HttpRequestException carrying the status.
+    /// </summary>
+    public Func<CancellationToken, ValueTask<bool>>? RefreshCredentialsAsync { get; set; }
 
     /// <summary>The largest message accepted; a bigger one closes the connection with 1009 (Message Too Big). Default 1 MiB.</summary>
     public int MaxMessageSize { get; set; } = 1024 * 1024;
@@ -55,7 +79,11 @@ public sealed class ReconnectingWebSocketOptions
     /// <summary>How long a close handshake may take before the connection is aborted. Default 5 s.</summary>
     public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Called on every new ClientWebSocket's options (headers, subprotocols, certificates, proxy) before it connects.</summary>
+    /// <summary>
+    /// Called on every new ClientWebSocket's options (headers, subprotocols, certificates, proxy) before it connects.
+    /// The client sets the session header (<c>WsReliability-Session</c>) before, and CollectHttpResponseDetails after it
+    /// (the client reads the status and Retry-After of a refused upgrade).
+    /// </summary>
     public Action<ClientWebSocketOptions>? ConfigureSocket { get; set; }
 
     /// <summary>The clock for every delay, timeout and duration. Default <see cref="TimeProvider.System"/>.</summary>

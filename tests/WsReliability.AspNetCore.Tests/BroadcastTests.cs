@@ -56,6 +56,48 @@ public sealed class BroadcastTests
         Assert.False(slow.SendText("4"));
     }
 
+    [Theory]
+    [InlineData(SlowConsumerPolicy.Close)]
+    [InlineData(SlowConsumerPolicy.DropOldest)]
+    public void A_queue_is_bounded_in_bytes_as_well_as_in_messages(SlowConsumerPolicy policy)
+    {
+        using var meters = new TestMeterFactory();
+        using var metrics = new WebSocketHubMetrics(meters);
+        var options = new WebSocketHubOptions { SendQueueCapacity = 100, SendQueueMaxBytes = 250, SlowConsumerPolicy = policy };
+        var hub = new WebSocketHub(Options.Create(options), metrics, TimeProvider.System, NullLogger<WebSocketHub>.Instance);
+        var peer = Register(hub, metrics, options);
+
+        Assert.True(peer.Send(new byte[100]));
+        Assert.True(peer.Send(new byte[100]));
+        var third = peer.Send(new byte[100]);
+
+        if (policy == SlowConsumerPolicy.Close)
+        {
+            Assert.False(third);
+            Assert.False(peer.IsOpen);
+            Assert.Equal(2, peer.QueuedMessages);
+        }
+        else
+        {
+            Assert.True(third);
+            Assert.True(peer.IsOpen);
+            Assert.Equal(2, peer.QueuedMessages);
+        }
+    }
+
+    [Fact]
+    public void A_single_message_larger_than_the_byte_bound_still_goes_to_an_empty_queue()
+    {
+        using var meters = new TestMeterFactory();
+        using var metrics = new WebSocketHubMetrics(meters);
+        var options = new WebSocketHubOptions { SendQueueMaxBytes = 10 };
+        var hub = new WebSocketHub(Options.Create(options), metrics, TimeProvider.System, NullLogger<WebSocketHub>.Instance);
+        var peer = Register(hub, metrics, options);
+
+        Assert.True(peer.Send(new byte[1000]));
+        Assert.Equal(1, peer.QueuedMessages);
+    }
+
     private static HubConnection Register(WebSocketHub hub, WebSocketHubMetrics metrics, WebSocketHubOptions? options = null)
     {
         var socket = WebSocket.CreateFromStream(new MemoryStream(), new WebSocketCreationOptions { IsServer = true });

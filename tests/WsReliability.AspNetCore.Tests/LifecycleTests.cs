@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net.WebSockets;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using WsReliability.AspNetCore.Diagnostics;
@@ -98,7 +99,7 @@ public sealed class LifecycleTests
     }
 
     [Fact]
-    public async Task Idle_sweep_aborts_connections_silent_past_the_timeout_and_keeps_active_ones()
+    public async Task Idle_sweep_closes_connections_silent_past_the_timeout_with_1001_and_a_delay_hint_and_keeps_active_ones()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var server = await HubServer.StartAsync(
@@ -114,13 +115,52 @@ public sealed class LifecycleTests
         await AdvanceAsync(time, TimeSpan.FromSeconds(40));
         await active.SendTextAsync("still here");
         Assert.Equal("still here", await active.ReceiveTextAsync(Patience));
-        await AdvanceAsync(time, TimeSpan.FromSeconds(40));
+        // Past the idle timeout of the silent one, in sweep steps; it is answered as soon as its Close frame arrives,
+        // before the close timeout (on the same fake clock) runs out.
+        var silentClosed = silent.ReceiveTextAsync(Patience);
+        for (var step = 0; step < 4 && !silentClosed.IsCompleted; step++)
+        {
+            time.Advance(TimeSpan.FromSeconds(10));
+            await Task.WhenAny(silentClosed, Task.Delay(TimeSpan.FromSeconds(step == 3 ? 20 : 1)));
+        }
 
+        // A close handshake, not an abort: the peer is told to go away and when to come back.
+        Assert.Null(await silentClosed);
+        Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, silent.CloseStatus);
+        Assert.Contains("retry-after=", silent.CloseStatusDescription);
+        await silent.AnswerCloseAsync();
         Assert.True(await HubServer.WaitUntilAsync(() => server.Hub.Connections.Count == 1, Patience));
-        await Assert.ThrowsAnyAsync<Exception>(() => silent.ReceiveTextAsync(Patience));
         await active.SendTextAsync("and here");
         Assert.Equal("and here", await active.ReceiveTextAsync(Patience));
-        Assert.True(await HubServer.WaitUntilAsync(() => server.Metrics.Sum(WebSocketHubMetrics.Disconnects, "close_status", "1006") == 1, Patience));
+        Assert.True(await HubServer.WaitUntilAsync(() => server.Metrics.Sum(WebSocketHubMetrics.Disconnects, "close_status", "1001") == 1, Patience));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Keep_alive_frames_count_as_activity_also_next_to_an_app_wide_UseWebSockets(bool appWideWebSockets)
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await HubServer.StartAsync<EchoHandler>(
+            services: services => services.AddSingleton<TimeProvider>(time),
+            beforeHub: app =>
+            {
+                if (appWideWebSockets)
+                {
+                    app.UseWebSockets();
+                }
+            });
+
+        // A peer that never sends a message, only its keep-alive frames (unsolicited PONGs every 100 ms).
+        using var quiet = await server.ConnectAsync(o => o.KeepAliveInterval = TimeSpan.FromMilliseconds(100));
+        Assert.True(await HubServer.WaitUntilAsync(() => server.Hub.Connections.Count == 1, Patience));
+        var connection = server.Hub.Connections.Single();
+
+        time.Advance(TimeSpan.FromMinutes(1));
+        var now = time.GetUtcNow();
+
+        Assert.True(await HubServer.WaitUntilAsync(() => connection.LastActivity >= now, Patience), $"last activity {connection.LastActivity:O}, now {now:O}");
+        Assert.Equal(0, connection.MessagesIn);
     }
 
     private static async Task AdvanceAsync(FakeTimeProvider time, TimeSpan by)

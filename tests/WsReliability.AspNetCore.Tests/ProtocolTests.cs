@@ -171,6 +171,7 @@ public sealed class ProtocolTests
 
         Assert.Equal(max, firstMessages.Count(m => m == "welcome"));
         Assert.Equal(burst - max, clients.Count(c => c.CloseStatus == (WebSocketCloseStatus)1013));
+        Assert.All(clients.Where(c => c.CloseStatus == (WebSocketCloseStatus)1013), c => Assert.Contains("retry-after=", c.CloseStatusDescription));
         Assert.Equal(max, server.Hub.Connections.Count);
         Assert.True(highWater <= max, $"registry reached {highWater}");
         Assert.Equal(burst - max, server.Metrics.Sum(WebSocketHubMetrics.RejectedConnections, "reason", "capacity"));

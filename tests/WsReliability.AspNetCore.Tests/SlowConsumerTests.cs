@@ -107,8 +107,9 @@ public sealed class SlowConsumerTests
         if (policy == SlowConsumerPolicy.Close)
         {
             // It cannot answer the close handshake (it never reads), so it is aborted after the close timeout.
-            Assert.True(await HubServer.WaitUntilAsync(() => server.Hub.Connections.Count == Readers, Patience));
-            Assert.True(await HubServer.WaitUntilAsync(() => server.Metrics.Sum(WebSocketHubMetrics.Disconnects, "close_status", "1008") == 1, Patience));
+            Assert.True(await HubServer.WaitUntilAsync(() => server.Hub.Connections.Count == Readers, Patience),
+                $"{server.Hub.Connections.Count} registered; the slow one is {slow.State}, {slow.QueuedMessages} queued");
+            Assert.True(await HubServer.WaitUntilAsync(() => server.Metrics.Sum(WebSocketHubMetrics.Disconnects, "close_status", "1013") == 1, Patience));
             Assert.Equal(1, server.Metrics.Sum(WebSocketHubMetrics.QueueDrops, "policy", "close"));
         }
         else

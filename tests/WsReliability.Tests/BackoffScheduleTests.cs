@@ -129,6 +129,36 @@ public sealed class BackoffScheduleTests
         Assert.All(driver.Announced.Skip(100), d => Assert.Equal(options.MaxDelay, d));
     }
 
+    [Fact]
+    public async Task A_server_delay_is_waited_plus_a_random_part_of_the_hint_window_instead_of_the_backoff()
+    {
+        var options = new ReconnectOptions
+        {
+            BaseDelay = TimeSpan.FromSeconds(1),
+            MaxDelay = TimeSpan.FromSeconds(8),
+            RetryAfterJitter = TimeSpan.FromSeconds(2),
+            MaxRetryAfter = TimeSpan.FromMinutes(1),
+            MaxAttempts = 4,
+        };
+        var script = new[]
+        {
+            AttemptOutcome.Failed(new InvalidOperationException("503"), TimeSpan.FromSeconds(30)),
+            AttemptOutcome.Failed(new InvalidOperationException("503"), TimeSpan.FromHours(1)),
+            AttemptOutcome.Failed(new InvalidOperationException("refused")),
+            new AttemptOutcome(AttemptResult.Lost, new CloseInfo((System.Net.WebSockets.WebSocketCloseStatus)1013, "busy; retry-after=2.5", null, false), null, TimeSpan.FromSeconds(2.5)),
+            new AttemptOutcome(AttemptResult.Final, null, null),
+        };
+        var driver = new Driver(options, () => 0.25, attempt => script[attempt]);
+
+        await driver.RunToEndAsync();
+
+        // The hint (capped at MaxRetryAfter) plus a quarter of the 2 s window; the backoff where there is no hint.
+        Assert.Equal(TimeSpan.FromSeconds(30.5), driver.Waited[0]);
+        Assert.Equal(TimeSpan.FromSeconds(60.5), driver.Waited[1]);
+        Assert.InRange(driver.Waited[2], TimeSpan.FromSeconds(0.4), options.MaxDelay);
+        Assert.Equal(TimeSpan.FromSeconds(3), driver.Waited[3]);
+    }
+
     /// <summary>Runs a ReconnectBackoff on a fake clock, advancing it exactly by each delay once the wait started.</summary>
     private sealed class Driver
     {

@@ -32,7 +32,10 @@ internal static partial class ClientLog
     [LoggerMessage(8, LogLevel.Warning, "Nothing received from {Uri} for {Seconds:F1} s: keep-alive timeout")]
     public static partial void KeepAliveTimedOut(ILogger logger, Uri uri, double seconds);
 
-    [LoggerMessage(10, LogLevel.Error, "A StateChanged or ReconnectScheduled handler threw")]
+    [LoggerMessage(13, LogLevel.Warning, "WebSocket upgrade to {Uri} refused with {StatusCode} (Retry-After {RetryAfterSeconds} s)")]
+    public static partial void UpgradeRefused(ILogger logger, Uri uri, int statusCode, double? retryAfterSeconds);
+
+    [LoggerMessage(10, LogLevel.Error, "A StateChanged or ReconnectScheduled handler, or the credentials hook, threw")]
     public static partial void HandlerFailed(ILogger logger, Exception error);
 
     [LoggerMessage(11, LogLevel.Error, "The WebSocket client for {Uri} failed and closes")]

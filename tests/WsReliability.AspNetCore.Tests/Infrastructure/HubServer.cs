@@ -40,7 +40,8 @@ internal sealed class HubServer : IAsyncDisposable
     public static Task<HubServer> StartAsync(Action<WebSocketHubOptions>? configure = null, Action<IServiceCollection>? services = null) =>
         StartAsync<EchoHandler>(configure, services);
 
-    public static async Task<HubServer> StartAsync<THandler>(Action<WebSocketHubOptions>? configure = null, Action<IServiceCollection>? services = null)
+    public static async Task<HubServer> StartAsync<THandler>(Action<WebSocketHubOptions>? configure = null, Action<IServiceCollection>? services = null,
+        Action<WebApplication>? beforeHub = null)
         where THandler : WebSocketHubHandler
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -51,6 +52,7 @@ internal sealed class HubServer : IAsyncDisposable
         builder.Services.AddWebSocketHub<THandler>(configure);
         builder.Services.AddHealthChecks().AddWebSocketHubHealthCheck();
         var app = builder.Build();
+        beforeHub?.Invoke(app);
         app.MapWebSocketHub("/ws");
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

@@ -16,13 +16,15 @@ namespace WsReliability.Tests.Infrastructure;
 
 /// <summary>
 /// A real Kestrel WebSocket server on 127.0.0.1 with a few behaviours: /echo echoes, /silent accepts and never reads
-/// (so it never answers a ping), /fragments sends one message in three frames, /flood sends one endless message, /close/{code} closes at once with that code.
+/// (so it never answers a ping), /fragments sends one message in three frames, /flood sends one endless message,
+/// /close/{code} closes at once with that code, /status/{code}?retryAfter={value} refuses the upgrade with that status.
 /// </summary>
 internal sealed class TestWebSocketServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<WebSocket, byte> _sockets = new();
     private int _accepted;
+    private int _refused;
     private long _echoed;
 
     private TestWebSocketServer(WebApplication app, int port)
@@ -34,6 +36,8 @@ internal sealed class TestWebSocketServer : IAsyncDisposable
     public int Port { get; }
 
     public int Accepted => Volatile.Read(ref _accepted);
+
+    public int Refused => Volatile.Read(ref _refused);
 
     public long Echoed => Interlocked.Read(ref _echoed);
 
@@ -114,6 +118,18 @@ internal sealed class TestWebSocketServer : IAsyncDisposable
         }
 
         var path = context.Request.Path.Value ?? "/";
+        if (path.StartsWith("/status/", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _refused);
+            context.Response.StatusCode = int.Parse(path["/status/".Length..]);
+            if (context.Request.Query.TryGetValue("retryAfter", out var retryAfter))
+            {
+                context.Response.Headers.RetryAfter = retryAfter;
+            }
+
+            return;
+        }
+
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         Interlocked.Increment(ref _accepted);
         _sockets.TryAdd(socket, 0);
