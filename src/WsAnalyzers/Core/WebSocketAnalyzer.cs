@@ -30,7 +30,9 @@ public abstract class WebSocketAnalyzer : DiagnosticAnalyzer
             var apis = WebSocketApis.For(start.Compilation);
             if (apis is not null)
             {
-                Register(start, apis);
+                var registrations = new RelevantCodeRegistrations(start);
+                Register(registrations, apis);
+                registrations.Complete();
             }
         });
     }

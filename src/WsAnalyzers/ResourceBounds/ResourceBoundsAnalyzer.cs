@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using WsAnalyzers.Apis;
 using WsAnalyzers.Core;
+using WsAnalyzers.Prefilters;
 
 namespace WsAnalyzers.ResourceBounds;
 
@@ -48,7 +49,9 @@ public sealed class ResourceBoundsAnalyzer : WebSocketAnalyzer
 
         context.RegisterCompilationEndAction(end =>
         {
-            var byMember = collector.ByMember().ToList();
+            // A member whose uses this analyzer may not have seen (see WebSocketRelevance) is not judged.
+            var relevance = WebSocketRelevance.For(end.Compilation);
+            var byMember = collector.ByMember().Where(uses => !relevance.MayBeUsedWhereSkipped(uses.Key, end.CancellationToken)).ToList();
             if (neverShrunk)
             {
                 ConnectionCollectionNeverShrunkRule.Report(end, apis, Of(byMember, collections.IsTracked));

@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Concurrent;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace WsAnalyzers.Prefilters;
+
+/// <summary>
+/// Which code of a compilation that uses WebSockets can matter to the rules: the types whose source spells a WebSocket
+/// API (in any of their partial declarations, the types they are nested in, or their base types declared in source).
+/// The rules start from a WebSocket call, a handler, a connection collection or a ws:// address, and a type that never
+/// spells "WebSocket", "Websocket", "SignalR" or "ws://" (no using, no type name, no base type, no address) holds none
+/// of these; everything else in a large application is skipped at the cost of one lookup per method body.
+/// A global using of such a namespace makes every type relevant. The decision is about what to analyze; what is
+/// reported is still decided on symbols.
+/// </summary>
+internal sealed class WebSocketRelevance
+{
+    private static readonly string[] Markers = { "ebSocket", "ebsocket", "SignalR", "ws://" };
+    private static readonly ConditionalWeakTable<Compilation, WebSocketRelevance> Cache = new();
+
+    private readonly ConcurrentDictionary<SyntaxTree, bool> _trees = new();
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _types = new(SymbolEqualityComparer.Default);
+    private readonly Compilation _compilation;
+    private readonly bool _everything;
+
+    private WebSocketRelevance(Compilation compilation)
+    {
+        _compilation = compilation;
+        _everything = compilation.SyntaxTrees.Any(HasGlobalUsingOfWebSocketApi);
+    }
+
+    public static WebSocketRelevance For(Compilation compilation) =>
+        Cache.GetValue(compilation, static c => new WebSocketRelevance(c));
+
+    /// <summary>True when the code owned by <paramref name="symbol"/> (a method, accessor, field or property whose body or
+    /// initializer is analyzed) may use a WebSocket API.</summary>
+    public bool IsRelevant(ISymbol symbol)
+    {
+        if (_everything)
+        {
+            return true;
+        }
+
+        var type = symbol as INamedTypeSymbol ?? symbol.ContainingType;
+        return type is null || IsRelevant(type, depth: 0);
+    }
+
+    /// <summary>
+    /// True when code this gate skips may use <paramref name="member"/>: it is visible outside its type and a file that
+    /// spells no WebSocket API spells its name. A judgement that needs every use of a member (that nothing ever removes
+    /// from a collection) must not be made on the uses the rules saw.
+    /// </summary>
+    public bool MayBeUsedWhereSkipped(ISymbol member, CancellationToken cancellation)
+    {
+        if (_everything || member.DeclaredAccessibility == Accessibility.Private)
+        {
+            return false;
+        }
+
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            if (!Mentions(tree) && tree.GetText(cancellation).ToString().IndexOf(member.Name, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the source text of <paramref name="tree"/> spells a WebSocket API.</summary>
+    public bool Mentions(SyntaxTree tree) => _trees.GetOrAdd(tree, static t => ContainsMarker(t));
+
+    private bool IsRelevant(INamedTypeSymbol type, int depth)
+    {
+        if (_types.TryGetValue(type, out var known))
+        {
+            return known;
+        }
+
+        // Deep enough for any real nesting or inheritance chain; past it the type counts as relevant, never as skipped.
+        var relevant = depth > 16 ||
+            type.DeclaringSyntaxReferences.Any(reference => Mentions(reference.SyntaxTree)) ||
+            (type.ContainingType is { } outer && IsRelevant(outer, depth + 1)) ||
+            (type.BaseType is { } baseType && baseType.DeclaringSyntaxReferences.Length > 0 && IsRelevant(baseType.OriginalDefinition, depth + 1));
+        _types.TryAdd(type, relevant);
+        return relevant;
+    }
+
+    private static bool ContainsMarker(SyntaxTree tree)
+    {
+        // A SourceText made from a string returns that string here without copying.
+        var text = tree.GetText().ToString();
+        foreach (var marker in Markers)
+        {
+            if (text.IndexOf(marker, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasGlobalUsingOfWebSocketApi(SyntaxTree tree) =>
+        tree.GetRoot() is CompilationUnitSyntax unit &&
+        unit.Usings.Any(u => u.GlobalKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.GlobalKeyword) &&
+                             Markers.Any(marker => u.ToString().IndexOf(marker, StringComparison.Ordinal) >= 0));
+}
