@@ -177,9 +177,11 @@ public sealed class ReconnectAfterNormalClosureCodeFixProvider : DocumentBatchCo
 
         public SyntaxNode Rewrite(SyntaxNode function, SyntaxTrivia endOfLine)
         {
-            if (Discard is not null)
+            if (Discard is { Parent: ParameterListSyntax original } && function is ParenthesizedLambdaExpressionSyntax lambda)
             {
-                function = function.ReplaceNode(Discard, Discard.WithIdentifier(SyntaxFactory.Identifier(Parameter).WithTriviaFrom(Discard.Identifier)));
+                // function is the current version of the handler: the discard is found again by its position.
+                var discard = lambda.ParameterList.Parameters[original.Parameters.IndexOf(Discard)];
+                function = lambda.ReplaceNode(discard, discard.WithIdentifier(SyntaxFactory.Identifier(Parameter).WithTriviaFrom(discard.Identifier)));
             }
 
             var guard = SyntaxFactory.ParseStatement(Guard).WithLeadingTrivia(SyntaxFactory.ElasticMarker).WithTrailingTrivia(endOfLine, endOfLine)

@@ -76,6 +76,11 @@ internal readonly struct ReconnectFinding
         }
 
         var onPath = Delay.FindAll(apis, path.Region, path.Before, pathEnd);
+        if (path.Kind == RetryPathKind.Loop)
+        {
+            onPath = WithoutSessionCallbacks(onPath, pathEnd);
+        }
+
         delays.AddRange(onPath);
         waitFree = waitFree && !onEveryPath &&
                    WaitFreePaths.Exists(function, pathEnd, path.Kind, path.Kind == RetryPathKind.Loop ? path.Region : null, Sites(apis, onPath), graph, apis.Exception);
@@ -114,6 +119,25 @@ internal readonly struct ReconnectFinding
 
         finding = new ReconnectFinding(reach, path, delays.ToImmutable(), weak ? ReconnectVerdict.NoBackoffWithJitter : ReconnectVerdict.NoDelay, traits);
         return true;
+    }
+
+    /// <summary>Drops the delegate calls that run after the reconnect in its own block (<c>await ws.ConnectAsync(...);
+    /// await session(ws);</c>): they use the connection, they do not wait before the next attempt.</summary>
+    private static ImmutableArray<Delay> WithoutSessionCallbacks(ImmutableArray<Delay> delays, IOperation reconnect)
+    {
+        IOperation? block = null;
+        for (var parent = reconnect.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IBlockOperation)
+            {
+                block = parent;
+                break;
+            }
+        }
+
+        return block is null
+            ? delays
+            : delays.RemoveAll(d => d.Amount is null && d.Site.Syntax.SpanStart > reconnect.Syntax.SpanStart && d.Site.IsWithin(block));
     }
 
     /// <summary><c>connect.Wait(timeout)</c> with a finite timeout: the wait a timed-out attempt has made.</summary>

@@ -71,6 +71,22 @@ public sealed class WS1001RealCodeShapesTests
                     }
                 }
             }
+
+            public async Task SessionAsync(Uri uri, Func<ClientWebSocket, Task> session, CancellationToken ct)
+            {
+                while (!ct.IsCancellationRequested)
+                {
+                    using var socket = new ClientWebSocket();
+                    try
+                    {
+                        await {|WS1001:socket.ConnectAsync(uri, ct)|};
+                        await session(socket);
+                    }
+                    catch (WebSocketException)
+                    {
+                    }
+                }
+            }
         }
         """);
 
@@ -101,6 +117,23 @@ public sealed class WS1001RealCodeShapesTests
                     _delay(++_attempt, default).Wait();
                     sharp.Connect();
                 };
+            }
+
+            public async Task LoopAsync(Uri uri, CancellationToken ct)
+            {
+                while (!ct.IsCancellationRequested)
+                {
+                    using var socket = new ClientWebSocket();
+                    try
+                    {
+                        await socket.ConnectAsync(uri, ct);
+                        return;
+                    }
+                    catch (WebSocketException)
+                    {
+                        await _backoff(++_attempt);
+                    }
+                }
             }
         }
         """);
