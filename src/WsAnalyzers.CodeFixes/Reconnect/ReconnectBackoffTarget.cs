@@ -215,9 +215,9 @@ internal sealed class ReconnectBackoffTarget
             if (statement.Parent is not BlockSyntax block)
             {
                 // The embedded statement of an if / else / loop becomes a block.
-                var embedded = SyntaxFactory.Block(before.Concat(new[] { Annotate(statement.WithoutTrivia()), after }))
+                var embedded = SyntaxFactory.Block(before.Concat(new[] { Annotate(statement.WithoutLeadingTrivia()).WithTrailingTrivia(statement.GetTrailingTrivia()), after }))
                     .WithOpenBraceToken(SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(newLine))
-                    .WithTrailingTrivia(statement.GetTrailingTrivia())
+                    .WithTrailingTrivia(newLine)
                     .WithAdditionalAnnotations(Formatter.Annotation);
                 return root.ReplaceNode(statement, embedded);
             }
@@ -229,7 +229,8 @@ internal sealed class ReconnectBackoffTarget
                 {
                     before[0].WithLeadingTrivia(statement.GetLeadingTrivia()),
                     before[1],
-                    Annotate(statement.WithoutLeadingTrivia()),
+                    // The reconnect keeps its own trailing trivia (a comment after it).
+                    Annotate(statement.WithoutLeadingTrivia()).WithTrailingTrivia(statement.GetTrailingTrivia()),
                     after,
                 });
             return root.ReplaceNode(block, block.WithStatements(statements));

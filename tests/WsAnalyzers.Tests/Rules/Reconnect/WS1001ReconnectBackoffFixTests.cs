@@ -289,7 +289,7 @@ public sealed class WS1001ReconnectBackoffFixTests
                         sharp.Connect();
                     }
                     else if (e.Code != 1000)
-                        {|WS1001:sharp.Connect()|};
+                        {|WS1001:sharp.Connect()|}; // not a normal closure
                 };
             }
 
@@ -300,7 +300,7 @@ public sealed class WS1001ReconnectBackoffFixTests
                     try
                     {
                         using var socket = new ClientWebSocket();
-                        {|WS1001:socket.ConnectAsync(uri, CancellationToken.None)|}.Wait();
+                        {|WS1001:socket.ConnectAsync(uri, CancellationToken.None)|}.Wait(); // blocks this thread
                     }
                     catch (AggregateException)
                     {
@@ -336,7 +336,7 @@ public sealed class WS1001ReconnectBackoffFixTests
                     {
                         _reconnectAttempts++;
                         Thread.Sleep(ReconnectDelay(_reconnectAttempts));
-                        sharp.Connect();
+                        sharp.Connect(); // not a normal closure
                         _reconnectAttempts = 0;
                     }
                 };
@@ -351,7 +351,7 @@ public sealed class WS1001ReconnectBackoffFixTests
                         using var socket = new ClientWebSocket();
                         _reconnectAttempts++;
                         Thread.Sleep(ReconnectDelay(_reconnectAttempts));
-                        socket.ConnectAsync(uri, CancellationToken.None).Wait();
+                        socket.ConnectAsync(uri, CancellationToken.None).Wait(); // blocks this thread
                         _reconnectAttempts = 0;
                     }
                     catch (AggregateException)
