@@ -74,7 +74,8 @@ internal readonly struct Delay
             return false;
         }
 
-        // `await wait(attempt)`, `await wait(attempt).ConfigureAwait(false)`, `wait(attempt).Wait()`, `...GetAwaiter().GetResult()`.
+        // `await wait(attempt)`, `await wait(attempt).ConfigureAwait(false)`, `wait(attempt).Wait()`, `...GetAwaiter().GetResult()`,
+        // `await (wait?.Invoke(attempt) ?? Task.CompletedTask)`.
         IOperation current = invocation;
         while (true)
         {
@@ -82,6 +83,10 @@ internal readonly struct Delay
             switch (parent)
             {
                 case IConversionOperation or IParenthesizedOperation or IConditionalAccessOperation:
+                    current = parent;
+                    continue;
+                case ICoalesceOperation coalesce when coalesce.Value == current:
+                    // `await (backoff?.Invoke(attempt) ?? Task.CompletedTask)`: waits whenever a strategy is set.
                     current = parent;
                     continue;
                 case IAwaitOperation:

@@ -98,10 +98,15 @@ public sealed class WS1001RealCodeShapesTests
             private readonly Func<int, CancellationToken, Task> _delay;
             private int _attempt;
 
-            public Client(HubConnection hub, WebSocketSharp.WebSocket sharp, Func<int, Task> backoff, Func<int, CancellationToken, Task> delay)
+            public Client(HubConnection hub, WebSocketSharp.WebSocket sharp, IWebsocketClient client, Func<int, Task> backoff, Func<int, CancellationToken, Task> delay)
             {
                 _backoff = backoff;
                 _delay = delay;
+                client.DisconnectionHappened.Subscribe(async info =>
+                {
+                    await (_backoff?.Invoke(++_attempt) ?? Task.CompletedTask);
+                    await client.Reconnect();
+                });
                 hub.Closed += async error =>
                 {
                     await _backoff(++_attempt);
@@ -363,12 +368,15 @@ public sealed class WS1001RealCodeShapesTests
             private readonly Channel<Func<Task>> _work = Channel.CreateUnbounded<Func<Task>>();
             private readonly WebSocketSharp.WebSocket _sharp = new("wss://example.org");
             private readonly HubConnection _hub;
+            private readonly IWebsocketClient _client;
             private ClientWebSocket _socket = new();
 
-            public Client(HubConnection hub)
+            public Client(HubConnection hub, IWebsocketClient client)
             {
                 _hub = hub;
+                _client = client;
                 _sharp.OnClose += (sender, e) => _pump.Enqueue(() => {|WS1001:Reconnect()|});
+                _client.DisconnectionHappened.Subscribe(info => _pump.Enqueue(() => {|WS1001:_client.Reconnect()|}));
                 _hub.Closed += error =>
                 {
                     _ = Task.Run(() => {|WS1001:_hub.StartAsync()|});
@@ -400,6 +408,26 @@ public sealed class WS1001RealCodeShapesTests
                 {
                     {|WS1001:StartInBackground(uri)|};
                 }
+            }
+
+            public async Task ResumeAsync(Uri uri)
+            {
+                try
+                {
+                    await _hub.StartAsync();
+                }
+                catch (Exception)
+                {
+                    {|WS1001:StartLoop(uri)|};
+                }
+            }
+
+            private void StartLoop(Uri uri) => Task.Run(() => LoopAsync(uri));
+
+            private async Task LoopAsync(Uri uri)
+            {
+                _socket = new ClientWebSocket();
+                await _socket.ConnectAsync(uri, default);
             }
 
             private void StartInBackground(Uri uri) => Task.Run(async () =>
@@ -472,6 +500,24 @@ public sealed class WS1001RealCodeShapesTests
             public void Reconnect() => _sharp.Connect();
         }
 
+        class HubSession
+        {
+            private readonly HubConnection _hub;
+
+            public HubSession(HubConnection hub) => _hub = hub;
+
+            public Task ResumeAsync() => _hub.StartAsync();
+        }
+
+        class FeedSession
+        {
+            private readonly IWebsocketClient _client;
+
+            public FeedSession(IWebsocketClient client) => _client = client;
+
+            public Task RestartAsync() => _client.Reconnect();
+        }
+
         class Session
         {
             private readonly Dialer _dialer = new();
@@ -525,6 +571,14 @@ public sealed class WS1001RealCodeShapesTests
                     try { await {|WS1001:_session.ResumeAsync(uri, ct)|}; return; }
                     catch (WebSocketException) { }
                 }
+            }
+
+            public void Wire(HubConnection hub, IWebsocketClient client)
+            {
+                var hubSession = new HubSession(hub);
+                var feedSession = new FeedSession(client);
+                hub.Closed += error => {|WS1001:hubSession.ResumeAsync()|};
+                client.DisconnectionHappened.Subscribe(async info => await {|WS1001:feedSession.RestartAsync()|});
             }
 
             public async Task TooDeepAsync(Uri uri)
