@@ -87,6 +87,7 @@ public sealed class ReusedClientWebSocket
             {
                 await _socket.ConnectAsync(uri, cancellationToken); // WS1004
                 attempt = 0;
+                return;
             }
             catch (WebSocketException)
             {

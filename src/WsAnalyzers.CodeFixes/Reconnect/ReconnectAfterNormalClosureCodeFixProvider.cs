@@ -61,11 +61,13 @@ public sealed class ReconnectAfterNormalClosureCodeFixProvider : DocumentBatchCo
 
     private sealed class Target
     {
-        private Target(SyntaxNode function, string guard, bool returnExpressionBody)
+        private Target(SyntaxNode function, string guard, bool returnExpressionBody, ParameterSyntax? discard, string parameter)
         {
             Function = function;
             Guard = guard;
             ReturnExpressionBody = returnExpressionBody;
+            Discard = discard;
+            Parameter = parameter;
         }
 
         /// <summary>The handler: a lambda, anonymous method, method or local function.</summary>
@@ -75,22 +77,60 @@ public sealed class ReconnectAfterNormalClosureCodeFixProvider : DocumentBatchCo
 
         public bool ReturnExpressionBody { get; }
 
+        /// <summary>A discarded close-information parameter (<c>(_, _) =&gt;</c>) the fix names <see cref="Parameter"/>.</summary>
+        public ParameterSyntax? Discard { get; }
+
+        public string Parameter { get; }
+
         public static Target? Find(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             if (!diagnostic.Properties.TryGetValue(ReconnectAfterNormalClosureRule.LibraryProperty, out var library) ||
-                !diagnostic.Properties.TryGetValue(ReconnectAfterNormalClosureRule.ParameterProperty, out var parameter) || parameter is null ||
+                !diagnostic.Properties.TryGetValue(ReconnectAfterNormalClosureRule.ParameterOrdinalProperty, out var ordinalText) ||
+                !int.TryParse(ordinalText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ordinal) ||
                 root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } node)
             {
                 return null;
             }
 
-            var function = node.AncestorsAndSelf().FirstOrDefault(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MethodDeclarationSyntax);
-            var symbol = function is AnonymousFunctionExpressionSyntax
-                ? model.GetSymbolInfo(function, cancellationToken).Symbol as IMethodSymbol
-                : function is null ? null : model.GetDeclaredSymbol(function, cancellationToken) as IMethodSymbol;
+            diagnostic.Properties.TryGetValue(ReconnectAfterNormalClosureRule.ParameterProperty, out var parameter);
+
+            // The handler is the innermost function with the close-information parameter (the reconnect may be in a
+            // closure the handler queues or starts with Task.Run).
+            SyntaxNode? function = null;
+            IMethodSymbol? symbol = null;
+            foreach (var candidate in node.AncestorsAndSelf().Where(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MethodDeclarationSyntax))
+            {
+                var candidateSymbol = candidate is AnonymousFunctionExpressionSyntax
+                    ? model.GetSymbolInfo(candidate, cancellationToken).Symbol as IMethodSymbol
+                    : model.GetDeclaredSymbol(candidate, cancellationToken) as IMethodSymbol;
+                if (candidateSymbol is not null && candidateSymbol.Parameters.Length > ordinal &&
+                    (parameter is null ? candidateSymbol.Parameters[ordinal].IsDiscard : candidateSymbol.Parameters[ordinal].Name == parameter))
+                {
+                    (function, symbol) = (candidate, candidateSymbol);
+                    break;
+                }
+            }
+
             if (function is null || symbol is null)
             {
                 return null;
+            }
+
+            ParameterSyntax? discard = null;
+            if (parameter is null)
+            {
+                var parameters = function switch
+                {
+                    ParenthesizedLambdaExpressionSyntax lambda => lambda.ParameterList.Parameters,
+                    _ => default,
+                };
+                if (parameters.Count <= ordinal)
+                {
+                    return null;
+                }
+
+                discard = parameters[ordinal];
+                parameter = FreeName(model, function, library);
             }
 
             var position = function.SpanStart;
@@ -113,11 +153,37 @@ public sealed class ReconnectAfterNormalClosureCodeFixProvider : DocumentBatchCo
                 return null;
             }
 
-            return new Target(function, $"if ({condition})\n{{\n    {returnStatement}\n}}", !isAsync && !symbol.ReturnsVoid);
+            return new Target(function, $"if ({condition})\n{{\n    {returnStatement}\n}}", !isAsync && !symbol.ReturnsVoid, discard, parameter);
+        }
+
+        /// <summary>A name for a discarded parameter that nothing in the handler's scope uses.</summary>
+        private static string FreeName(SemanticModel model, SyntaxNode function, string? library)
+        {
+            var preferred = library switch
+            {
+                "SignalRClient" => "error",
+                "WebsocketClient" => "info",
+                _ => "e",
+            };
+            var name = preferred;
+            for (var suffix = 1; model.LookupSymbols(function.SpanStart, name: name).Length > 0 ||
+                                 function.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText == name); suffix++)
+            {
+                name = preferred + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return name;
         }
 
         public SyntaxNode Rewrite(SyntaxNode function, SyntaxTrivia endOfLine)
         {
+            if (Discard is { Parent: ParameterListSyntax original } && function is ParenthesizedLambdaExpressionSyntax lambda)
+            {
+                // function is the current version of the handler: the discard is found again by its position.
+                var discard = lambda.ParameterList.Parameters[original.Parameters.IndexOf(Discard)];
+                function = lambda.ReplaceNode(discard, discard.WithIdentifier(SyntaxFactory.Identifier(Parameter).WithTriviaFrom(discard.Identifier)));
+            }
+
             var guard = SyntaxFactory.ParseStatement(Guard).WithLeadingTrivia(SyntaxFactory.ElasticMarker).WithTrailingTrivia(endOfLine, endOfLine)
                 .WithAdditionalAnnotations(Formatter.Annotation);
             var (block, expression) = function switch

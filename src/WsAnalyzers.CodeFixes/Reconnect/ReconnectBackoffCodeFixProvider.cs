@@ -18,7 +18,8 @@ namespace WsAnalyzers.CodeFixes.Reconnect;
 /// WS1001 / WS1002: waits for an exponential backoff with full jitter before the reconnect and resets the attempt counter
 /// after it. Adds to the type, once: an attempt counter field, a Random for the jitter and a ReconnectDelay method
 /// (plain C# 7.3 and .NET Standard 2.0 APIs, so it compiles in any project). WS1002's weak wait is removed when it is a
-/// statement of the same function.
+/// statement of the same function. For WS1002 on a SignalR IRetryPolicy, the returned delay becomes
+/// <c>ReconnectDelay(retryContext.PreviousRetryCount)</c> (no counter: the context counts the attempts).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReconnectBackoffCodeFixProvider)), Shared]
 public sealed class ReconnectBackoffCodeFixProvider : DocumentBatchCodeFixProvider
@@ -34,11 +35,22 @@ public sealed class ReconnectBackoffCodeFixProvider : DocumentBatchCodeFixProvid
 
     protected override string FixEquivalenceKey => EquivalenceKey;
 
-    protected override async Task<string?> TitleAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
-        await RootAndModelAsync(document, cancellationToken).ConfigureAwait(false) is { } tree &&
-        ReconnectBackoffTarget.Find(tree.Root, tree.Model, diagnostic, cancellationToken) is not null
-            ? "Wait with exponential backoff and jitter before reconnecting"
+    protected override async Task<string?> TitleAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        if (await RootAndModelAsync(document, cancellationToken).ConfigureAwait(false) is not { } tree)
+        {
+            return null;
+        }
+
+        if (ReconnectBackoffTarget.Find(tree.Root, tree.Model, diagnostic, cancellationToken) is not null)
+        {
+            return "Wait with exponential backoff and jitter before reconnecting";
+        }
+
+        return RetryPolicyTarget.Find(tree.Root, tree.Model, diagnostic, cancellationToken) is not null
+            ? "Return an exponential backoff with jitter"
             : null;
+    }
 
     protected override async Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
@@ -56,7 +68,14 @@ public sealed class ReconnectBackoffCodeFixProvider : DocumentBatchCodeFixProvid
             .GroupBy(t => t.Expression)
             .Select(g => g.First())
             .ToList();
-        if (targets.Count == 0)
+        var policies = diagnostics
+            .Select(d => RetryPolicyTarget.Find(root, model, d, cancellationToken))
+            .Where(t => t is not null)
+            .Select(t => t!)
+            .GroupBy(t => t.Method)
+            .Select(g => g.First())
+            .ToList();
+        if (targets.Count == 0 && policies.Count == 0)
         {
             return document;
         }
@@ -67,6 +86,12 @@ public sealed class ReconnectBackoffCodeFixProvider : DocumentBatchCodeFixProvid
             tracked.Add(target.Expression);
             tracked.Add(target.Type);
             tracked.AddRange(target.WeakDelays);
+        }
+
+        foreach (var policy in policies)
+        {
+            tracked.Add(policy.Method);
+            tracked.Add(policy.Type);
         }
 
         var newLine = NewLine(root);
@@ -87,11 +112,23 @@ public sealed class ReconnectBackoffCodeFixProvider : DocumentBatchCodeFixProvid
             }
         }
 
-        foreach (var group in targets.GroupBy(t => t.Type))
+        foreach (var policy in policies)
         {
-            if (newRoot.GetCurrentNode(group.Key) is { } type)
+            if (newRoot.GetCurrentNode(policy.Method) is { } method)
             {
-                newRoot = newRoot.ReplaceNode(type, AddMembers(type, group.First(), model, group.Key.OpenBraceToken.Span.End, newLine));
+                newRoot = policy.Rewrite(newRoot, method, model);
+            }
+        }
+
+        var types = targets.Select(t => t.Type).Concat(policies.Select(p => p.Type)).Distinct();
+        foreach (var declaration in types)
+        {
+            var ofType = targets.Where(t => t.Type == declaration).ToList();
+            var counter = ofType.Count > 0 && !ofType[0].HasCounter ? (bool?)ofType.Any(t => t.IsStatic) : null;
+            var helper = !(ofType.Count > 0 ? ofType[0].HasHelper : policies.First(p => p.Type == declaration).HasHelper);
+            if (newRoot.GetCurrentNode(declaration) is { } type)
+            {
+                newRoot = newRoot.ReplaceNode(type, AddMembers(type, counter, helper, model, declaration.OpenBraceToken.Span.End, newLine));
             }
         }
 
@@ -111,20 +148,22 @@ public sealed class ReconnectBackoffCodeFixProvider : DocumentBatchCodeFixProvid
         return existing.IsKind(SyntaxKind.EndOfLineTrivia) ? existing : SyntaxFactory.ElasticCarriageReturnLineFeed;
     }
 
-    private static TypeDeclarationSyntax AddMembers(TypeDeclarationSyntax type, ReconnectBackoffTarget target, SemanticModel model, int position, SyntaxTrivia newLine)
+    /// <summary>Adds the attempt counter (static when <paramref name="counter"/> is true, none when it is null) and, when
+    /// <paramref name="helper"/>, the jitter source and the ReconnectDelay method.</summary>
+    private static TypeDeclarationSyntax AddMembers(TypeDeclarationSyntax type, bool? counter, bool helper, SemanticModel model, int position, SyntaxTrivia newLine)
     {
         var random = TypeName(model, position, "System", "Random");
         var math = TypeName(model, position, "System", "Math");
         var timeSpan = TypeName(model, position, "System", "TimeSpan");
-        var staticModifier = target.IsStatic ? "static " : string.Empty;
+        var staticModifier = counter == true ? "static " : string.Empty;
         var eol = newLine.IsKind(SyntaxKind.EndOfLineTrivia) ? newLine.ToFullString() : "\n";
         var fields = new List<MemberDeclarationSyntax>();
-        if (!target.HasCounter)
+        if (counter is not null)
         {
             fields.Add(SyntaxFactory.ParseMemberDeclaration($"private {staticModifier}int {Counter};" + eol)!);
         }
 
-        if (!target.HasHelper)
+        if (helper)
         {
             fields.Add(SyntaxFactory.ParseMemberDeclaration($"private static readonly {random} {Jitter} = new {random}();" + eol)!);
         }
@@ -132,8 +171,14 @@ public sealed class ReconnectBackoffCodeFixProvider : DocumentBatchCodeFixProvid
         var members = type.Members;
         var lastField = members.LastOrDefault(m => m is FieldDeclarationSyntax);
         var index = lastField is null ? 0 : members.IndexOf(lastField) + 1;
+        if (lastField is null && fields.Count > 0 && members.Count > 0)
+        {
+            // No field to follow: the new fields come first, apart from the members after them.
+            fields[fields.Count - 1] = fields[fields.Count - 1].WithTrailingTrivia(fields[fields.Count - 1].GetTrailingTrivia().Add(newLine));
+        }
+
         members = members.InsertRange(index, fields.Select(Annotate));
-        if (!target.HasHelper)
+        if (helper)
         {
             var method = SyntaxFactory.ParseMemberDeclaration($$"""
                 /// <summary>Exponential backoff with full jitter: a random delay between zero and 1 s, 2 s, 4 s, ... capped at 30 s.</summary>

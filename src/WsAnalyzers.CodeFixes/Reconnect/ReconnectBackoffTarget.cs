@@ -68,10 +68,17 @@ internal sealed class ReconnectBackoffTarget
                 awaited |= expression.Parent is AwaitExpressionSyntax;
                 expression = (ExpressionSyntax)expression.Parent;
             }
-            else if (expression.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } access &&
+            else if (expression.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" or "Wait" or "GetAwaiter" or "GetResult" } access &&
                      access.Parent is InvocationExpressionSyntax configured)
             {
+                // `ConnectAsync(...).ConfigureAwait(false)`, `ConnectAsync(...).Wait()`, `...GetAwaiter().GetResult()`.
                 expression = configured;
+            }
+            else if (expression.Parent is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "_" } discard } assignment &&
+                     assignment.Right == expression && model.GetSymbolInfo(discard, cancellationToken).Symbol is null or IDiscardSymbol)
+            {
+                // `_ = client.Reconnect();`
+                expression = assignment;
             }
             else
             {
@@ -101,7 +108,7 @@ internal sealed class ReconnectBackoffTarget
             return null;
         }
 
-        var isStatement = expression.Parent is ExpressionStatementSyntax { Parent: BlockSyntax };
+        var isStatement = expression.Parent is ExpressionStatementSyntax { Parent: BlockSyntax or IfStatementSyntax or ElseClauseSyntax or WhileStatementSyntax or ForStatementSyntax or ForEachStatementSyntax or DoStatementSyntax or UsingStatementSyntax or LockStatementSyntax };
         var isBody = expression.Parent switch
         {
             AnonymousFunctionExpressionSyntax anonymous => anonymous.ExpressionBody == expression,
@@ -205,7 +212,16 @@ internal sealed class ReconnectBackoffTarget
 
         if (current.Parent is ExpressionStatementSyntax statement)
         {
-            var block = (BlockSyntax)statement.Parent!;
+            if (statement.Parent is not BlockSyntax block)
+            {
+                // The embedded statement of an if / else / loop becomes a block.
+                var embedded = SyntaxFactory.Block(before.Concat(new[] { Annotate(statement.WithoutLeadingTrivia()).WithTrailingTrivia(statement.GetTrailingTrivia()), after }))
+                    .WithOpenBraceToken(SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(newLine))
+                    .WithTrailingTrivia(newLine)
+                    .WithAdditionalAnnotations(Formatter.Annotation);
+                return root.ReplaceNode(statement, embedded);
+            }
+
             var index = block.Statements.IndexOf(statement);
             var statements = block.Statements
                 .RemoveAt(index)
@@ -213,7 +229,8 @@ internal sealed class ReconnectBackoffTarget
                 {
                     before[0].WithLeadingTrivia(statement.GetLeadingTrivia()),
                     before[1],
-                    Annotate(statement.WithoutLeadingTrivia()),
+                    // The reconnect keeps its own trailing trivia (a comment after it).
+                    Annotate(statement.WithoutLeadingTrivia()).WithTrailingTrivia(statement.GetTrailingTrivia()),
                     after,
                 });
             return root.ReplaceNode(block, block.WithStatements(statements));

@@ -9,8 +9,11 @@ namespace WsAnalyzers.Reconnect;
 /// <summary>
 /// Answers "does this close handler look at why the connection closed before it reconnects": the close information
 /// parameter (websocket-sharp CloseEventArgs, SignalR Closed's exception, Websocket.Client DisconnectionInfo) read in a
-/// condition or handed to a method of the same type; a guard on the reconnect that is not only a socket-state check
-/// (a "stopping" flag, a cancellation token); or an Rx operator that filters the disconnections before Subscribe.
+/// condition or handed to a method of the same type, or an Rx operator that filters the disconnections before Subscribe.
+/// In a SignalR Closed handler a guard that is not only a connection-state check (a "stopping" flag, a cancellation
+/// token) counts too: Closed's argument is null both after the app's own StopAsync and after a clean close by the
+/// server, so the app's flag tells as much. websocket-sharp's close code and Websocket.Client's disconnection type say
+/// whether the server closed normally, which the app's own flag cannot know.
 /// </summary>
 internal static class CloseInfoChecks
 {
@@ -57,7 +60,7 @@ internal static class CloseInfoChecks
             }
         }
 
-        return IsGuardedByIntent(apis, reconnect, handler.Function);
+        return handler.Library == SocketLibrary.SignalRClient && IsGuardedByIntent(apis, reconnect, handler.Function);
     }
 
     /// <summary><c>client.DisconnectionHappened.Where(...).Subscribe(handler)</c>: the filter decides which disconnections reconnect.</summary>

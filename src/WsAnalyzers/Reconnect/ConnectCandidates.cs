@@ -7,11 +7,12 @@ using WsAnalyzers.Prefilters;
 namespace WsAnalyzers.Reconnect;
 
 /// <summary>
-/// A syntax-only prefilter for following same-type calls to a connect. Same-type calls stay inside the outermost type
-/// declaration around them, so one pass over that declaration finds the methods and local functions that could reach a
-/// connect: those that invoke a member spelled like a connect method of the contract, and those that invoke one of
-/// them, by name (overloads and nesting are not told apart, so the set is a superset). Names only rule a method out,
-/// so that its body is never bound for this question; whether a call connects is still decided on symbols.
+/// A syntax-only prefilter for following source calls to a connect. One pass over a file finds the methods and local
+/// functions declared in it that could reach a connect: those that invoke a member spelled like a connect method of the
+/// contract, and those that invoke (or hand as a method group) one of them, by name (types, overloads and nesting are
+/// not told apart, so the set is a superset). A chain through other files is seen when its names are connect names.
+/// Names only rule a method out, so that its body is never bound for this question; whether a call connects is still
+/// decided on symbols.
 /// </summary>
 internal static class ConnectCandidates
 {
@@ -19,7 +20,7 @@ internal static class ConnectCandidates
 
     public static bool MayReachConnect(ReconnectCaches caches, SyntaxNode calleeDeclaration, string calleeName)
     {
-        var scope = OutermostType(calleeDeclaration);
+        var scope = calleeDeclaration.SyntaxTree.GetRoot();
         if (!caches.ConnectReachingNames.TryGetValue(scope, out var names))
         {
             names = MentionsConnectName(scope) ? Compute(scope) : NoNames;
@@ -34,28 +35,19 @@ internal static class ConnectCandidates
     private static bool MentionsConnectName(SyntaxNode scope) =>
         SourceSpans.Contains(scope, "onnect") || SourceSpans.Contains(scope, "Start");
 
-    private static SyntaxNode OutermostType(SyntaxNode node)
-    {
-        var scope = node.SyntaxTree.GetRoot();
-        for (var current = node.Parent; current is not null; current = current.Parent)
-        {
-            if (current is BaseTypeDeclarationSyntax)
-            {
-                scope = current;
-            }
-        }
-
-        return scope;
-    }
-
     private static HashSet<string> Compute(SyntaxNode scope)
     {
         var reaching = new HashSet<string>(System.StringComparer.Ordinal);
         var invokes = new Dictionary<string, HashSet<string>>(System.StringComparer.Ordinal);
         foreach (var node in scope.DescendantNodes())
         {
-            if (node is not InvocationExpressionSyntax invocation || SyntaxNames.Invoked(invocation.Expression) is not { } name ||
-                Owner(invocation) is not { } owner)
+            var name = node switch
+            {
+                InvocationExpressionSyntax invocation => SyntaxNames.Invoked(invocation.Expression),
+                ArgumentSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax } argument => SyntaxNames.Invoked(argument.Expression),
+                _ => null,
+            };
+            if (name is null || Owner(node) is not { } owner)
             {
                 continue;
             }

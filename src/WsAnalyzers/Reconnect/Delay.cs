@@ -8,21 +8,33 @@ using WsAnalyzers.Operations;
 namespace WsAnalyzers.Reconnect;
 
 /// <summary>
-/// A wait found on a path: the waiting call and its duration (null when the duration is not visible). Waits are
-/// <c>Task.Delay</c>, <c>Thread.Sleep</c>, or a delegate invocation whose body the analyzer cannot see (treated as a wait
-/// of unknown length, which gets the benefit of the doubt); <see cref="FindAll"/> collects those before a reconnect.
+/// A wait found on a path: the waiting call, its duration (null when the duration is not visible) and the operation of
+/// the analysed function through which it runs (the call of the helper that waits, or the wait itself). Waits are
+/// <c>Task.Delay</c>, <c>Thread.Sleep</c>, or an awaited call through a delegate that returns a task and is not an event
+/// (a backoff strategy passed in, treated as a wait of unknown length, which gets the benefit of the doubt);
+/// <see cref="FindAll"/> collects those before a reconnect. A delegate that returns <c>void</c> or is not awaited cannot
+/// delay what follows it, and an event (<c>Closed?.Invoke(reason)</c>) is a notification: neither is a wait.
 /// </summary>
 internal readonly struct Delay
 {
     public Delay(IOperation operation, IOperation? amount)
+        : this(operation, amount, operation)
+    {
+    }
+
+    public Delay(IOperation operation, IOperation? amount, IOperation site)
     {
         Operation = operation;
         Amount = amount;
+        Site = site;
     }
 
     public IOperation Operation { get; }
 
     public IOperation? Amount { get; }
+
+    /// <summary>Where the path passes the wait in the function it was found from.</summary>
+    public IOperation Site { get; }
 
     /// <summary>True when <paramref name="invocation"/> waits; <paramref name="amount"/> is its duration argument, or null
     /// when the wait comes from a delegate whose length is not visible.</summary>
@@ -32,8 +44,7 @@ internal readonly struct Delay
         var method = invocation.TargetMethod;
         if (method.MethodKind == MethodKind.DelegateInvoke)
         {
-            // An awaited (or blocking) call through a delegate: a backoff strategy passed in from outside.
-            return method.ReturnType.IsOrInheritsFrom(apis.Task) || method.ReturnsVoid;
+            return IsAwaitedDelegateWait(apis, invocation);
         }
 
         var isDelay = (method.Name == "Delay" && method.IsStatic && method.ContainingType.IsType(apis.Task)) ||
@@ -52,6 +63,66 @@ internal readonly struct Delay
         }
 
         return amount is not null;
+    }
+
+    /// <summary>A call through a delegate that returns a task, awaited (or blocked on), and not an event's: a backoff
+    /// strategy passed in from outside may wait there.</summary>
+    private static bool IsAwaitedDelegateWait(WebSocketApis apis, IInvocationOperation invocation)
+    {
+        if (!apis.Threading.IsTaskLike(invocation.TargetMethod.ReturnType) || DelegateOf(invocation) is IEventReferenceOperation)
+        {
+            return false;
+        }
+
+        // `await wait(attempt)`, `await wait(attempt).ConfigureAwait(false)`, `wait(attempt).Wait()`, `...GetAwaiter().GetResult()`,
+        // `await (wait?.Invoke(attempt) ?? Task.CompletedTask)`.
+        IOperation current = invocation;
+        while (true)
+        {
+            var parent = current.Parent;
+            switch (parent)
+            {
+                case IConversionOperation or IParenthesizedOperation or IConditionalAccessOperation:
+                    current = parent;
+                    continue;
+                case ICoalesceOperation coalesce when coalesce.Value == current:
+                    // `await (backoff?.Invoke(attempt) ?? Task.CompletedTask)`: waits whenever a strategy is set.
+                    current = parent;
+                    continue;
+                case IAwaitOperation:
+                    return true;
+                case IInvocationOperation { TargetMethod.Name: "ConfigureAwait" or "GetAwaiter" } next when next.Instance == current:
+                    current = next;
+                    continue;
+                case IInvocationOperation { TargetMethod.Name: "Wait" or "GetResult" } blocking when blocking.Instance == current:
+                    return true;
+                case IPropertyReferenceOperation { Property.Name: "Result" } result when result.Instance == current:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+    }
+
+    /// <summary>The delegate an invocation calls through: its instance, or for <c>handler?.Invoke(...)</c> the operand of
+    /// the conditional access.</summary>
+    private static IOperation? DelegateOf(IInvocationOperation invocation)
+    {
+        var instance = invocation.Instance?.WithoutConversions();
+        if (instance is not IConditionalAccessInstanceOperation)
+        {
+            return instance;
+        }
+
+        for (var parent = invocation.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IConditionalAccessOperation access)
+            {
+                return access.Operation.WithoutConversions();
+            }
+        }
+
+        return null;
     }
 
     /// <summary>True when the amount waits for ever (<c>Timeout.Infinite</c>, <c>Timeout.InfiniteTimeSpan</c>, -1): a parked
@@ -79,19 +150,18 @@ internal readonly struct Delay
         return value is IFieldReferenceOperation { Field: { Name: "Zero", IsStatic: true } field } && field.ContainingType.IsType(apis.TimeSpan);
     }
 
-    /// <summary>Every wait in <paramref name="root"/> (and in same-type methods it calls) that starts before
-    /// <paramref name="before"/>, skipping <paramref name="skip"/> and nested lambdas. <paramref name="caller"/>, when
-    /// known, is the member <paramref name="root"/> is written in.</summary>
-    public static ImmutableArray<Delay> FindAll(WebSocketApis apis, IOperation root, int before, IOperation? skip, ISymbol? caller = null)
+    /// <summary>Every wait in <paramref name="root"/> (and in source methods it calls) that starts before
+    /// <paramref name="before"/>, skipping <paramref name="skip"/> and nested lambdas.</summary>
+    public static ImmutableArray<Delay> FindAll(WebSocketApis apis, IOperation root, int before, IOperation? skip)
     {
         var builder = ImmutableArray.CreateBuilder<Delay>();
         var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-        Collect(apis, root, before, skip, caller, 0, visited, builder);
+        Collect(apis, root, before, skip, null, 0, visited, builder);
         return builder.ToImmutable();
     }
 
     private static void Collect(
-        WebSocketApis apis, IOperation root, int before, IOperation? skip, ISymbol? caller, int depth, HashSet<IMethodSymbol> visited,
+        WebSocketApis apis, IOperation root, int before, IOperation? skip, IOperation? site, int depth, HashSet<IMethodSymbol> visited,
         ImmutableArray<Delay>.Builder delays)
     {
         foreach (var descendant in root.DescendantsOutsideFunctions())
@@ -103,7 +173,7 @@ internal readonly struct Delay
             }
 
             var isDelay = Delay.IsDelay(apis, invocation, out var amount);
-            if (!isDelay && (depth >= SameTypeCalls.MaxDepth || !SameTypeCalls.IsSameTypeCall(invocation, depth == 0 ? caller : null)))
+            if (!isDelay && (depth >= SourceCalls.MaxDepth || !SourceCalls.IsSourceCall(invocation)))
             {
                 continue;
             }
@@ -116,11 +186,11 @@ internal readonly struct Delay
 
             if (isDelay)
             {
-                delays.Add(new Delay(invocation, amount));
+                delays.Add(new Delay(invocation, amount, site ?? invocation));
             }
-            else if (SameTypeCalls.CalleeBody(invocation, visited) is { } body)
+            else if (SourceCalls.CalleeBody(invocation, visited) is { } body)
             {
-                Collect(apis, body, int.MaxValue, null, null, depth + 1, visited, delays);
+                Collect(apis, body, int.MaxValue, null, site ?? invocation, depth + 1, visited, delays);
             }
         }
     }

@@ -132,7 +132,7 @@ internal static class DelayClassifier
             }
 
             if (method.MethodKind != MethodKind.DelegateInvoke &&
-                SameTypeCalls.CalleeBody(invocation, _visitedMethods) is { } body)
+                SourceCalls.CalleeBody(invocation, _visitedMethods) is { } body)
             {
                 var traits = DelayTraits.None;
                 var any = false;

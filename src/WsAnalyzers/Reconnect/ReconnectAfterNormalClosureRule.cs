@@ -18,14 +18,18 @@ internal static class ReconnectAfterNormalClosureRule
     /// <summary>The name of the handler's close-information parameter, when it has one the guard can read.</summary>
     public const string ParameterProperty = "Parameter";
 
+    /// <summary>The position of the handler's close-information parameter, also when it is a discard the fix may name.</summary>
+    public const string ParameterOrdinalProperty = "ParameterOrdinal";
+
     /// <summary>Only these libraries have close handlers that tell an intentional close from a failure.</summary>
     internal static bool AppliesTo(WebSocketApis apis) =>
         apis.SharpWebSocket is not null || apis.HubConnection is not null || apis.WebsocketClient is not null || apis.WebsocketClientInterface is not null;
 
-    /// <summary>Judges a reconnect call (a connect, or a same-type call that reaches one).</summary>
+    /// <summary>Judges a reconnect call (a connect, or a source call that reaches one), also when the close handler runs
+    /// it later (a queued closure, <c>Task.Run</c>).</summary>
     internal static void Analyze(OperationAnalysisContext context, WebSocketApis apis, ReconnectCaches caches, IInvocationOperation invocation)
     {
-        var path = RetryPath.Find(apis, caches, invocation, context.ContainingSymbol);
+        var path = RetryPath.FindThroughDeferrals(apis, caches, invocation, context.ContainingSymbol, out _, out var end);
         var handler = path.Handler;
         if (path.Kind != RetryPathKind.Handler || handler.Kind != HandlerKind.Close)
         {
@@ -33,7 +37,7 @@ internal static class ReconnectAfterNormalClosureRule
         }
 
         var closeInfo = CloseInfoChecks.CloseInfoParameter(apis, handler, context.ContainingSymbol);
-        if (CloseInfoChecks.LooksAtCloseReason(apis, handler, invocation, closeInfo))
+        if (CloseInfoChecks.LooksAtCloseReason(apis, handler, end, closeInfo))
         {
             return;
         }
@@ -46,7 +50,8 @@ internal static class ReconnectAfterNormalClosureRule
         };
         var properties = ImmutableDictionary<string, string?>.Empty
             .Add(LibraryProperty, handler.Library.ToString())
-            .Add(ParameterProperty, closeInfo is { IsDiscard: false } && closeInfo.Name.Length > 0 ? closeInfo.Name : null);
+            .Add(ParameterProperty, closeInfo is { IsDiscard: false } && closeInfo.Name.Length > 0 ? closeInfo.Name : null)
+            .Add(ParameterOrdinalProperty, closeInfo?.Ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture));
         context.Report(Diagnostic.Create(
             Descriptors.WS1003ReconnectAfterNormalClosure, invocation.Syntax.GetLocation(), properties, invocation.TargetMethod.Name, what));
     }

@@ -50,9 +50,9 @@ public sealed class ReconnectAnalyzer : WebSocketAnalyzer
         {
             var invocation = (IInvocationOperation)c.Operation;
             var isConnect = apis.IsConnect(invocation, out var connect);
-            if (reconnects && ReconnectReach.TryFind(apis, caches, invocation, isConnect, connect, c.ContainingSymbol, out var reach))
+            if (reconnects && ReconnectReach.TryFind(apis, caches, invocation, isConnect, connect, out var reach))
             {
-                if ((noDelay || noBackoff) && ReconnectFinding.TryAnalyze(apis, caches, reach, c.ContainingSymbol, out var finding))
+                if ((noDelay || noBackoff) && ReconnectFinding.TryAnalyze(apis, caches, reach, c.ContainingSymbol, () => FlowGraphs.Root(c), out var finding))
                 {
                     if (noDelay && finding.Verdict == ReconnectVerdict.NoDelay)
                     {

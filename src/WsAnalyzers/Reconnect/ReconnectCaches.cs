@@ -13,8 +13,11 @@ internal sealed class ReconnectCaches
     /// not walk its callee again (<see cref="ReconnectReach.TryFind"/>).</summary>
     public ConcurrentDictionary<IMethodSymbol, ReconnectReach?> ReachByMethod { get; } = new(SymbolEqualityComparer.Default);
 
-    /// <summary>Per outermost type declaration, the names of the methods that may reach a connect (<see cref="ConnectCandidates"/>).</summary>
+    /// <summary>Per file (its syntax root), the names of the methods that may reach a connect (<see cref="ConnectCandidates"/>).</summary>
     public ConcurrentDictionary<SyntaxNode, HashSet<string>> ConnectReachingNames { get; } = new();
+
+    /// <summary>Whether the type calls a method again on a retry path (<see cref="RetryCallers"/>).</summary>
+    public ConcurrentDictionary<IMethodSymbol, bool> CalledOnRetryPath { get; } = new(SymbolEqualityComparer.Default);
 
     /// <summary>The callback a method is attached as (method groups), searched once per method (<see cref="HandlerSubscriptions"/>).</summary>
     public ConcurrentDictionary<IMethodSymbol, Handler> Subscriptions { get; } = new(SymbolEqualityComparer.Default);

@@ -12,8 +12,9 @@ namespace WsAnalyzers.Reconnect;
 /// A call that reconnects: the call site, the library call it reaches and the waits on the way to it.
 /// <see cref="TryFind"/> recognises a connect / start / reconnect of a client library (ClientWebSocket.ConnectAsync,
 /// HubConnection.StartAsync, WebsocketClient Start / StartOrFail / Reconnect / ReconnectOrFail, websocket-sharp Connect /
-/// ConnectAsync), or a call to a method of the same type that reaches one (followed a few levels, cycle-safe); the waits
-/// the followed methods make before they connect are part of the path.
+/// ConnectAsync), or a call to a source method of the compilation (of any type) that reaches one, followed a few levels
+/// (<see cref="SourceCalls.MaxDepth"/>), cycle-safe, also into the callbacks it starts with <c>Task.Run</c> or queues
+/// (<see cref="Deferrals"/>); the waits the followed methods make before they connect are part of the path.
 /// </summary>
 internal readonly struct ReconnectReach
 {
@@ -35,9 +36,9 @@ internal readonly struct ReconnectReach
     public bool IsDirect => Site == Connect.Invocation;
 
     /// <summary>A connect (<paramref name="isConnect"/>, classified as <paramref name="connect"/> by the caller), or a
-    /// same-type call that reaches one; <paramref name="caller"/> is the member the call is written in.</summary>
+    /// source call that reaches one.</summary>
     public static bool TryFind(
-        WebSocketApis apis, ReconnectCaches caches, IInvocationOperation invocation, bool isConnect, WebSocketCall connect, ISymbol caller, out ReconnectReach reach)
+        WebSocketApis apis, ReconnectCaches caches, IInvocationOperation invocation, bool isConnect, WebSocketCall connect, out ReconnectReach reach)
     {
         if (isConnect)
         {
@@ -46,7 +47,7 @@ internal readonly struct ReconnectReach
         }
 
         reach = default;
-        if (invocation.TargetMethod.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) || !SameTypeCalls.IsSameTypeCall(invocation, caller))
+        if (!SourceCalls.IsSourceCall(invocation))
         {
             return false;
         }
@@ -68,28 +69,42 @@ internal readonly struct ReconnectReach
         return true;
     }
 
-    /// <summary>Whether the same-type method <paramref name="target"/> reaches a connect, and the waits on the way.
+    /// <summary>Whether the source method <paramref name="target"/> reaches a connect, and the waits on the way.
     /// Methods whose syntax cannot lead to one are ruled out before their bodies are bound.</summary>
     private static ReconnectReach? Reach(WebSocketApis apis, ReconnectCaches caches, IInvocationOperation invocation, IMethodSymbol target)
     {
-        if (SameTypeCalls.CalleeDeclaration(invocation) is not { } declaration || !ConnectCandidates.MayReachConnect(caches, declaration, target.Name))
+        if (SourceCalls.CalleeDeclaration(invocation) is not { } declaration || !ConnectCandidates.MayReachConnect(caches, declaration, target.Name))
         {
             return null;
         }
 
         var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-        return SameTypeCalls.CalleeBody(invocation, visited) is { } body && Follow(apis, body, 1, visited) is { } found
+        return SourceCalls.CalleeBody(invocation, visited) is { } body && Follow(apis, caches, body, 1, visited) is { } found
             ? new ReconnectReach(invocation, found.Call, found.Delays)
             : null;
     }
 
     private static (WebSocketCall Call, ImmutableArray<Delay> Delays)? Follow(
-        WebSocketApis apis, IOperation body, int depth, HashSet<IMethodSymbol> visited)
+        WebSocketApis apis, ReconnectCaches caches, IOperation body, int depth, HashSet<IMethodSymbol> visited)
     {
         var delays = ImmutableArray.CreateBuilder<Delay>();
         var invocations = body.DescendantsOutsideFunctions().OfType<IInvocationOperation>().OrderBy(i => i.Syntax.SpanStart).ToList();
         foreach (var invocation in invocations)
         {
+            if (depth < SourceCalls.MaxDepth && Deferrals.TryGetDeferredCallback(apis, invocation, out var lambda, out var method))
+            {
+                // Task.Run(() => Loop()), Task.Run(async () => await ws.ConnectAsync(...)), queue.Enqueue(Reconnect).
+                var deferred = lambda is IAnonymousFunctionOperation { Body: var lambdaBody } ? lambdaBody :
+                    method is not null && SourceCalls.MethodBody(method, invocation.SemanticModel, visited) is { } methodBody ? methodBody : null;
+                if (deferred is not null && Follow(apis, caches, deferred, depth + 1, visited) is { } inDeferred)
+                {
+                    delays.AddRange(inDeferred.Delays);
+                    return (inDeferred.Call, delays.ToImmutable());
+                }
+
+                continue;
+            }
+
             if (Delay.IsDelay(apis, invocation, out var amount))
             {
                 delays.Add(new Delay(invocation, amount));
@@ -108,9 +123,11 @@ internal readonly struct ReconnectReach
 
                 return (call, delays.ToImmutable());
             }
-            else if (depth < SameTypeCalls.MaxDepth && SameTypeCalls.CalleeBody(invocation, visited) is { } callee)
+            else if (depth < SourceCalls.MaxDepth && SourceCalls.CalleeDeclaration(invocation) is { } declaration &&
+                     SourceCalls.CalleeBody(invocation, visited) is { } callee)
             {
-                if (Follow(apis, callee, depth + 1, visited) is { } inner)
+                if (ConnectCandidates.MayReachConnect(caches, declaration, invocation.TargetMethod.Name) &&
+                    Follow(apis, caches, callee, depth + 1, visited) is { } inner)
                 {
                     delays.AddRange(inner.Delays);
                     return (inner.Call, delays.ToImmutable());

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using WsAnalyzers.Apis;
@@ -37,6 +38,38 @@ internal readonly struct RetryPath
 
     public bool IsRetry => Kind != RetryPathKind.None;
 
+    /// <summary>The callbacks that run later followed by <see cref="FindThroughDeferrals"/>, at most.</summary>
+    private const int MaxDeferrals = 3;
+
+    /// <summary>
+    /// As <see cref="Find"/>, continued through callbacks that run later: when <paramref name="operation"/> is written in a
+    /// timer callback, a continuation, a <c>Task.Run</c> lambda or a queued closure and no retry path is found in it, the
+    /// path is the one of the call that schedules it. <paramref name="callbacks"/> lists the callbacks crossed, innermost
+    /// first; <paramref name="end"/> is the operation the returned path leads to (the last scheduling call, or
+    /// <paramref name="operation"/>).
+    /// </summary>
+    public static RetryPath FindThroughDeferrals(
+        WebSocketApis apis, ReconnectCaches caches, IOperation operation, ISymbol containingSymbol,
+        out ImmutableArray<DeferredCallback> callbacks, out IOperation end, bool foreachRetries = false)
+    {
+        end = operation;
+        callbacks = ImmutableArray<DeferredCallback>.Empty;
+        var path = Find(apis, caches, operation, containingSymbol, foreachRetries);
+        for (var depth = 0; !path.IsRetry && depth < MaxDeferrals; depth++)
+        {
+            if (!Deferrals.TryGetDeferral(apis, end, out var scheduling, out var function, out var wait))
+            {
+                break;
+            }
+
+            callbacks = callbacks.Add(new DeferredCallback(function, end, wait));
+            end = scheduling;
+            path = Find(apis, caches, scheduling, containingSymbol, foreachRetries);
+        }
+
+        return path;
+    }
+
     public static RetryPath Find(WebSocketApis apis, ReconnectCaches caches, IOperation operation, ISymbol containingSymbol, bool foreachRetries = false)
     {
         var function = operation.EnclosingFunction();
@@ -74,7 +107,7 @@ internal readonly struct RetryPath
             return new RetryPath(RetryPathKind.Catch, function, start, Handler.None);
         }
 
-        if (operation is IInvocationOperation invocation && SameTypeCalls.IsRecursive(invocation, containingSymbol))
+        if (operation is IInvocationOperation invocation && SourceCalls.IsRecursive(invocation, containingSymbol))
         {
             return new RetryPath(RetryPathKind.Recursive, function, start, Handler.None);
         }

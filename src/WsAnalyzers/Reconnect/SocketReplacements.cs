@@ -41,8 +41,8 @@ internal static class SocketReplacements
                     return true;
                 case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument when Names(argument.Value, socket, depth):
                     return true;
-                case IInvocationOperation invocation when member && depth < SameTypeCalls.MaxDepth &&
-                                                         SameTypeCalls.CalleeBody(invocation, visited) is { } body:
+                case IInvocationOperation invocation when member && depth < SourceCalls.MaxDepth &&
+                                                         SourceCalls.CalleeBody(invocation, visited) is { } body:
                     if (IsReplacedIn(body, socket, int.MinValue, int.MaxValue, depth + 1, visited))
                     {
                         return true;

@@ -201,14 +201,178 @@ public sealed class WS1001ReconnectBackoffFixTests
         """);
 
     [Fact]
-    public Task Retry_policy_diagnostics_get_no_fix()
-    {
-        var source = Usings + """
-            class ForeverPolicy : IRetryPolicy
+    public Task A_retry_policy_returns_the_backoff_computed_from_the_retry_count() => VerifyWeakDelay.VerifyCodeFixAsync(Usings + """
+        class ForeverPolicy : IRetryPolicy
+        {
+            public TimeSpan? NextRetryDelay(RetryContext retryContext) => {|WS1002:TimeSpan.FromSeconds(2)|};
+        }
+
+        class ExplicitPolicy : IRetryPolicy
+        {
+            private readonly TimeSpan _pause = TimeSpan.FromSeconds(1);
+
+            TimeSpan? IRetryPolicy.NextRetryDelay(RetryContext context)
             {
-                public TimeSpan? NextRetryDelay(RetryContext retryContext) => {|WS1002:TimeSpan.FromSeconds(2)|};
+                if (context.ElapsedTime > TimeSpan.FromHours(1))
+                {
+                    return {|WS1002:_pause * 10|};
+                }
+
+                return {|WS1002:_pause|};
             }
-            """;
-        return VerifyWeakDelay.VerifyCodeFixAsync(source, source);
-    }
+        }
+        """, Usings + """
+        class ForeverPolicy : IRetryPolicy
+        {
+            private static readonly Random ReconnectJitter = new Random();
+
+            public TimeSpan? NextRetryDelay(RetryContext retryContext) => ReconnectDelay((int)Math.Min(retryContext.PreviousRetryCount, 16));
+
+            /// <summary>Exponential backoff with full jitter: a random delay between zero and 1 s, 2 s, 4 s, ... capped at 30 s.</summary>
+            private static TimeSpan ReconnectDelay(int attempt)
+            {
+                var ceiling = Math.Min(30000, 1000 * Math.Pow(2, Math.Min(attempt, 16)));
+                double jitter;
+                lock (ReconnectJitter)
+                {
+                    jitter = ReconnectJitter.NextDouble();
+                }
+
+                return TimeSpan.FromMilliseconds(jitter * ceiling);
+            }
+        }
+
+        class ExplicitPolicy : IRetryPolicy
+        {
+            private readonly TimeSpan _pause = TimeSpan.FromSeconds(1);
+            private static readonly Random ReconnectJitter = new Random();
+
+            TimeSpan? IRetryPolicy.NextRetryDelay(RetryContext context)
+            {
+                if (context.ElapsedTime > TimeSpan.FromHours(1))
+                {
+                    return ReconnectDelay((int)Math.Min(context.PreviousRetryCount, 16));
+                }
+
+                return ReconnectDelay((int)Math.Min(context.PreviousRetryCount, 16));
+            }
+
+            /// <summary>Exponential backoff with full jitter: a random delay between zero and 1 s, 2 s, 4 s, ... capped at 30 s.</summary>
+            private static TimeSpan ReconnectDelay(int attempt)
+            {
+                var ceiling = Math.Min(30000, 1000 * Math.Pow(2, Math.Min(attempt, 16)));
+                double jitter;
+                lock (ReconnectJitter)
+                {
+                    jitter = ReconnectJitter.NextDouble();
+                }
+
+                return TimeSpan.FromMilliseconds(jitter * ceiling);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Discarded_blocking_and_embedded_reconnects_get_the_backoff() => VerifyNoDelay.VerifyCodeFixAsync(Usings + """
+        class Client
+        {
+            private volatile bool _stop;
+
+            public Client(IWebsocketClient client, WebSocketSharp.WebSocket sharp)
+            {
+                client.DisconnectionHappened.Subscribe(info => _ = {|WS1001:client.Reconnect()|});
+                sharp.OnClose += (sender, e) =>
+                {
+                    if (e.Code == 1006)
+                    {
+                        Thread.Sleep(2000);
+                        sharp.Connect();
+                    }
+                    else if (e.Code != 1000)
+                        {|WS1001:sharp.Connect()|}; // not a normal closure
+                };
+            }
+
+            public void Run(Uri uri)
+            {
+                while (!_stop)
+                {
+                    try
+                    {
+                        using var socket = new ClientWebSocket();
+                        {|WS1001:socket.ConnectAsync(uri, CancellationToken.None)|}.Wait(); // blocks this thread
+                    }
+                    catch (AggregateException)
+                    {
+                        Thread.Sleep(5000);
+                    }
+                }
+            }
+        }
+        """, Usings + """
+        class Client
+        {
+            private volatile bool _stop;
+            private int _reconnectAttempts;
+            private static readonly Random ReconnectJitter = new Random();
+
+            public Client(IWebsocketClient client, WebSocketSharp.WebSocket sharp)
+            {
+                client.DisconnectionHappened.Subscribe(info =>
+                {
+                    _reconnectAttempts++;
+                    Thread.Sleep(ReconnectDelay(_reconnectAttempts));
+                    _ = client.Reconnect();
+                    _reconnectAttempts = 0;
+                });
+                sharp.OnClose += (sender, e) =>
+                {
+                    if (e.Code == 1006)
+                    {
+                        Thread.Sleep(2000);
+                        sharp.Connect();
+                    }
+                    else if (e.Code != 1000)
+                    {
+                        _reconnectAttempts++;
+                        Thread.Sleep(ReconnectDelay(_reconnectAttempts));
+                        sharp.Connect(); // not a normal closure
+                        _reconnectAttempts = 0;
+                    }
+                };
+            }
+
+            public void Run(Uri uri)
+            {
+                while (!_stop)
+                {
+                    try
+                    {
+                        using var socket = new ClientWebSocket();
+                        _reconnectAttempts++;
+                        Thread.Sleep(ReconnectDelay(_reconnectAttempts));
+                        socket.ConnectAsync(uri, CancellationToken.None).Wait(); // blocks this thread
+                        _reconnectAttempts = 0;
+                    }
+                    catch (AggregateException)
+                    {
+                        Thread.Sleep(5000);
+                    }
+                }
+            }
+
+            /// <summary>Exponential backoff with full jitter: a random delay between zero and 1 s, 2 s, 4 s, ... capped at 30 s.</summary>
+            private static TimeSpan ReconnectDelay(int attempt)
+            {
+                var ceiling = Math.Min(30000, 1000 * Math.Pow(2, Math.Min(attempt, 16)));
+                double jitter;
+                lock (ReconnectJitter)
+                {
+                    jitter = ReconnectJitter.NextDouble();
+                }
+
+                return TimeSpan.FromMilliseconds(jitter * ceiling);
+            }
+        }
+        """);
 }

@@ -58,6 +58,52 @@ public sealed class WS1001ReconnectRulesRobustnessTests
     }
 
     [Fact]
+    public async Task Incomplete_paths_through_lambdas_other_classes_and_jumps_do_not_break_any_reconnect_rule()
+    {
+        const string source = """
+            using System;
+            using System.Collections.Concurrent;
+            using System.Net.WebSockets;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Dialer { public Task OpenAsync(Uri uri) => new ClientWebSocket().ConnectAsync(uri, ; }
+
+            class Broken
+            {
+                private readonly ClientWebSocket _socket = new();
+                private readonly ConcurrentQueue<Action> _pump = new();
+                private readonly Dialer _dialer = new();
+
+                public async Task RunAsync(Uri uri, Func<Task> session)
+                {
+                    while (true)
+                    {
+                    again:
+                        try { await _socket.ConnectAsync(uri, default); await session(); }
+                        catch (Exception e) when (e. ) { await Task.Delay(1000); goto again; }
+                        catch { continue }
+                        await _dialer.OpenAsync(
+                        _ = Task.Run(async () => { await _socket.ConnectAsync(uri, default) });
+                        _pump.Enqueue(() => Reconnect(;
+                        connected = _socket.ConnectAsync(uri, default).Wait(;
+                    }
+                }
+
+                private void Reconnect() => _socket.ConnectAsync(null, default).Wait();
+            """;
+        var trees = TestEnvironment.StandIns.Select(s => CSharpSyntaxTree.ParseText(s.Source))
+            .Append(CSharpSyntaxTree.ParseText(source));
+        var compilation = CSharpCompilation.Create("Broken", trees, TestEnvironment.References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ReconnectAnalyzer());
+
+        var diagnostics = await compilation.WithAnalyzers(analyzers).GetAllDiagnosticsAsync();
+
+        Assert.Contains(diagnostics, d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("CS", System.StringComparison.Ordinal));
+        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+    }
+
+    [Fact]
     public Task Backoff_fix_compiles_in_a_CSharp_7_3_project()
     {
         var test = VerifyNoDelay.CreateTest("""

@@ -51,6 +51,7 @@ public sealed class WS1002ReconnectWithoutBackoffTests
                     {
                         await {|WS1002:socket.ConnectAsync(uri, ct)|};
                         delay = TimeSpan.FromSeconds(1);
+                        return;
                     }
                     catch (WebSocketException)
                     {
@@ -174,6 +175,7 @@ public sealed class WS1002ReconnectWithoutBackoffTests
                     try
                     {
                         await socket.ConnectAsync(uri, ct);
+                        break;
                     }
                     catch (WebSocketException)
                     {
@@ -193,6 +195,7 @@ public sealed class WS1002ReconnectWithoutBackoffTests
                     try
                     {
                         await {|WS1002:socket.ConnectAsync(uri, ct)|};
+                        return;
                     }
                     catch (WebSocketException)
                     {

@@ -227,20 +227,218 @@ public sealed class WS1004ClientWebSocketReusedTests
         """);
 
     [Fact]
-    public Task No_fix_for_readonly_fields_or_using_locals()
+    public Task A_readonly_socket_connected_again_in_a_reconnect_method_is_flagged() => Verify.VerifyAnalyzerAsync(Usings + """
+        class Client
+        {
+            private readonly Uri _uri = new("wss://example.org");
+            private readonly ClientWebSocket _socket = new();
+            private static readonly ClientWebSocket Shared = new();
+
+            public ClientWebSocket Feed { get; } = new();
+
+            public async Task ConnectAsync(CancellationToken ct)
+            {
+                await {|WS1004:_socket.ConnectAsync(_uri, ct)|};
+                _ = ReceiveLoopAsync(ct);
+            }
+
+            private async Task ReceiveLoopAsync(CancellationToken ct)
+            {
+                try
+                {
+                    var buffer = new byte[1024];
+                    while (_socket.State == WebSocketState.Open)
+                    {
+                        await _socket.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+                    }
+                }
+                catch (WebSocketException)
+                {
+                    await Task.Delay(1000, ct);
+                    await ConnectAsync(ct);
+                }
+            }
+
+            public async Task ReconnectAsync(CancellationToken ct)
+            {
+                await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "reconnecting", ct);
+                await {|WS1004:_socket.ConnectAsync(_uri, ct)|};
+            }
+
+            public async Task RunFeedAsync(CancellationToken ct)
+            {
+                while (!ct.IsCancellationRequested)
+                {
+                    await StartFeedAsync(ct);
+                    await Task.Delay(1000, ct);
+                }
+            }
+
+            private Task StartFeedAsync(CancellationToken ct) => OpenFeedAsync(ct);
+
+            private async Task OpenFeedAsync(CancellationToken ct)
+            {
+                await {|WS1004:Feed.ConnectAsync(_uri, ct)|};
+            }
+
+            public static void Wire(WebSocketSharp.WebSocket trigger)
+            {
+                trigger.OnClose += (sender, e) => OpenShared();
+            }
+
+            private static void OpenShared() => {|WS1004:Shared.ConnectAsync(new Uri("wss://example.org"), default)|}.Wait();
+        }
+        """);
+
+    [Fact]
+    public Task A_readonly_socket_connected_once_or_on_another_instance_is_not_flagged() => Verify.VerifyAnalyzerAsync(Usings + """
+        class Client
+        {
+            private readonly Uri _uri = new("wss://example.org");
+            private readonly ClientWebSocket _socket = new();
+
+            public async Task ConnectAsync(CancellationToken ct)
+            {
+                await _socket.ConnectAsync(_uri, ct);
+            }
+
+            public static async Task ConnectAllAsync(Client[] clients, CancellationToken ct)
+            {
+                foreach (var client in clients)
+                {
+                    try
+                    {
+                        await client.ConnectAsync(ct);
+                    }
+                    catch (WebSocketException)
+                    {
+                        await Task.Delay(100, ct);
+                    }
+                }
+            }
+
+            public async Task DisposeAsync()
+            {
+                await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", default);
+                _socket.Dispose();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Fix_makes_a_readonly_field_or_get_only_property_assignable_and_keeps_its_options() => Verify.VerifyCodeFixAsync(Usings + """
+        class Client
+        {
+            private readonly Uri _uri = new("wss://example.org");
+            private readonly ClientWebSocket _socket = new();
+            private readonly string _token = "secret";
+
+            public ClientWebSocket Feed { get; } = new();
+
+            public Client()
+            {
+                _socket.Options.SetRequestHeader("Authorization", "Bearer " + _token);
+                _socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(15);
+            }
+
+            public async Task LoopAsync(CancellationToken ct)
+            {
+                while (!ct.IsCancellationRequested)
+                {
+                    await {|WS1004:_socket.ConnectAsync(_uri, ct)|};
+                    await {|WS1004:Feed.ConnectAsync(_uri, ct)|};
+                    await Task.Delay(1000, ct);
+                }
+            }
+        }
+        """, Usings + """
+        class Client
+        {
+            private readonly Uri _uri = new("wss://example.org");
+            private ClientWebSocket _socket = new();
+            private readonly string _token = "secret";
+
+            public ClientWebSocket Feed { get; private set; } = new();
+
+            public Client()
+            {
+                _socket.Options.SetRequestHeader("Authorization", "Bearer " + _token);
+                _socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(15);
+            }
+
+            public async Task LoopAsync(CancellationToken ct)
+            {
+                while (!ct.IsCancellationRequested)
+                {
+                    _socket?.Dispose();
+                    _socket = new ClientWebSocket();
+                    _socket.Options.SetRequestHeader("Authorization", "Bearer " + _token);
+                    _socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(15);
+                    await _socket.ConnectAsync(_uri, ct);
+                    Feed?.Dispose();
+                    Feed = new ClientWebSocket();
+                    await Feed.ConnectAsync(_uri, ct);
+                    await Task.Delay(1000, ct);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Fix_copies_the_options_set_up_before_the_loop() => Verify.VerifyCodeFixAsync(Usings + """
+        class Client
+        {
+            public async Task LoopAsync(Uri uri, string token, CancellationToken ct)
+            {
+                var socket = new ClientWebSocket();
+                socket.Options.SetRequestHeader("Authorization", token);
+                while (!ct.IsCancellationRequested)
+                {
+                    await {|WS1004:socket.ConnectAsync(uri, ct)|};
+                    await Task.Delay(1000, ct);
+                }
+            }
+        }
+        """, Usings + """
+        class Client
+        {
+            public async Task LoopAsync(Uri uri, string token, CancellationToken ct)
+            {
+                var socket = new ClientWebSocket();
+                socket.Options.SetRequestHeader("Authorization", token);
+                while (!ct.IsCancellationRequested)
+                {
+                    socket?.Dispose();
+                    socket = new ClientWebSocket();
+                    socket.Options.SetRequestHeader("Authorization", token);
+                    await socket.ConnectAsync(uri, ct);
+                    await Task.Delay(1000, ct);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task No_fix_for_using_locals_parameters_or_options_the_fix_cannot_repeat()
     {
         var source = Usings + """
             class Client
             {
-                private readonly ClientWebSocket _socket = new();
+                private readonly ClientWebSocket _configured = new();
 
-                public async Task LoopAsync(Uri uri, CancellationToken ct)
+                public Client(string token)
+                {
+                    _configured.Options.SetRequestHeader("Authorization", token);
+                }
+
+                public async Task LoopAsync(Uri uri, ClientWebSocket given, CancellationToken ct)
                 {
                     using var socket = new ClientWebSocket();
                     while (!ct.IsCancellationRequested)
                     {
-                        await {|WS1004:_socket.ConnectAsync(uri, ct)|};
                         await {|WS1004:socket.ConnectAsync(uri, ct)|};
+                        await {|WS1004:given.ConnectAsync(uri, ct)|};
+                        await {|WS1004:_configured.ConnectAsync(uri, ct)|};
                     }
                 }
             }
