@@ -18,9 +18,11 @@ internal static class ReconnectAfterNormalClosureRule
     /// <summary>The name of the handler's close-information parameter, when it has one the guard can read.</summary>
     public const string ParameterProperty = "Parameter";
 
-    /// <summary>Only these libraries have close handlers that tell an intentional close from a failure.</summary>
+    /// <summary>Only these libraries have close handlers that tell an intentional close from a failure, or (ASP.NET
+    /// SignalR 2) run after the application's own Stop() as after a failure, so only a flag of the application tells them apart.</summary>
     internal static bool AppliesTo(WebSocketApis apis) =>
-        apis.SharpWebSocket is not null || apis.HubConnection is not null || apis.WebsocketClient is not null || apis.WebsocketClientInterface is not null;
+        apis.SharpWebSocket is not null || apis.HubConnection is not null || apis.WebsocketClient is not null || apis.WebsocketClientInterface is not null ||
+        apis.AspNetClientConnection is not null;
 
     /// <summary>Judges a reconnect call (a connect, or a same-type call that reaches one).</summary>
     internal static void Analyze(OperationAnalysisContext context, WebSocketApis apis, ReconnectCaches caches, IInvocationOperation invocation)
@@ -42,6 +44,7 @@ internal static class ReconnectAfterNormalClosureRule
         {
             SocketLibrary.SignalRClient => "Closed's error argument (null after StopAsync)",
             SocketLibrary.WebsocketClient => "DisconnectionInfo.Type",
+            SocketLibrary.AspNetSignalRClient => "whether Stop() was called (SignalR 2 raises Closed after Stop() too, with no reason)",
             _ => "the close code",
         };
         var properties = ImmutableDictionary<string, string?>.Empty
