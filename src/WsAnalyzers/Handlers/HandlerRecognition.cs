@@ -69,7 +69,20 @@ internal static class HandlerRecognition
     /// type is null in a compilation that does not reference it.</summary>
     private static Handler ForSecondWaveMethod(WebSocketApis apis, IMethodSymbol method, IOperation body)
     {
-        if (method.IsStatic || method.MethodKind != MethodKind.Ordinary)
+        if (method.MethodKind != MethodKind.Ordinary)
+        {
+            return Handler.None;
+        }
+
+        if (apis.AspNetWebSocketContext is { } aspNetContext && method.Parameters.Length == 1 &&
+            method.Parameters[0].Type.IsOrInheritsFrom(aspNetContext) && method.ReturnType.IsType(apis.Task))
+        {
+            // The signature of a Func<AspNetWebSocketContext, Task> passed to AcceptWebSocketRequest (as a method group or
+            // called from the callback), static or not: the connection's whole life runs in it.
+            return new Handler(HandlerKind.Open, SocketLibrary.SystemWeb, body, null, method.Parameters[0]);
+        }
+
+        if (method.IsStatic)
         {
             return Handler.None;
         }
@@ -117,14 +130,6 @@ internal static class HandlerRecognition
             {
                 return new Handler(kind, SocketLibrary.EmbedIO, body, null, ContextParameter(method.Parameters, apis.EmbedIOWebSocketContext));
             }
-        }
-
-        if (apis.AspNetWebSocketContext is { } aspNetContext && method.Parameters.Length == 1 &&
-            method.Parameters[0].Type.IsOrInheritsFrom(aspNetContext) && method.ReturnType.IsType(apis.Task))
-        {
-            // The signature of a Func<AspNetWebSocketContext, Task> passed to AcceptWebSocketRequest (as a method group or
-            // called from the callback): the connection's whole life runs in it.
-            return new Handler(HandlerKind.Open, SocketLibrary.SystemWeb, body, null, method.Parameters[0]);
         }
 
         return Handler.None;

@@ -72,6 +72,11 @@ public sealed class SystemWebTests
                 WebSocket socket = context.WebSocket;
                 await socket.SendAsync(Hello, WebSocketMessageType.Text, true, CancellationToken.None);
             }
+
+            public static void Accept(HttpContextBase context) => context.AcceptWebSocketRequest(GreetAsync);
+
+            private static Task GreetAsync(AspNetWebSocketContext context) =>
+                context.WebSocket.SendAsync(Hello, WebSocketMessageType.Text, true, CancellationToken.None);
         }
         """);
 
