@@ -498,4 +498,51 @@ public sealed class EmbedIOTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_send_on_a_kept_socket_dropped_in_an_async_method_is_flagged_and_the_fix_awaits_it() => NotAwaited.VerifyCodeFixAsync(Usings + """
+        class TickerModule : WebSocketModule
+        {
+            private IWebSocketContext _subscriber;
+
+            public TickerModule()
+                : base("/ticker", true)
+            {
+            }
+
+            public async Task PublishAsync(IEnumerable<string> prices)
+            {
+                foreach (var price in prices)
+                {
+                    _ = {|WS3003:_subscriber.WebSocket.SendAsync(Encoding.UTF8.GetBytes(price), true)|};
+                }
+
+                await Task.Yield();
+            }
+
+            protected override Task OnMessageReceivedAsync(IWebSocketContext context, byte[] buffer, IWebSocketReceiveResult result) => Task.CompletedTask;
+        }
+        """, Usings + """
+        class TickerModule : WebSocketModule
+        {
+            private IWebSocketContext _subscriber;
+
+            public TickerModule()
+                : base("/ticker", true)
+            {
+            }
+
+            public async Task PublishAsync(IEnumerable<string> prices)
+            {
+                foreach (var price in prices)
+                {
+                    await _subscriber.WebSocket.SendAsync(Encoding.UTF8.GetBytes(price), true);
+                }
+
+                await Task.Yield();
+            }
+
+            protected override Task OnMessageReceivedAsync(IWebSocketContext context, byte[] buffer, IWebSocketReceiveResult result) => Task.CompletedTask;
+        }
+        """);
 }

@@ -13,7 +13,8 @@ namespace WsAnalyzers.Tests.Apis;
 /// <summary>
 /// System.Net.HttpListener servers: <c>HttpListenerContext.AcceptWebSocketAsync</c> hands out a context whose
 /// <c>WebSocket</c> is a System.Net socket, so every server rule applies: registries filled after the accept (WS2001,
-/// WS2003), sends and broadcasts (WS3001, WS3002), the receive loop (WS4001, WS4002).
+/// WS2003), histories appended in the receive loop (WS2002), sends and broadcasts (WS3001, WS3002, WS3003), the receive loop
+/// (WS4001, WS4002).
 /// </summary>
 public sealed class HttpListenerTests
 {
@@ -21,6 +22,8 @@ public sealed class HttpListenerTests
     private static readonly RuleVerifier<ResourceBoundsAnalyzer, ConnectionNotRemovedOnEveryClosePathCodeFixProvider> NotRemoved = new(RuleIdentifiers.ConnectionNotRemovedOnEveryClosePath);
     private static readonly RuleVerifier<SendingAnalyzer, SendWithoutStateCheckCodeFixProvider> StateCheck = new(RuleIdentifiers.SendWithoutStateCheck);
     private static readonly RuleVerifier<SendingAnalyzer, BroadcastStopsAtFirstFailureCodeFixProvider> Broadcast = new(RuleIdentifiers.BroadcastStopsAtFirstFailure);
+    private static readonly RuleVerifier<SendingAnalyzer, SendNotAwaitedCodeFixProvider> NotAwaited = new(RuleIdentifiers.SendNotAwaited);
+    private static readonly RuleVerifier<ResourceBoundsAnalyzer, MessageHistoryUnboundedCodeFixProvider> History = new(RuleIdentifiers.MessageHistoryUnbounded);
     private static readonly RuleVerifier<MessageHandlersAnalyzer, BlockingCallInHandlerCodeFixProvider> Blocking = new(RuleIdentifiers.BlockingCallInHandler);
     private static readonly RuleVerifier<MessageHandlersAnalyzer, CpuBoundLoopInHandlerCodeFixProvider> CpuBound = new(RuleIdentifiers.CpuBoundLoopInHandler);
 
@@ -337,6 +340,96 @@ public sealed class HttpListenerTests
                     {
                         sum ^= i;
                     }
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Messages_appended_in_the_receive_loop_are_a_history_and_the_fix_caps_it()
+    {
+        var test = History.CreateTest(Usings + """
+            class Server
+            {
+                private readonly List<string> {|WS2002:_messages|} = new();
+
+                public async Task ServeAsync(HttpListenerContext context)
+                {
+                    var socket = (await context.AcceptWebSocketAsync(null)).WebSocket;
+                    var buffer = new byte[1024];
+                    while (socket.State == WebSocketState.Open)
+                    {
+                        var result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer), CancellationToken.None);
+                        _messages.Add(System.Text.Encoding.UTF8.GetString(buffer, 0, result.Count));
+                    }
+                }
+            }
+            """, Usings + """
+            class Server
+            {
+                private const int MaxMessagesCount = 1000;
+                private readonly List<string> _messages = new();
+
+                public async Task ServeAsync(HttpListenerContext context)
+                {
+                    var socket = (await context.AcceptWebSocketAsync(null)).WebSocket;
+                    var buffer = new byte[1024];
+                    while (socket.State == WebSocketState.Open)
+                    {
+                        var result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer), CancellationToken.None);
+                        _messages.Add(System.Text.Encoding.UTF8.GetString(buffer, 0, result.Count));
+                        if (_messages.Count > MaxMessagesCount)
+                        {
+                            _messages.RemoveRange(0, _messages.Count - MaxMessagesCount);
+                        }
+                    }
+                }
+            }
+            """);
+        test.CodeFixTestBehaviors |= Microsoft.CodeAnalysis.Testing.CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_log_of_a_listener_that_accepts_no_WebSocket_is_not_a_message_history() => History.VerifyAnalyzerAsync(Usings + """
+        class Server
+        {
+            private readonly List<string> _requests = new();
+
+            public void Serve(HttpListenerContext context)
+            {
+                _requests.Add(context.Request.RawUrl);
+                context.Response.Close();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task An_echo_dropped_in_the_receive_loop_is_flagged_and_the_fix_awaits_it() => NotAwaited.VerifyCodeFixAsync(Usings + """
+        class Server
+        {
+            public async Task ServeAsync(HttpListenerContext context)
+            {
+                var socket = (await context.AcceptWebSocketAsync(null)).WebSocket;
+                var buffer = new byte[1024];
+                while (socket.State == WebSocketState.Open)
+                {
+                    var result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer), CancellationToken.None);
+                    _ = {|WS3003:socket.SendAsync(new ArraySegment<byte>(buffer, 0, result.Count), result.MessageType, true, CancellationToken.None)|};
+                }
+            }
+        }
+        """, Usings + """
+        class Server
+        {
+            public async Task ServeAsync(HttpListenerContext context)
+            {
+                var socket = (await context.AcceptWebSocketAsync(null)).WebSocket;
+                var buffer = new byte[1024];
+                while (socket.State == WebSocketState.Open)
+                {
+                    var result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer), CancellationToken.None);
+                    await socket.SendAsync(new ArraySegment<byte>(buffer, 0, result.Count), result.MessageType, true, CancellationToken.None);
                 }
             }
         }

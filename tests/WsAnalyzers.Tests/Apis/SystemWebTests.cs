@@ -22,6 +22,7 @@ public sealed class SystemWebTests
     private static readonly RuleVerifier<ResourceBoundsAnalyzer, ConnectionNotRemovedOnEveryClosePathCodeFixProvider> NotRemoved = new(RuleIdentifiers.ConnectionNotRemovedOnEveryClosePath);
     private static readonly RuleVerifier<SendingAnalyzer, SendWithoutStateCheckCodeFixProvider> StateCheck = new(RuleIdentifiers.SendWithoutStateCheck);
     private static readonly RuleVerifier<SendingAnalyzer, BroadcastStopsAtFirstFailureCodeFixProvider> Broadcast = new(RuleIdentifiers.BroadcastStopsAtFirstFailure);
+    private static readonly RuleVerifier<SendingAnalyzer, SendNotAwaitedCodeFixProvider> NotAwaited = new(RuleIdentifiers.SendNotAwaited);
     private static readonly RuleVerifier<MessageHandlersAnalyzer, BlockingCallInHandlerCodeFixProvider> Blocking = new(RuleIdentifiers.BlockingCallInHandler);
     private static readonly RuleVerifier<MessageHandlersAnalyzer, CpuBoundLoopInHandlerCodeFixProvider> CpuBound = new(RuleIdentifiers.CpuBoundLoopInHandler);
 
@@ -339,4 +340,82 @@ public sealed class SystemWebTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_send_dropped_in_the_callbacks_receive_loop_is_flagged_and_the_fix_awaits_it() => NotAwaited.VerifyCodeFixAsync(Usings + """
+        class Echo
+        {
+            public void ProcessRequest(HttpContext context) => context.AcceptWebSocketRequest(EchoAsync);
+
+            private static async Task EchoAsync(AspNetWebSocketContext context)
+            {
+                var socket = context.WebSocket;
+                var buffer = new byte[1024];
+                while (socket.State == WebSocketState.Open)
+                {
+                    var result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer), CancellationToken.None);
+                    {|WS3003:socket.SendAsync(new ArraySegment<byte>(buffer, 0, result.Count), result.MessageType, true, CancellationToken.None)|};
+                }
+            }
+        }
+        """, Usings + """
+        class Echo
+        {
+            public void ProcessRequest(HttpContext context) => context.AcceptWebSocketRequest(EchoAsync);
+
+            private static async Task EchoAsync(AspNetWebSocketContext context)
+            {
+                var socket = context.WebSocket;
+                var buffer = new byte[1024];
+                while (socket.State == WebSocketState.Open)
+                {
+                    var result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer), CancellationToken.None);
+                    await socket.SendAsync(new ArraySegment<byte>(buffer, 0, result.Count), result.MessageType, true, CancellationToken.None);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_history_appended_in_a_lambda_callback_gets_the_cap_after_the_append()
+    {
+        var test = History.CreateTest(Usings + """
+            class Chat
+            {
+                private static readonly Queue<string> {|WS2002:Recent|} = new();
+
+                public void ProcessRequest(HttpContext context) => context.AcceptWebSocketRequest(async ws =>
+                {
+                    var buffer = new byte[1024];
+                    while (ws.WebSocket.State == WebSocketState.Open)
+                    {
+                        var result = await ws.WebSocket.ReceiveAsync(new ArraySegment<byte>(buffer), CancellationToken.None);
+                        Recent.Enqueue(Encoding.UTF8.GetString(buffer, 0, result.Count));
+                    }
+                });
+            }
+            """, Usings + """
+            class Chat
+            {
+                private const int MaxRecentCount = 1000;
+                private static readonly Queue<string> Recent = new();
+
+                public void ProcessRequest(HttpContext context) => context.AcceptWebSocketRequest(async ws =>
+                {
+                    var buffer = new byte[1024];
+                    while (ws.WebSocket.State == WebSocketState.Open)
+                    {
+                        var result = await ws.WebSocket.ReceiveAsync(new ArraySegment<byte>(buffer), CancellationToken.None);
+                        Recent.Enqueue(Encoding.UTF8.GetString(buffer, 0, result.Count));
+                        while (Recent.Count > MaxRecentCount)
+                        {
+                            Recent.Dequeue();
+                        }
+                    }
+                });
+            }
+            """);
+        test.CodeFixTestBehaviors |= Microsoft.CodeAnalysis.Testing.CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
+        return test.RunAsync();
+    }
 }
