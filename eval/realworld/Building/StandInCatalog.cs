@@ -6,9 +6,10 @@ using System.Reflection;
 
 namespace WsAnalyzers.RealWorld.Building;
 
-/// <summary>The stand-ins embedded in this tool: tests/StandIns (websocket-sharp, Fleck) and eval/realworld/StandIns (the
-/// rest). A file of eval/realworld/StandIns with the same name as one of tests/StandIns replaces it: the evaluation needs more
-/// of a library's surface than the tests do, and fewer compile errors mean fewer hidden findings.</summary>
+/// <summary>The stand-ins embedded in this tool: tests/StandIns (websocket-sharp, Fleck, System.Web, ASP.NET SignalR 2 server,
+/// EmbedIO; the one copy the tests, the samples and this tool share) and eval/realworld/StandIns. A file of
+/// eval/realworld/StandIns with the same name as one of tests/StandIns replaces it: the evaluation needs more of
+/// websocket-sharp's and Fleck's surface than the tests do, and fewer compile errors mean fewer hidden findings.</summary>
 public static class StandInCatalog
 {
     private static readonly (string File, string[] Packages, string[] References, string Namespace)[] Map =
@@ -17,6 +18,7 @@ public static class StandInCatalog
         ("Fleck.cs", ["Fleck"], ["Fleck"], "Fleck"),
         ("SystemWeb.cs", ["Microsoft.AspNet.WebSockets"], ["System.Web", "System.Web.WebSockets"], "System.Web"),
         ("AspNetSignalR.cs", ["Microsoft.AspNet.SignalR.Core", "Microsoft.AspNet.SignalR.SystemWeb", "Microsoft.AspNet.SignalR.SelfHost"], ["Microsoft.AspNet.SignalR.Core", "Microsoft.AspNet.SignalR.SystemWeb"], "Microsoft.AspNet.SignalR"),
+        ("EmbedIO.cs", ["EmbedIO"], ["EmbedIO"], "EmbedIO"),
     ];
 
     public static IReadOnlyList<StandIn> All { get; } = Load();

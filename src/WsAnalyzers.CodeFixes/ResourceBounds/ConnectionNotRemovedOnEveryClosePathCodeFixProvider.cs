@@ -12,7 +12,8 @@ using WsAnalyzers.ResourceBounds;
 namespace WsAnalyzers.CodeFixes.ResourceBounds;
 
 /// <summary>WS2003: moves the removal into a finally around the connection's lifetime (ASP.NET Core handlers), or adds it
-/// to OnDisconnectedAsync (Hubs) or OnClose (websocket-sharp behaviors, Fleck connections).</summary>
+/// to OnDisconnectedAsync (Hubs), OnClose (websocket-sharp behaviors, Fleck connections), OnDisconnected (ASP.NET SignalR 2)
+/// or OnClientDisconnectedAsync (EmbedIO).</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ConnectionNotRemovedOnEveryClosePathCodeFixProvider)), Shared]
 public sealed class ConnectionNotRemovedOnEveryClosePathCodeFixProvider : DocumentBatchCodeFixProvider
 {
@@ -34,6 +35,8 @@ public sealed class ConnectionNotRemovedOnEveryClosePathCodeFixProvider : Docume
         {
             RegistrationShape.Function => "Remove the connection in a finally block",
             RegistrationShape.Hub => "Remove the connection in OnDisconnectedAsync",
+            RegistrationShape.AspNetHub => "Remove the connection in OnDisconnected",
+            RegistrationShape.EmbedIO => "Remove the connection in OnClientDisconnectedAsync",
             _ => "Remove the connection in OnClose",
         };
     }

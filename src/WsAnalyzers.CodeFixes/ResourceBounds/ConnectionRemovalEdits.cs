@@ -15,7 +15,8 @@ namespace WsAnalyzers.CodeFixes.ResourceBounds;
 /// <summary>
 /// The edits shared by the WS2001 and WS2003 fixes: put the removal of a registered connection where every end of
 /// the connection runs it. ASP.NET Core handlers: a finally around the rest of the connection's lifetime; Hubs:
-/// OnDisconnectedAsync; websocket-sharp behaviors: OnClose; Fleck: the connection's OnClose callback.
+/// OnDisconnectedAsync; websocket-sharp behaviors: OnClose; Fleck: the connection's OnClose callback; ASP.NET SignalR 2 and
+/// EmbedIO: OnDisconnected / OnClientDisconnectedAsync (<see cref="CloseOverrides"/>).
 /// </summary>
 internal static class ConnectionRemovalEdits
 {
@@ -38,6 +39,9 @@ internal static class ConnectionRemovalEdits
 
         /// <summary>Nullable annotations are enabled at the add: an added OnDisconnectedAsync takes <c>Exception?</c>.</summary>
         public bool NullableAnnotations { get; set; }
+
+        /// <summary>For the ASP.NET SignalR 2 and EmbedIO shapes: the override to add when the class has none.</summary>
+        public string? CloseOverride { get; set; }
     }
 
     /// <summary>A plan for the registration at <paramref name="addLocation"/>, or null when its shape has no safe fix.</summary>
@@ -75,6 +79,7 @@ internal static class ConnectionRemovalEdits
         return new Plan(add, shape, removal, moved.ToImmutable())
         {
             NullableAnnotations = model.GetNullableContext(add.SpanStart).AnnotationsEnabled(),
+            CloseOverride = CloseOverrides.Template(model, add, shape, cancellationToken),
         };
     }
 
@@ -106,6 +111,7 @@ internal static class ConnectionRemovalEdits
                 RegistrationShape.Function => WrapInFinally(root, plan) ?? root,
                 RegistrationShape.Hub => AddToOverride(root, plan, HubOverride) ?? root,
                 RegistrationShape.Behavior => AddToOverride(root, plan, BehaviorOverride) ?? root,
+                RegistrationShape.AspNetHub or RegistrationShape.EmbedIO => plan.CloseOverride is { } template ? AddToOverride(root, plan, template) ?? root : root,
                 _ => AddToFleckOnClose(root, plan) ?? root,
             };
         }
@@ -132,6 +138,7 @@ internal static class ConnectionRemovalEdits
                                           moved.All(m => m.SpanStart > statement.Span.End && block.Span.Contains(m.Span)),
             RegistrationShape.Hub => OverrideIsHere(model, add, "OnDisconnectedAsync", cancellationToken),
             RegistrationShape.Behavior => OverrideIsHere(model, add, "OnClose", cancellationToken),
+            RegistrationShape.AspNetHub or RegistrationShape.EmbedIO => OverrideIsHere(model, add, CloseOverrides.Name(shape)!, cancellationToken),
             _ => FleckCallback(add) is { Body: BlockSyntax } callback && CallbackStatement(callback, add) is not null &&
                  SocketOf(callback) is { } socket && FindOnClose(callback, socket, out _),
         };
@@ -203,7 +210,8 @@ internal static class ConnectionRemovalEdits
     /// <summary>
     /// The removal only names what is in scope where it goes: a finally sees the locals declared before the add and the
     /// function's parameters; OnDisconnectedAsync / OnClose overrides see members only; a Fleck OnClose callback also
-    /// sees the server callback's parameter (the connection).
+    /// sees the server callback's parameter (the connection); SignalR 2's OnDisconnected and EmbedIO's
+    /// OnClientDisconnectedAsync also see their own parameters, the open handler's connection under the same name.
     /// </summary>
     private static bool NamesStayInScope(
         SemanticModel model, StatementSyntax removal, StatementSyntax? original, ExpressionSyntax add, RegistrationShape shape,
@@ -222,7 +230,9 @@ internal static class ConnectionRemovalEdits
                                              local.DeclaringSyntaxReferences.Length != 1 ||
                                              local.DeclaringSyntaxReferences[0].Span.Start >= addStart:
                 case IParameterSymbol parameter when shape is RegistrationShape.Hub or RegistrationShape.Behavior ||
-                                                     (shape == RegistrationShape.Fleck && !IsCallbackParameter(parameter, callback)):
+                                                     (shape == RegistrationShape.Fleck && !IsCallbackParameter(parameter, callback)) ||
+                                                     (shape is RegistrationShape.AspNetHub or RegistrationShape.EmbedIO &&
+                                                      !CloseOverrides.HasParameter(model, add, shape, parameter, cancellationToken)):
                 case IRangeVariableSymbol:
                     return false;
             }
@@ -343,7 +353,7 @@ internal static class ConnectionRemovalEdits
             return null;
         }
 
-        var name = template == HubOverride ? "OnDisconnectedAsync" : "OnClose";
+        var name = template == HubOverride ? "OnDisconnectedAsync" : template == BehaviorOverride ? "OnClose" : CloseOverrides.Name(plan.Shape)!;
         var removal = Elastic(plan.Removal.WithoutAnnotations(plan.Marker)).WithAdditionalAnnotations(Formatter.Annotation);
         var existing = type.Members.OfType<MethodDeclarationSyntax>()
             .FirstOrDefault(m => m.Identifier.ValueText == name && m.Modifiers.Any(SyntaxKind.OverrideKeyword));

@@ -25,10 +25,7 @@ internal sealed partial class WebSocketApis
             return false;
         }
 
-        var socket = method.IsStatic && method.IsExtensionMethod && invocation.Arguments.Length > 0
-            ? invocation.Arguments[0].Value
-            : invocation.Instance;
-        call = new WebSocketCall(invocation, kind.Value, library.Value, socket?.WithoutConversions());
+        call = new WebSocketCall(invocation, kind.Value, library.Value, SocketOf(invocation, library.Value)?.WithoutConversions());
         return true;
     }
 
@@ -45,12 +42,23 @@ internal sealed partial class WebSocketApis
     /// syntax scans that decide what to bind, never a finding.</summary>
     public static bool MayBe(string name, WebSocketCallKind kind) => KindOf(name) == kind;
 
-    private static WebSocketCallKind? KindOf(string name) => name.Length < 4 || name[0] is not ('S' or 'R' or 'C' or 'A') ? null : name switch
+    /// <summary>
+    /// The exception a send that throws on a closed connection (<see cref="WebSocketCall.ThrowsWhenClosed"/>) throws, for
+    /// the catch that handles it: System.Net's WebSocketException; websocket-sharp's InvalidOperationException; for
+    /// EmbedIO's IWebSocket, Exception, as its own implementation throws EmbedIO.WebSockets.WebSocketException and its
+    /// System.Net-backed one System.Net's.
+    /// </summary>
+    public INamedTypeSymbol? ClosedSendException(WebSocketCall send) =>
+        send.Library != SocketLibrary.SystemNet ? InvalidOperationException :
+        EmbedIOWebSocket is not null && send.Invocation.TargetMethod.ContainingType.IsOrInheritsFrom(EmbedIOWebSocket) ? Exception :
+        WebSocketException;
+
+    private static WebSocketCallKind? KindOf(string name) => name.Length < 4 || name[0] is not ('S' or 'R' or 'C' or 'A' or 'B') ? null : name switch
     {
-        "SendAsync" or "Send" or "SendInstant" or "SendCoreAsync" => WebSocketCallKind.Send,
+        "SendAsync" or "Send" or "SendInstant" or "SendCoreAsync" or "BroadcastAsync" or "Broadcast" => WebSocketCallKind.Send,
         "ReceiveAsync" => WebSocketCallKind.Receive,
         "ConnectAsync" or "Connect" or "StartAsync" or "Start" or "StartOrFail" or "Reconnect" or "ReconnectOrFail" => WebSocketCallKind.Connect,
-        "AcceptWebSocketAsync" => WebSocketCallKind.Accept,
+        "AcceptWebSocketAsync" or "AcceptWebSocketRequest" => WebSocketCallKind.Accept,
         "CloseAsync" or "CloseOutputAsync" or "Close" or "StopAsync" or "Stop" or "StopOrFail" => WebSocketCallKind.Close,
         _ => null,
     };
@@ -59,14 +67,14 @@ internal sealed partial class WebSocketApis
     {
         if (type.IsOrInheritsFrom(WebSocket))
         {
-            return kind is WebSocketCallKind.Accept || name is "Send" or "SendInstant" or "SendCoreAsync" or "Connect" or "Start" or "StartAsync"
+            return kind is WebSocketCallKind.Accept || name is "Send" or "SendInstant" or "SendCoreAsync" or "Connect" or "Start" or "StartAsync" or "BroadcastAsync" or "Broadcast"
                 ? null
                 : SocketLibrary.SystemNet;
         }
 
         if (kind == WebSocketCallKind.Accept)
         {
-            return type.IsType(AspNetWebSocketManager) ? SocketLibrary.SystemNet : null;
+            return AcceptLibraryOf(type, name);
         }
 
         if (type.IsOrInheritsFrom(SharpWebSocket))
@@ -106,6 +114,68 @@ internal sealed partial class WebSocketApis
             return name is "SendAsync" or "SendCoreAsync" ? SocketLibrary.SignalRHub : null;
         }
 
+        return SecondWaveLibraryOf(type, name);
+    }
+
+    /// <summary>The libraries of the second wave (EmbedIO, ASP.NET SignalR 2.x); each type is null in a compilation
+    /// that does not reference it, so the tests cost nothing there.</summary>
+    private SocketLibrary? SecondWaveLibraryOf(INamedTypeSymbol type, string name)
+    {
+        // EmbedIO: the IWebSocket of a context sends like a System.Net socket; the module's own SendAsync, BroadcastAsync
+        // and CloseAsync (declared by WebSocketModule, not a subclass's own methods of the same name) catch failures.
+        if (type.IsOrInheritsFrom(EmbedIOWebSocket))
+        {
+            return name is "SendAsync" or "CloseAsync" ? SocketLibrary.SystemNet : null;
+        }
+
+        if (type.IsType(EmbedIOWebSocketModule))
+        {
+            return name is "SendAsync" or "BroadcastAsync" or "CloseAsync" ? SocketLibrary.EmbedIO : null;
+        }
+
+        if (type.IsOrInheritsFrom(AspNetClientConnection))
+        {
+            return name is "Start" or "Stop" or "Send" ? SocketLibrary.AspNetSignalRClient : null;
+        }
+
+        if (type.IsType(AspNetServerConnection) || type.IsOrInheritsFrom(AspNetConnectionGroupManager))
+        {
+            return name is "Send" or "Broadcast" ? SocketLibrary.AspNetSignalRHub : null;
+        }
+
         return null;
+    }
+
+    private SocketLibrary? AcceptLibraryOf(INamedTypeSymbol type, string name)
+    {
+        if (name == "AcceptWebSocketAsync")
+        {
+            return type.IsType(AspNetWebSocketManager) ? SocketLibrary.SystemNet :
+                type.IsOrInheritsFrom(HttpListenerContext) ? SocketLibrary.HttpListener :
+                null;
+        }
+
+        return type.IsOrInheritsFrom(SystemWebHttpContext) || type.IsOrInheritsFrom(SystemWebHttpContextBase) ? SocketLibrary.SystemWeb : null;
+    }
+
+    /// <summary>The socket, client or connection a call is made on: the instance, the first argument of an extension
+    /// method, or the context an EmbedIO module's SendAsync / CloseAsync is given.</summary>
+    private static IOperation? SocketOf(IInvocationOperation invocation, SocketLibrary library)
+    {
+        var method = invocation.TargetMethod;
+        if ((method.IsStatic && method.IsExtensionMethod) || library == SocketLibrary.EmbedIO)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == 0)
+                {
+                    return library == SocketLibrary.EmbedIO && method.Name == "BroadcastAsync" ? null : argument.Value;
+                }
+            }
+
+            return null;
+        }
+
+        return invocation.Instance;
     }
 }

@@ -41,6 +41,27 @@ internal sealed partial class WebSocketApis
         FleckConnection = types.Find("Fleck.IWebSocketConnection");
         FleckServer = types.Find("Fleck.WebSocketServer");
 
+        WebSocketContext = types.Find("System.Net.WebSockets.WebSocketContext");
+        HttpListenerContext = types.Find("System.Net.HttpListenerContext");
+
+        SystemWebHttpContext = types.Find("System.Web.HttpContext");
+        SystemWebHttpContextBase = types.Find("System.Web.HttpContextBase");
+        AspNetWebSocketContext = types.Find("System.Web.WebSockets.AspNetWebSocketContext");
+
+        AspNetHub = types.Find("Microsoft.AspNet.SignalR.Hub");
+        AspNetPersistentConnection = types.Find("Microsoft.AspNet.SignalR.PersistentConnection");
+        AspNetHubCallerContext = types.Find("Microsoft.AspNet.SignalR.Hubs.HubCallerContext");
+        AspNetServerConnection = types.Find("Microsoft.AspNet.SignalR.IConnection");
+        AspNetConnectionGroupManager = types.Find("Microsoft.AspNet.SignalR.IConnectionGroupManager");
+
+        AspNetClientConnection = types.Find("Microsoft.AspNet.SignalR.Client.Connection");
+        AspNetHubProxyExtensions = types.Find("Microsoft.AspNet.SignalR.Client.HubProxyExtensions");
+        AspNetStateChange = types.Find("Microsoft.AspNet.SignalR.Client.StateChange");
+
+        EmbedIOWebSocketModule = types.Find("EmbedIO.WebSockets.WebSocketModule");
+        EmbedIOWebSocket = types.Find("EmbedIO.WebSockets.IWebSocket");
+        EmbedIOWebSocketContext = types.Find("EmbedIO.WebSockets.IWebSocketContext");
+
         Exception = types.Find("System.Exception");
         InvalidOperationException = types.Find("System.InvalidOperationException");
 
@@ -123,6 +144,32 @@ internal sealed partial class WebSocketApis
     public INamedTypeSymbol? FleckConnection { get; }
     public INamedTypeSymbol? FleckServer { get; }
 
+    // System.Net.HttpListener: AcceptWebSocketAsync hands out a WebSocketContext whose WebSocket is a System.Net socket
+    public INamedTypeSymbol? WebSocketContext { get; }
+    public INamedTypeSymbol? HttpListenerContext { get; }
+
+    // Classic ASP.NET (System.Web): AcceptWebSocketRequest calls back with an AspNetWebSocketContext (a WebSocketContext)
+    public INamedTypeSymbol? SystemWebHttpContext { get; }
+    public INamedTypeSymbol? SystemWebHttpContextBase { get; }
+    public INamedTypeSymbol? AspNetWebSocketContext { get; }
+
+    // ASP.NET SignalR 2.x server
+    public INamedTypeSymbol? AspNetHub { get; }
+    public INamedTypeSymbol? AspNetPersistentConnection { get; }
+    public INamedTypeSymbol? AspNetHubCallerContext { get; }
+    public INamedTypeSymbol? AspNetServerConnection { get; }
+    public INamedTypeSymbol? AspNetConnectionGroupManager { get; }
+
+    // ASP.NET SignalR 2.x client
+    public INamedTypeSymbol? AspNetClientConnection { get; }
+    public INamedTypeSymbol? AspNetHubProxyExtensions { get; }
+    public INamedTypeSymbol? AspNetStateChange { get; }
+
+    // EmbedIO 3.x
+    public INamedTypeSymbol? EmbedIOWebSocketModule { get; }
+    public INamedTypeSymbol? EmbedIOWebSocket { get; }
+    public INamedTypeSymbol? EmbedIOWebSocketContext { get; }
+
     // BCL
     public INamedTypeSymbol? Exception { get; }
     public INamedTypeSymbol? InvalidOperationException { get; }
@@ -159,15 +206,17 @@ internal sealed partial class WebSocketApis
             return null;
         }
 
-        // System.Net.WebSockets and the ASP.NET Core and SignalR hub types come with every .NET (web) project, so
-        // their presence says nothing. The source must also mention a WebSocket or SignalR API somewhere.
+        // System.Net.WebSockets (with HttpListener) and the ASP.NET Core and SignalR hub types come with every .NET (web)
+        // project, so their presence says nothing. The source must also mention a WebSocket or SignalR API somewhere
+        // (System.Web's AcceptWebSocketRequest and EmbedIO's EmbedIO.WebSockets spell "websocket" too).
         return SourceMentions.AnyWebSocketApi(compilation) ? apis : null;
     }
 
     private bool AnyApiReferenced =>
         WebSocket is not null || AspNetWebSocketManager is not null || HubConnection is not null || Hub is not null ||
         WebsocketClientInterface is not null || SharpWebSocket is not null || SharpWebSocketBehavior is not null ||
-        FleckConnection is not null;
+        FleckConnection is not null || AspNetHub is not null || AspNetPersistentConnection is not null ||
+        AspNetClientConnection is not null || EmbedIOWebSocketModule is not null;
 
     private sealed class Box
     {

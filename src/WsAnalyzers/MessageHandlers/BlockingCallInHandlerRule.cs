@@ -40,7 +40,7 @@ internal static class BlockingCallInHandlerRule
             {
                 properties = properties.Add(FixProperty, kind.ToString()).Add(MakeAsyncProperty, "true");
             }
-            else if (path.Kind == HandlerPathKind.Handler && path.Handler.Library == SocketLibrary.SignalRHub &&
+            else if (path.Kind == HandlerPathKind.Handler && path.Handler.Library is SocketLibrary.SignalRHub or SocketLibrary.AspNetSignalRHub &&
                      path.Method is { } method && AsyncRewrite.CanBecomeAsyncTask(threading, method))
             {
                 properties = properties.Add(FixProperty, kind.ToString()).Add(MakeAsyncProperty, HubMethodValue);

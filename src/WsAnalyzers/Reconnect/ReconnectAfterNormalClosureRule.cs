@@ -21,9 +21,11 @@ internal static class ReconnectAfterNormalClosureRule
     /// <summary>The position of the handler's close-information parameter, also when it is a discard the fix may name.</summary>
     public const string ParameterOrdinalProperty = "ParameterOrdinal";
 
-    /// <summary>Only these libraries have close handlers that tell an intentional close from a failure.</summary>
+    /// <summary>Only these libraries have close handlers that tell an intentional close from a failure, or (ASP.NET
+    /// SignalR 2) run after the application's own Stop() as after a failure, so only a flag of the application tells them apart.</summary>
     internal static bool AppliesTo(WebSocketApis apis) =>
-        apis.SharpWebSocket is not null || apis.HubConnection is not null || apis.WebsocketClient is not null || apis.WebsocketClientInterface is not null;
+        apis.SharpWebSocket is not null || apis.HubConnection is not null || apis.WebsocketClient is not null || apis.WebsocketClientInterface is not null ||
+        apis.AspNetClientConnection is not null;
 
     /// <summary>Judges a reconnect call (a connect, or a source call that reaches one), also when the close handler runs
     /// it later (a queued closure, <c>Task.Run</c>).</summary>
@@ -46,6 +48,7 @@ internal static class ReconnectAfterNormalClosureRule
         {
             SocketLibrary.SignalRClient => "Closed's error argument (null after StopAsync)",
             SocketLibrary.WebsocketClient => "DisconnectionInfo.Type",
+            SocketLibrary.AspNetSignalRClient => "whether Stop() was called (SignalR 2 raises Closed after Stop() too, with no reason)",
             _ => "the close code",
         };
         var properties = ImmutableDictionary<string, string?>.Empty

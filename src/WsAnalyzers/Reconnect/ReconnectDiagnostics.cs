@@ -15,7 +15,7 @@ internal static class ReconnectDiagnostics
 
     public static bool HasClientApi(WebSocketApis apis) =>
         apis.ClientWebSocket is not null || apis.HubConnection is not null || apis.WebsocketClient is not null ||
-        apis.WebsocketClientInterface is not null || apis.SharpWebSocket is not null;
+        apis.WebsocketClientInterface is not null || apis.SharpWebSocket is not null || apis.AspNetClientConnection is not null;
 
     public static string Describe(RetryPathKind kind) => kind switch
     {

@@ -97,7 +97,7 @@ internal readonly struct RetryPath
         }
 
         if (handler.Kind is HandlerKind.Close or HandlerKind.Error &&
-            handler.Library is SocketLibrary.WebSocketSharp or SocketLibrary.SignalRClient or SocketLibrary.WebsocketClient)
+            handler.Library is SocketLibrary.WebSocketSharp or SocketLibrary.SignalRClient or SocketLibrary.WebsocketClient or SocketLibrary.AspNetSignalRClient)
         {
             return new RetryPath(RetryPathKind.Handler, function, start, handler);
         }

@@ -31,6 +31,12 @@ internal static class ConnectionCollections
             return RegistrationShape.Behavior;
         }
 
+        if (handler.Library is SocketLibrary.AspNetSignalRHub or SocketLibrary.EmbedIO &&
+            (handler.Kind == HandlerKind.Open || (handler.Kind == HandlerKind.Message && add.StoresConnectionHandle)))
+        {
+            return handler.Library == SocketLibrary.EmbedIO ? RegistrationShape.EmbedIO : RegistrationShape.AspNetHub;
+        }
+
         return ConnectionOpenPaths.FindFleckServerCallback(apis, add.Operation) is not null ? RegistrationShape.Fleck : RegistrationShape.Function;
     }
 

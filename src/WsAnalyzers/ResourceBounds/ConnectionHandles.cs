@@ -6,9 +6,10 @@ using WsAnalyzers.Operations;
 namespace WsAnalyzers.ResourceBounds;
 
 /// <summary>
-/// Answers "is this a connection": a System.Net WebSocket, a Fleck connection, a websocket-sharp socket or session
-/// (WebSocketBehavior), a SignalR HubCallerContext, or a value that names one (Context.ConnectionId, a session's ID,
-/// a Fleck connection's ConnectionInfo.Id).
+/// Answers "is this a connection": a System.Net WebSocket or WebSocketContext (HttpListener, System.Web), a Fleck
+/// connection, a websocket-sharp socket or session (WebSocketBehavior), a SignalR or ASP.NET SignalR 2 HubCallerContext,
+/// an EmbedIO IWebSocketContext or IWebSocket, or a value that names one (Context.ConnectionId, a session's ID, a Fleck
+/// connection's ConnectionInfo.Id, an EmbedIO context's Id).
 /// </summary>
 internal static class ConnectionHandles
 {
@@ -16,7 +17,9 @@ internal static class ConnectionHandles
         type is not null &&
         (type.IsOrInheritsFrom(apis.WebSocket) || type.IsOrInheritsFrom(apis.FleckConnection) ||
          type.IsOrInheritsFrom(apis.SharpWebSocket) || type.IsOrInheritsFrom(apis.SharpWebSocketBehavior) ||
-         type.IsOrInheritsFrom(apis.Collections.HubCallerContext));
+         type.IsOrInheritsFrom(apis.Collections.HubCallerContext) || type.IsOrInheritsFrom(apis.WebSocketContext) ||
+         type.IsOrInheritsFrom(apis.AspNetHubCallerContext) || type.IsOrInheritsFrom(apis.EmbedIOWebSocketContext) ||
+         type.IsOrInheritsFrom(apis.EmbedIOWebSocket));
 
     /// <summary>True for a collection whose elements, keys or values are connections.</summary>
     public static bool HoldsConnections(WebSocketApis apis, ITypeSymbol? collectionType)
@@ -51,10 +54,11 @@ internal static class ConnectionHandles
         var type = property.Property.ContainingType;
         return property.Property.Name switch
         {
-            "ConnectionId" => type.IsOrInheritsFrom(apis.Collections.HubCallerContext),
+            "ConnectionId" => type.IsOrInheritsFrom(apis.Collections.HubCallerContext) || type.IsOrInheritsFrom(apis.AspNetHubCallerContext),
             "ID" => type.IsOrInheritsFrom(apis.SharpWebSocketBehavior),
-            "Id" => property.Instance?.WithoutConversions() is IPropertyReferenceOperation { Property.Name: "ConnectionInfo" } info &&
-                    info.Property.ContainingType.IsOrInheritsFrom(apis.FleckConnection),
+            "Id" => (property.Instance?.WithoutConversions() is IPropertyReferenceOperation { Property.Name: "ConnectionInfo" } info &&
+                     info.Property.ContainingType.IsOrInheritsFrom(apis.FleckConnection)) ||
+                    type.IsOrInheritsFrom(apis.EmbedIOWebSocketContext),
             _ => false,
         };
     }

@@ -15,7 +15,8 @@ namespace WsAnalyzers.ResourceBounds;
 /// WS2003: a connection is registered in a long-lived collection that is shrunk somewhere, but not on every path that
 /// ends the connection: a removal after the receive loop that is not in finally (or only on the clean-close branch),
 /// a Hub whose OnDisconnectedAsync does not remove it, a WebSocketBehavior or Fleck connection without an OnClose
-/// that removes it. Decided at compilation end, when every removal of the compilation is known.
+/// that removes it, an ASP.NET SignalR 2 Hub or PersistentConnection whose OnDisconnected, or an EmbedIO module whose
+/// OnClientDisconnectedAsync, does not remove it. Decided at compilation end, when every removal of the compilation is known.
 /// </summary>
 internal static class ConnectionNotRemovedOnEveryClosePathRule
 {
@@ -46,6 +47,8 @@ internal static class ConnectionNotRemovedOnEveryClosePathRule
                     _ when escapes => (false, "", new List<CollectionUse>()),
                     RegistrationShape.Hub => JudgeOverride(add, removals, calls, "OnDisconnectedAsync", "OnDisconnectedAsync does not remove it"),
                     RegistrationShape.Behavior => JudgeOverride(add, removals, calls, "OnClose", "OnClose does not remove it"),
+                    RegistrationShape.AspNetHub => JudgeOverride(add, removals, calls, "OnDisconnected", "OnDisconnected does not remove it"),
+                    RegistrationShape.EmbedIO => JudgeOverride(add, removals, calls, "OnClientDisconnectedAsync", "OnClientDisconnectedAsync does not remove it"),
                     _ => JudgeFleck(apis, add, removals, calls),
                 };
                 if (!missed)
@@ -103,8 +106,9 @@ internal static class ConnectionNotRemovedOnEveryClosePathRule
         return false;
     }
 
-    /// <summary>A Hub (OnDisconnectedAsync) or WebSocketBehavior (OnClose) registration: the end-of-connection override of
-    /// the type or a source base type must reach a removal.</summary>
+    /// <summary>A Hub (OnDisconnectedAsync), WebSocketBehavior (OnClose), ASP.NET SignalR 2 (OnDisconnected) or EmbedIO
+    /// (OnClientDisconnectedAsync) registration: the end-of-connection override of the type or a source base type must
+    /// reach a removal.</summary>
     private static (bool, string, List<CollectionUse>) JudgeOverride(
         CollectionUse add, List<CollectionUse> removals, CallGraph calls, string overrideName, string reason)
     {

@@ -8,8 +8,9 @@ namespace WsAnalyzers.ResourceBounds;
 
 /// <summary>
 /// Answers "does this run when a server-side connection opens": a Hub's OnConnectedAsync, a WebSocketBehavior's
-/// OnOpen, a Fleck OnOpen callback or the per-connection callback of Fleck's WebSocketServer.Start, or code that
-/// follows AcceptWebSocketAsync in the same function.
+/// OnOpen, a Fleck OnOpen callback or the per-connection callback of Fleck's WebSocketServer.Start, an ASP.NET SignalR 2
+/// Hub's or PersistentConnection's OnConnected, an EmbedIO module's OnClientConnectedAsync, a System.Web accept callback,
+/// or code that follows AcceptWebSocketAsync (ASP.NET Core, HttpListener) in the same function.
 /// </summary>
 internal static class ConnectionOpenPaths
 {
@@ -17,9 +18,11 @@ internal static class ConnectionOpenPaths
     {
         var handler = HandlerRecognition.FindEnclosing(apis, operation, containingSymbol);
         if (handler.Kind == HandlerKind.Open &&
-            handler.Library is SocketLibrary.SignalRHub or SocketLibrary.WebSocketSharpBehavior or SocketLibrary.Fleck)
+            handler.Library is SocketLibrary.SignalRHub or SocketLibrary.WebSocketSharpBehavior or SocketLibrary.Fleck or
+                SocketLibrary.AspNetSignalRHub or SocketLibrary.EmbedIO or SocketLibrary.SystemWeb)
         {
-            return true;
+            // A System.Web accept callback runs the connection's receive loop too: inside it, code runs once per message.
+            return ReceiveLoops.FindEnclosingReceiveLoop(apis, operation) is null;
         }
 
         var function = operation.EnclosingFunction();

@@ -7,9 +7,9 @@ namespace WsAnalyzers.ResourceBounds;
 
 /// <summary>
 /// Answers "does this storage live as long as the server": static fields and auto-properties, instance fields and
-/// auto-properties of classes other than SignalR hubs and websocket-sharp behaviors (those are created per call or
-/// per session, so their instance state dies with them), and locals of top-level statements (captured by the
-/// endpoints they map).
+/// auto-properties of classes other than SignalR and ASP.NET SignalR 2 hubs, SignalR 2 persistent connections and
+/// websocket-sharp behaviors (those are created per call or per session, so their instance state dies with them; an
+/// EmbedIO module lives as long as its server), and locals of top-level statements (captured by the endpoints they map).
 /// </summary>
 internal static class LongLivedMembers
 {
@@ -24,7 +24,8 @@ internal static class LongLivedMembers
 
     private static bool InstancesLiveLong(WebSocketApis apis, INamedTypeSymbol? type) =>
         type is { TypeKind: TypeKind.Class } &&
-        !type.IsOrInheritsFrom(apis.Hub) && !type.IsOrInheritsFrom(apis.SharpWebSocketBehavior);
+        !type.IsOrInheritsFrom(apis.Hub) && !type.IsOrInheritsFrom(apis.SharpWebSocketBehavior) &&
+        !type.IsOrInheritsFrom(apis.AspNetHub) && !type.IsOrInheritsFrom(apis.AspNetPersistentConnection);
 
     private static bool IsAutoProperty(IPropertySymbol property)
     {

@@ -14,4 +14,10 @@ internal enum RegistrationShape
 
     /// <summary>In Fleck's per-connection callback: the removal belongs in the connection's OnClose.</summary>
     Fleck,
+
+    /// <summary>In an ASP.NET SignalR 2 Hub or PersistentConnection: the removal belongs in OnDisconnected.</summary>
+    AspNetHub,
+
+    /// <summary>In an EmbedIO WebSocketModule: the removal belongs in OnClientDisconnectedAsync.</summary>
+    EmbedIO,
 }

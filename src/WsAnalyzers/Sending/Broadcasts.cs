@@ -154,8 +154,7 @@ internal static class Broadcasts
     }
 
     /// <summary>The exception a send throws on a closed connection.</summary>
-    public static INamedTypeSymbol? ThrownBy(WebSocketApis apis, WebSocketCall send) =>
-        send.Library == SocketLibrary.SystemNet ? apis.WebSocketException : apis.InvalidOperationException;
+    public static INamedTypeSymbol? ThrownBy(WebSocketApis apis, WebSocketCall send) => apis.ClosedSendException(send);
 
     /// <summary>websocket-sharp throws from the call itself; System.Net.WebSockets faults the task, which throws where it is
     /// awaited or waited for.</summary>

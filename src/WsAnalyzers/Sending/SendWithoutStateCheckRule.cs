@@ -55,16 +55,16 @@ internal static class SendWithoutStateCheckRule
             return true;
         }
 
-        var thrown = send.Library == SocketLibrary.SystemNet ? apis.WebSocketException : apis.InvalidOperationException;
+        var thrown = apis.ClosedSendException(send);
         if (ExceptionHandling.IsHandled(apis, invocation, thrown) || StateChecks.IsGuardedByStateCheck(apis, invocation, socket) ||
             SocketHistory.FollowsReceiveConnectOrAccept(apis, invocation, socket))
         {
             return true;
         }
 
-        // A reply to the sender from its own message handler, or a greeting from its open handler.
+        // A reply to the sender from its own message handler, or a greeting from its open handler (a System.Web accept
+        // callback is one: the socket it is handed has just been accepted).
         var handler = HandlerRecognition.FindEnclosing(apis, invocation, containingSymbol);
-        return handler.Kind is HandlerKind.Message or HandlerKind.Open &&
-               (handler.Source is null ? socket is null or IInstanceReferenceOperation : SocketIdentity.AreSame(handler.Source, socket));
+        return handler.Kind is HandlerKind.Message or HandlerKind.Open && handler.IsOwnSocket(socket);
     }
 }

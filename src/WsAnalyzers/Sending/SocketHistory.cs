@@ -18,7 +18,6 @@ internal static class SocketHistory
             return false;
         }
 
-        var target = socket.ReferencedSymbol();
         foreach (var descendant in function.DescendantsOutsideFunctions())
         {
             if (descendant is not IInvocationOperation invocation || invocation == operation ||
@@ -30,7 +29,7 @@ internal static class SocketHistory
             var relevant = call.Kind switch
             {
                 WebSocketCallKind.Receive or WebSocketCallKind.Connect => SocketIdentity.AreSame(call.Socket, socket),
-                WebSocketCallKind.Accept => target is not null && SymbolEqualityComparer.Default.Equals(AssignedSymbol(invocation), target),
+                WebSocketCallKind.Accept => apis.ReceivesAcceptedSocket(invocation, socket),
                 _ => false,
             };
             if (relevant && (invocation.Syntax.SpanStart < operation.Syntax.SpanStart || ShareLoop(invocation, operation)))
@@ -40,23 +39,6 @@ internal static class SocketHistory
         }
 
         return false;
-    }
-
-    /// <summary>The local, field or property that <c>x = await ctx.WebSockets.AcceptWebSocketAsync()</c> stores into.</summary>
-    private static ISymbol? AssignedSymbol(IOperation value)
-    {
-        var current = value.Parent;
-        while (current is IAwaitOperation or IConversionOperation or IParenthesizedOperation)
-        {
-            current = current.Parent;
-        }
-
-        return current switch
-        {
-            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
-            ISimpleAssignmentOperation assignment => assignment.Target.ReferencedSymbol(),
-            _ => null,
-        };
     }
 
     private static bool ShareLoop(IOperation first, IOperation second)

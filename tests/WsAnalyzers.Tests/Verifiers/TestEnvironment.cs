@@ -11,7 +11,8 @@ using Websocket.Client;
 namespace WsAnalyzers.Tests.Verifiers;
 
 /// <summary>What every analyzer test compiles against: .NET 8 and ASP.NET Core 8 reference assemblies, the SignalR,
-/// Websocket.Client and Polly packages, and source stand-ins for websocket-sharp and Fleck.</summary>
+/// ASP.NET SignalR 2 client, Websocket.Client and Polly packages, and source stand-ins for websocket-sharp, Fleck, classic
+/// ASP.NET (System.Web), the ASP.NET SignalR 2 server and EmbedIO.</summary>
 /// <remarks>
 /// The reference packs and Polly come from the test project's own restore (PackageDownload), never from
 /// Microsoft.CodeAnalysis.Testing's package resolution: on a case-sensitive file system that resolution misses every
@@ -29,7 +30,9 @@ internal static class TestEnvironment
         MetadataReference.CreateFromFile(typeof(HubConnectionBuilderHttpExtensions).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(Microsoft.AspNetCore.Http.Connections.Client.HttpConnection).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(WebsocketClient).Assembly.Location),
-        MetadataReference.CreateFromFile(typeof(System.Reactive.Linq.Observable).Assembly.Location))
+        MetadataReference.CreateFromFile(typeof(System.Reactive.Linq.Observable).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Microsoft.AspNet.SignalR.Client.Connection).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Newtonsoft.Json.JsonSerializer).Assembly.Location))
         .AddRange(Restored("Polly.Core", "8.9.1", "lib", "net8.0"));
 
     /// <summary>The .NET 8 and ASP.NET Core 8 reference assemblies, then <see cref="LibraryReferences"/>.</summary>

@@ -1,6 +1,7 @@
 // Stand-in for ASP.NET SignalR 2.x server (Microsoft.AspNet.SignalR.Core; the registry serves only its client): hubs,
 // persistent connections, the hub context and the OWIN MapSignalR extension, with their real namespaces and signatures.
-// No behaviour.
+// No behaviour. Used by the tests, the valid-code project, the anti-patterns sample and the real-world corpus
+// (eval/realworld), which embeds this file. Its client, Microsoft.AspNet.SignalR.Client 2.4.2, is served and referenced.
 #nullable disable
 #pragma warning disable
 using System;

@@ -1,6 +1,7 @@
 // Stand-in for classic ASP.NET's System.Web (.NET Framework only, not in any reference pack here): the members of
-// HttpContext, IHttpHandler and AspNetWebSocketContext that WebSocket handlers use, with their real namespaces and
-// signatures. No behaviour.
+// HttpContext, HttpContextBase, IHttpHandler and AspNetWebSocketContext that WebSocket handlers use, with their real
+// namespaces, base types and signatures. No behaviour. Used by the tests, the valid-code project, the anti-patterns
+// sample and the real-world corpus (eval/realworld), which embeds this file.
 #nullable disable
 #pragma warning disable
 using System;
@@ -65,16 +66,22 @@ namespace System.Web.WebSockets
         public string SubProtocol { get; set; }
     }
 
-    public abstract class AspNetWebSocketContext
+    public abstract class AspNetWebSocketContext : System.Net.WebSockets.WebSocketContext
     {
-        public virtual System.Net.WebSockets.WebSocket WebSocket => null;
+        public override System.Net.CookieCollection CookieCollection => null;
+        public override NameValueCollection Headers => null;
+        public override bool IsAuthenticated => false;
+        public override bool IsLocal => false;
+        public override bool IsSecureConnection => false;
+        public override string Origin => null;
+        public override Uri RequestUri => null;
+        public override string SecWebSocketKey => null;
+        public override System.Collections.Generic.IEnumerable<string> SecWebSocketProtocols => null;
+        public override string SecWebSocketVersion => null;
+        public override IPrincipal User => null;
+        public override System.Net.WebSockets.WebSocket WebSocket => null;
         public virtual NameValueCollection QueryString => null;
-        public virtual NameValueCollection Headers => null;
-        public virtual string Origin => null;
-        public virtual bool IsAuthenticated => false;
-        public virtual bool IsLocal => false;
-        public virtual Uri RequestUri => null;
-        public virtual IPrincipal User => null;
+        public virtual bool IsClientConnected => false;
         public virtual string UserHostAddress => null;
         public virtual string AnonymousID => null;
         public static int ConnectionCount => 0;
