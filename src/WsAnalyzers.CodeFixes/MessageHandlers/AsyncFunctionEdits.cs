@@ -126,8 +126,14 @@ internal sealed class AsyncFunctionEdits
                 return node.WithExpression(Awaited(returned));
             }
 
-            // Statements of a block or switch section are expanded there; an embedded return becomes a block.
-            return node.Parent is BlockSyntax or SwitchSectionSyntax ? node : SyntaxFactory.Block(Expanded(node, last: false)).WithTriviaFrom(node);
+            // Statements of a block or switch section are expanded there; an embedded return that becomes two statements, a block.
+            if (node.Parent is BlockSyntax or SwitchSectionSyntax)
+            {
+                return node;
+            }
+
+            var expanded = Expanded(node, last: false).ToList();
+            return expanded.Count == 1 ? expanded[0] : SyntaxFactory.Block(expanded).WithTriviaFrom(node);
         }
 
         public override SyntaxNode? VisitBlock(BlockSyntax node)

@@ -585,6 +585,99 @@ public sealed class WS4002BlockingCallInHandlerTests
     }
 
     [Fact]
+    public Task Fix_makes_a_function_that_returns_a_task_async_in_place() => Verify.VerifyCodeFixAsync(Usings + """
+        using Microsoft.AspNetCore.SignalR;
+        using Microsoft.AspNetCore.SignalR.Client;
+
+        class LobbyHub : Hub
+        {
+            private readonly Func<Task> _register = () => Task.CompletedTask;
+            private readonly Func<string, Task<int>> _count = _ => Task.FromResult(1);
+
+            public override Task OnConnectedAsync()
+            {
+                {|WS4002:_register().Wait()|};
+                if (Context.ConnectionId.Length == 0)
+                {
+                    return Task.CompletedTask;
+                }
+
+                return base.OnConnectedAsync();
+            }
+
+            public Task<int> Count(string room) => Task.FromResult({|WS4002:_count(room).Result|} + 1);
+        }
+
+        class Wiring
+        {
+            public void Wire(HubConnection hub, Fleck.IWebSocketConnection connection, Func<string, Task> save, Task pending)
+            {
+                hub.On<string>("note", text =>
+                {
+                    {|WS4002:Thread.Sleep(10)|};
+                    if (text.Length == 0)
+                        return Task.CompletedTask;
+                    return save(text);
+                });
+                connection.OnOpen = () => {|WS4002:pending.Wait()|};
+            }
+        }
+        """, Usings + """
+        using Microsoft.AspNetCore.SignalR;
+        using Microsoft.AspNetCore.SignalR.Client;
+
+        class LobbyHub : Hub
+        {
+            private readonly Func<Task> _register = () => Task.CompletedTask;
+            private readonly Func<string, Task<int>> _count = _ => Task.FromResult(1);
+
+            public override async Task OnConnectedAsync()
+            {
+                await _register();
+                if (Context.ConnectionId.Length == 0)
+                {
+                    return;
+                }
+
+                await base.OnConnectedAsync();
+            }
+
+            public async Task<int> Count(string room) => await Task.FromResult(await _count(room) + 1);
+        }
+
+        class Wiring
+        {
+            public void Wire(HubConnection hub, Fleck.IWebSocketConnection connection, Func<string, Task> save, Task pending)
+            {
+                hub.On<string>("note", async text =>
+                {
+                    await Task.Delay(10);
+                    if (text.Length == 0)
+                        return;
+                    await save(text);
+                });
+                connection.OnOpen = async () => await pending;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task No_fix_in_synchronous_helpers_a_handler_calls()
+    {
+        var source = Usings + """
+            class Board : WebSocketSharp.Server.WebSocketBehavior
+            {
+                private readonly Func<Task<string>> _draw = () => Task.FromResult("");
+
+                protected override void OnMessage(WebSocketSharp.MessageEventArgs e) => Deal();
+
+                private void Deal() => Send({|WS4002:_draw().Result|});
+            }
+            """;
+        return Verify.CreateTest(source, source).RunAsync();
+    }
+
+    [Fact]
     public Task No_fix_where_await_is_not_safe()
     {
         var source = Usings + """
