@@ -17,6 +17,9 @@ internal static class BlockingCallInHandlerRule
     /// With it, <see cref="AwaitFixes.MakeAsyncProperty"/> says what the function must become.</summary>
     public const string FixProperty = "Fix";
 
+    /// <summary>A blocking call blocks wherever it is: followed as far as <see cref="HandlerReach"/> goes.</summary>
+    public const int MaxCallDepth = HandlerReach.MaxCallDepth;
+
     /// <summary>A blocking call or property read: the cheap symbol test run on every invocation and property reference.</summary>
     internal static bool IsCandidate(ThreadingApis threading, IOperation operation) => BlockingCalls.Classify(threading, operation) != BlockingKind.None;
 

@@ -21,6 +21,10 @@ internal static class CpuBoundLoopInHandlerRule
     /// <summary>Iteration counts from here on are "large".</summary>
     public const long LargeBound = 10_000;
 
+    /// <summary>A loop's cost is read from its shape (nested loops over a type's own collections may be tiny), and the
+    /// farther it is from the handler the weaker that reading: three calls, not <see cref="HandlerReach.MaxCallDepth"/>.</summary>
+    public const int MaxCallDepth = 3;
+
     /// <summary>The fix the loop allows, one of the values below (absent: none). With it,
     /// <see cref="AwaitFixes.MakeAsyncProperty"/> says what the function must become.</summary>
     public const string FixProperty = "Fix";
@@ -95,7 +99,7 @@ internal static class CpuBoundLoopInHandlerRule
     /// <summary>Why the loop is CPU-bound on the receive path, or null when it is not.</summary>
     private static string? Reason(WebSocketApis apis, ThreadingApis threading, ILoopOperation loop, Payload payload)
     {
-        if (loop.Awaits() || ReceiveLoops.Receives(apis, loop) || Sends(apis, loop))
+        if (loop.Awaits() || ReceiveLoops.Receives(apis, loop) || Sends(apis, loop) || Blocks(threading, loop))
         {
             return null;
         }
@@ -168,6 +172,20 @@ internal static class CpuBoundLoopInHandlerRule
 
         return false;
     }
+    /// <summary>A loop that blocks waits on I/O or another thread rather than computing; WS4002 reports the wait.</summary>
+    private static bool Blocks(ThreadingApis threading, ILoopOperation loop)
+    {
+        foreach (var descendant in loop.Body.DescendantsOutsideFunctions())
+        {
+            if (descendant.Kind is OperationKind.Invocation or OperationKind.PropertyReference && BlockingCalls.Classify(threading, descendant) != BlockingKind.None)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A loop that sends is I/O (a broadcast), not CPU-bound work.</summary>
     private static bool Sends(WebSocketApis apis, ILoopOperation loop)
     {

@@ -16,35 +16,43 @@ namespace WsAnalyzers.MessageHandlers;
 /// <summary>
 /// Runs a message-handler rule. A finding directly on a connection's processing path is reported at once; a finding in
 /// an ordinary method or local function is reported when such a path calls that method synchronously, directly or
-/// through at most <see cref="MaxCallDepth"/> calls of same-type methods or local functions declared in the same file
-/// (cycles are followed once), or when the method itself is attached as a message or open handler by a method group
-/// (<c>ws.OnMessage += OnMessage</c>). Calls from a lambda that is not a handler (Task.Run, a queue consumer) do not
-/// carry the path. The callers of a method are looked up only when a finding waits for them, and kept per method:
-/// a per-type pass (symbol-start actions) made the analyzer driver build action sets for every member of every type.
+/// through a few calls (the rule's <c>maxCallDepth</c>, at most <see cref="MaxCallDepth"/>) of same-type methods or local
+/// functions declared in the same file (cycles are followed once), or when the method itself is attached as a message or
+/// open handler by a method group (<c>ws.OnMessage += OnMessage</c>). Calls from a lambda that is not a handler
+/// (Task.Run, a queue consumer) do not carry the path. The callers of a method are looked up only when a finding waits
+/// for them, and kept per method: a per-type pass (symbol-start actions) made the analyzer driver build action sets for
+/// every member of every type.
 /// </summary>
 internal static class HandlerReach
 {
-    /// <summary>How many calls away from a handler a finding is still reported. Real handlers dispatch through a few
-    /// layers of their own type (OnMessage → SetReadyState → ControlReadyState → StartGame → GiveCards); past five the
-    /// chance that the path is the one a message takes gets thin, and the search grows with the type.</summary>
+    /// <summary>The farthest a finding is followed back to a handler, in calls. Real handlers dispatch through a few layers
+    /// of their own type (OnMessage → SetReadyState → ControlReadyState → StartGame → GiveCards); past five the chance
+    /// that the path is one a message takes gets thin, and the search grows with the type.</summary>
     public const int MaxCallDepth = 5;
 
     /// <summary>
     /// Registers the rule: <paramref name="isCandidate"/> is a cheap symbol test run on every operation of
     /// <paramref name="kinds"/>; <paramref name="diagnose"/> runs on candidates that are on a handler path or in a method
-    /// body and returns the diagnostic to report when the path is (or turns out to be) a handler's.
+    /// body and returns the diagnostic to report when the path is (or turns out to be) a handler's, at most
+    /// <paramref name="maxCallDepth"/> calls away.
     /// </summary>
     public static void Register(
         CompilationStartAnalysisContext context,
         WebSocketApis apis,
         MessageHandlerCaches caches,
+        int maxCallDepth,
         Func<IOperation, bool> isCandidate,
         Func<IOperation, HandlerPath, Diagnostic?> diagnose,
         params OperationKind[] kinds) =>
-        context.RegisterOperationAction(LocatedFailures.Wrap(c => OnCandidate(apis, caches, c, isCandidate, diagnose)), kinds);
+        context.RegisterOperationAction(LocatedFailures.Wrap(c => OnCandidate(apis, caches, maxCallDepth, c, isCandidate, diagnose)), kinds);
 
     private static void OnCandidate(
-        WebSocketApis apis, MessageHandlerCaches caches, OperationAnalysisContext context, Func<IOperation, bool> isCandidate, Func<IOperation, HandlerPath, Diagnostic?> diagnose)
+        WebSocketApis apis,
+        MessageHandlerCaches caches,
+        int maxCallDepth,
+        OperationAnalysisContext context,
+        Func<IOperation, bool> isCandidate,
+        Func<IOperation, HandlerPath, Diagnostic?> diagnose)
     {
         if (!isCandidate(context.Operation))
         {
@@ -58,26 +66,27 @@ internal static class HandlerReach
         }
 
         if (path.Kind == HandlerPathKind.Handler ||
-            (path.Method is { } method && context.Operation.SemanticModel is { } model && IsReachedFromHandler(apis, caches, method, model, context.CancellationToken)))
+            (path.Method is { } method && context.Operation.SemanticModel is { } model &&
+             DistanceFromHandler(apis, caches, method, model, context.CancellationToken) <= maxCallDepth))
         {
             context.Report(diagnostic);
         }
     }
 
-    /// <summary>True when a handler path of the method's type calls it (breadth first, up to <see cref="MaxCallDepth"/>
-    /// calls away), or attaches it as a handler.</summary>
-    private static bool IsReachedFromHandler(WebSocketApis apis, MessageHandlerCaches caches, IMethodSymbol method, SemanticModel model, CancellationToken cancellation)
+    /// <summary>How many calls away from a handler path the method is (1: a handler calls it, or it is attached as one by
+    /// a method group), searched breadth first up to <see cref="MaxCallDepth"/>; <see cref="int.MaxValue"/> beyond.</summary>
+    private static int DistanceFromHandler(WebSocketApis apis, MessageHandlerCaches caches, IMethodSymbol method, SemanticModel model, CancellationToken cancellation)
     {
         var key = method.OriginalDefinition;
-        if (caches.HandlerCallers.TryGetValue(key, out var known))
+        if (caches.HandlerDistances.TryGetValue(key, out var known))
         {
             return known;
         }
 
-        var reached = false;
+        var distance = int.MaxValue;
         var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { key };
         var level = new List<IMethodSymbol> { key };
-        for (var depth = 1; depth <= MaxCallDepth && level.Count > 0 && !reached; depth++)
+        for (var depth = 1; depth <= MaxCallDepth && level.Count > 0 && distance == int.MaxValue; depth++)
         {
             var next = new List<IMethodSymbol>();
             foreach (var callee in level)
@@ -86,7 +95,7 @@ internal static class HandlerReach
                 {
                     if (caller.IsHandler)
                     {
-                        reached = true;
+                        distance = depth;
                         break;
                     }
 
@@ -96,7 +105,7 @@ internal static class HandlerReach
                     }
                 }
 
-                if (reached)
+                if (distance != int.MaxValue)
                 {
                     break;
                 }
@@ -105,8 +114,8 @@ internal static class HandlerReach
             level = next;
         }
 
-        caches.HandlerCallers.TryAdd(key, reached);
-        return reached;
+        caches.HandlerDistances.TryAdd(key, distance);
+        return distance;
     }
 
     /// <summary>Who calls <paramref name="method"/> (or attaches it as a callback) in its type's declarations in

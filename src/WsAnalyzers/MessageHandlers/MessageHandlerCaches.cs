@@ -19,9 +19,9 @@ internal sealed class MessageHandlerCaches
     /// <summary>The parse and cap methods a loop bound is read through, resolved when the first candidate loop asks.</summary>
     public NumberSources Numbers => _numbers.Value;
 
-    /// <summary>Whether a handler path of its type reaches a method through same-type calls (<see cref="HandlerReach"/>),
-    /// looked up when a finding in that method waits for the answer.</summary>
-    public ConcurrentDictionary<IMethodSymbol, bool> HandlerCallers { get; } = new(SymbolEqualityComparer.Default);
+    /// <summary>How many same-type calls away from a handler path a method is (<see cref="HandlerReach"/>), looked up when
+    /// a finding in that method waits for the answer.</summary>
+    public ConcurrentDictionary<IMethodSymbol, int> HandlerDistances { get; } = new(SymbolEqualityComparer.Default);
 
     /// <summary>The callers of a method in its file, as <see cref="HandlerReach"/> found them (searched once per method).</summary>
     public ConcurrentDictionary<IMethodSymbol, ImmutableArray<HandlerCaller>> Callers { get; } = new(SymbolEqualityComparer.Default);

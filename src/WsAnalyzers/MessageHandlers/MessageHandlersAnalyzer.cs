@@ -32,6 +32,7 @@ public sealed class MessageHandlersAnalyzer : WebSocketAnalyzer
                 context,
                 apis,
                 caches,
+                CpuBoundLoopInHandlerRule.MaxCallDepth,
                 operation => CpuBoundLoopInHandlerRule.IsCandidate(threading, (ILoopOperation)operation),
                 (operation, path) => CpuBoundLoopInHandlerRule.Diagnose(apis, threading, caches.Numbers, (ILoopOperation)operation, path),
                 OperationKind.Loop);
@@ -43,6 +44,7 @@ public sealed class MessageHandlersAnalyzer : WebSocketAnalyzer
                 context,
                 apis,
                 caches,
+                BlockingCallInHandlerRule.MaxCallDepth,
                 operation => BlockingCallInHandlerRule.IsCandidate(threading, operation),
                 (operation, path) => BlockingCallInHandlerRule.Diagnose(threading, operation, path),
                 OperationKind.Invocation,

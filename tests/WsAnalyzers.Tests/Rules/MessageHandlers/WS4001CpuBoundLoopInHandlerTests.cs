@@ -349,6 +349,46 @@ public sealed class WS4001CpuBoundLoopInHandlerTests
         """);
 
     [Fact]
+    public Task Loops_that_block_and_loops_four_calls_away_are_not_flagged() => Verify.VerifyAnalyzerAsync(Usings + """
+        class Board : WebSocketSharp.Server.WebSocketBehavior
+        {
+            private static readonly List<int[]> Hands = new();
+            private readonly Func<Task<string>> _draw = () => Task.FromResult("");
+
+            protected override void OnMessage(WebSocketSharp.MessageEventArgs e)
+            {
+                // Waits on I/O each round (WS4002 reports the wait), computes nothing.
+                foreach (var hand in Hands)
+                {
+                    for (var i = 0; i < hand.Length; i++)
+                    {
+                        hand[i] = _draw().Result.Length;
+                    }
+                }
+
+                Deal();
+            }
+
+            // Three calls from the handler: followed. Four: a loop's cost is only read from its shape, not followed.
+            private void Deal() => Shuffle();
+
+            private void Shuffle() => Count();
+
+            private void Count()
+            {
+                var total = 0;
+                {|WS4001:foreach|} (var hand in Hands) foreach (var card in hand) total += card;
+                Reset();
+            }
+
+            private void Reset()
+            {
+                foreach (var hand in Hands) for (var i = 0; i < hand.Length; i++) hand[i] = 0;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Busy_waits_on_a_receive_path_are_flagged() => Verify.VerifyAnalyzerAsync(Usings + """
         class Endpoint
         {
