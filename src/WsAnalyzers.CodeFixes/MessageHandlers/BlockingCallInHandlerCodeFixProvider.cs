@@ -54,7 +54,7 @@ public sealed class BlockingCallInHandlerCodeFixProvider : DocumentBatchCodeFixP
         }
 
         functions.Apply(editor);
-        return editor.GetChangedDocument();
+        return await AsyncSyntax.AddImportsAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
     }
 
     private static ExpressionSyntax? Awaited(ExpressionSyntax blocking, string kind)

@@ -8,7 +8,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Simplification;
 using WsAnalyzers.CodeFixes.Core;
 using WsAnalyzers.Core;
 using WsAnalyzers.MessageHandlers;
@@ -66,7 +65,7 @@ public sealed class CpuBoundLoopInHandlerCodeFixProvider : DocumentBatchCodeFixP
         }
 
         functions.Apply(editor);
-        return editor.GetChangedDocument();
+        return await AsyncSyntax.AddImportsAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<StatementSyntax?> LoopAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
@@ -107,11 +106,7 @@ public sealed class CpuBoundLoopInHandlerCodeFixProvider : DocumentBatchCodeFixP
     private static SyntaxNode Waiting(StatementSyntax body, bool forever)
     {
         var delay = forever
-            ? (ExpressionSyntax)SyntaxFactory.MemberAccessExpression(
-                    SyntaxKind.SimpleMemberAccessExpression,
-                    SyntaxFactory.ParseTypeName("global::System.Threading.Timeout"),
-                    SyntaxFactory.IdentifierName("Infinite"))
-                .WithAdditionalAnnotations(Simplifier.Annotation)
+            ? (ExpressionSyntax)AsyncSyntax.Member("global::System.Threading.Timeout", "Infinite")
             : SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(1));
         var wait = SyntaxFactory.ExpressionStatement(SyntaxFactory.AwaitExpression(SyntaxFactory.InvocationExpression(
             AsyncSyntax.TaskMember("Delay"),
