@@ -27,18 +27,18 @@ public sealed class CpuBoundHandlers
 
     public void Wire(Fleck.IWebSocketConnection connection)
     {
-        connection.OnMessage = text => Recompute();
-    }
-
-    private void Recompute()
-    {
-        var total = 0;
-        foreach (var row in _board) // WS4001: nested loops not bounded by the message
+        connection.OnMessage = text =>
         {
-            foreach (var cell in row)
+            var total = 0;
+            foreach (var row in _board) // WS4001: nested loops not bounded by the message
             {
-                total += cell;
+                foreach (var cell in row)
+                {
+                    total += cell;
+                }
             }
-        }
+
+            connection.Send(total.ToString());
+        };
     }
 }

@@ -1,112 +1,60 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
+using WsAnalyzers.CodeFixes.Core;
 using WsAnalyzers.Core;
 using WsAnalyzers.MessageHandlers;
 
 namespace WsAnalyzers.CodeFixes.MessageHandlers;
 
 /// <summary>WS4002: replaces the blocking call with an await (Thread.Sleep → await Task.Delay, .Result → await, Wait() →
-/// await, WaitAll → await Task.WhenAll, SemaphoreSlim.Wait → await WaitAsync), making an event-handler lambda async, or a
-/// SignalR hub method that nothing calls directly async Task.</summary>
+/// await, WaitAll → await Task.WhenAll, SemaphoreSlim.Wait → await WaitAsync), making the function around it async where
+/// it must (<see cref="AsyncFunctionEdits"/>): an event-handler lambda, a function that returns a task, a SignalR hub
+/// method that nothing calls directly.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BlockingCallInHandlerCodeFixProvider)), Shared]
-public sealed class BlockingCallInHandlerCodeFixProvider : CodeFixProvider
+public sealed class BlockingCallInHandlerCodeFixProvider : DocumentBatchCodeFixProvider
 {
     public const string EquivalenceKey = "WS4002.AwaitInsteadOfBlocking";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.BlockingCallInHandler);
 
-    public override FixAllProvider GetFixAllProvider() =>
-        FixAllProvider.Create((context, document, diagnostics) => FixAsync(document, diagnostics, context.CancellationToken)!);
+    protected override string FixEquivalenceKey => EquivalenceKey;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (diagnostic.Properties.ContainsKey(BlockingCallInHandlerRule.FixProperty) &&
-                await CanFixAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false))
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        "Await instead of blocking",
-                        ct => FixAsync(context.Document, ImmutableArray.Create(diagnostic), ct),
-                        EquivalenceKey),
-                    diagnostic);
-            }
-        }
-    }
+    protected override async Task<string?> TitleAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        diagnostic.Properties.ContainsKey(BlockingCallInHandlerRule.FixProperty) &&
+        await AsyncFunctionEdits.AllowsAsync(document, diagnostic, cancellationToken).ConfigureAwait(false)
+            ? "Await instead of blocking"
+            : null;
 
-    /// <summary>A hub method may only change its return type to a Task when no code calls it directly (SignalR calls it by name).</summary>
-    private static async Task<bool> CanFixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
-    {
-        if (!diagnostic.Properties.TryGetValue(BlockingCallInHandlerRule.MakeAsyncProperty, out var makeAsync) ||
-            makeAsync != BlockingCallInHandlerRule.HubMethodValue)
-        {
-            return true;
-        }
-
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root?.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } declaration ||
-            model?.GetDeclaredSymbol(declaration, cancellationToken) is not { } method)
-        {
-            return false;
-        }
-
-        var references = await SymbolFinder.FindReferencesAsync(method, document.Project.Solution, cancellationToken).ConfigureAwait(false);
-        return references.All(r => !r.Locations.Any());
-    }
-
-    private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    protected override async Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         var root = editor.OriginalRoot;
-        var lambdas = new HashSet<AnonymousFunctionExpressionSyntax>();
-        var methods = new HashSet<MethodDeclarationSyntax>();
+        var functions = new AsyncFunctionEdits();
         foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Length))
         {
             if (!diagnostic.Properties.TryGetValue(BlockingCallInHandlerRule.FixProperty, out var kind) ||
                 root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax node ||
-                !await CanFixAsync(document, diagnostic, cancellationToken).ConfigureAwait(false))
+                !await AsyncFunctionEdits.AllowsAsync(document, diagnostic, cancellationToken).ConfigureAwait(false))
             {
                 continue;
             }
 
             editor.ReplaceNode(node, (current, _) => Awaited((ExpressionSyntax)current, kind!) ?? current);
-            diagnostic.Properties.TryGetValue(BlockingCallInHandlerRule.MakeAsyncProperty, out var makeAsync);
-            if (makeAsync == BlockingCallInHandlerRule.HubMethodValue && node.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } method)
-            {
-                methods.Add(method);
-            }
-            else if (makeAsync is not null && node.FirstAncestorOrSelf<AnonymousFunctionExpressionSyntax>() is { } lambda)
-            {
-                lambdas.Add(lambda);
-            }
+            functions.Add(node, diagnostic.Properties.TryGetValue(AwaitFixes.MakeAsyncProperty, out var makeAsync) ? makeAsync : null);
         }
 
-        foreach (var lambda in lambdas)
-        {
-            editor.ReplaceNode(lambda, (current, _) => AsyncSyntax.MakeAsync((AnonymousFunctionExpressionSyntax)current));
-        }
-
-        foreach (var method in methods)
-        {
-            editor.ReplaceNode(method, (current, _) => AsyncSyntax.MakeAsyncTask((MethodDeclarationSyntax)current));
-        }
-
-        return editor.GetChangedDocument();
+        functions.Apply(editor);
+        return await AsyncSyntax.AddImportsAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
     }
 
     private static ExpressionSyntax? Awaited(ExpressionSyntax blocking, string kind)

@@ -97,18 +97,18 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor WS4001CpuBoundLoopInHandler = Create(
         RuleIdentifiers.CpuBoundLoopInHandler,
         "CPU-bound loop in a message handler",
-        "This loop {0} on the receive path of a message handler; offload it or bound it by the message",
+        "This loop {0} on a connection's receive path; offload it or bound it by the message",
         RuleCategories.MessageHandlers,
         DiagnosticSeverity.Warning,
-        "A message handler that runs a long synchronous loop (a large constant bound, nested loops not bounded by the message, or an infinite loop without an await) holds the receive path: the connection receives nothing meanwhile and a thread-pool thread is tied up. Offload the work (Task.Run, a Channel consumer) or make the loop depend on the received data.");
+        "A message or open handler (or a receive loop, or the code after an accept) that runs a long synchronous loop (a large constant bound, nested loops not bounded by the message or bounded by a number the peer sent, an infinite loop without an await, a busy wait) holds the receive path: the connection receives nothing meanwhile and a thread-pool thread is tied up. Offload the work (Task.Run, a Channel consumer) or make the loop depend on the received data.");
 
     public static readonly DiagnosticDescriptor WS4002BlockingCallInHandler = Create(
         RuleIdentifiers.BlockingCallInHandler,
         "Blocking call in a message handler",
-        "'{0}' blocks the thread of a message handler; await instead",
+        "'{0}' blocks the thread of a connection's receive path; await instead",
         RuleCategories.MessageHandlers,
         DiagnosticSeverity.Warning,
-        "A message handler that blocks (Thread.Sleep, Task.Wait, .Result, GetAwaiter().GetResult(), a synchronous wait on a semaphore or event) stops the connection from receiving and ties up a thread-pool thread; under load this starves the pool and every connection stalls. Await instead.");
+        "A message or open handler (or a receive loop, or the code after an accept) that blocks (Thread.Sleep, Task.Wait, .Result, GetAwaiter().GetResult(), a synchronous wait on a semaphore or event) stops the connection from receiving and ties up a thread-pool thread; under load this starves the pool and every connection stalls. Await instead.");
 
     /// <summary>For rules that decide in a compilation-end pass (they see every type of the compilation before reporting).</summary>
     private static DiagnosticDescriptor CreateCompilationEnd(

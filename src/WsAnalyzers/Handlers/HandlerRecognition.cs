@@ -162,7 +162,8 @@ internal static class HandlerRecognition
         }
     }
 
-    /// <summary>The handler a method group (<c>ws.OnClose += OnClosed</c>, <c>Subscribe(OnDisconnected)</c>) is attached as;
+    /// <summary>The handler a method group (<c>ws.OnClose += OnClosed</c>, <c>Subscribe(OnDisconnected)</c>, Fleck's
+    /// <c>socket.OnMessage = OnMessage</c>) is attached as;
     /// <paramref name="body"/> is the body of the referenced method.</summary>
     public static Handler ForMethodReference(WebSocketApis apis, IMethodReferenceOperation reference, IOperation body)
     {
@@ -177,6 +178,8 @@ internal static class HandlerRecognition
             IEventAssignmentOperation { Adds: true, EventReference: IEventReferenceOperation eventReference } =>
                 HandlerRecognition.ForEvent(apis, eventReference.Event, body, eventReference.Instance),
             IArgumentOperation { Parent: IInvocationOperation invocation } => HandlerRecognition.ForCallbackArgument(apis, invocation, body, reference.Method),
+            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } when property.Property.ContainingType.IsOrInheritsFrom(apis.FleckConnection) =>
+                new Handler(FleckKind(property.Property.Name), SocketLibrary.Fleck, body, property.Instance),
             _ => Handler.None,
         };
     }

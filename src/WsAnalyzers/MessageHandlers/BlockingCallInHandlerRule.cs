@@ -3,24 +3,22 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using WsAnalyzers.Apis;
 using WsAnalyzers.Core;
-using WsAnalyzers.Operations;
 
 namespace WsAnalyzers.MessageHandlers;
 
 /// <summary>
 /// WS4002: Thread.Sleep, Task.Wait/WaitAll/WaitAny, .Result, GetAwaiter().GetResult() or a synchronous wait on a
-/// semaphore or event on the path of a message handler. Outside handlers nothing is reported (that is VSTHRD002's job).
+/// semaphore or event on a connection's processing path: a message or open handler, a receive loop, the code after an
+/// accept, and the same-type methods they call. Outside those nothing is reported (that is VSTHRD002's job).
 /// </summary>
 internal static class BlockingCallInHandlerRule
 {
-    /// <summary>The <see cref="BlockingKind"/> the fix rewrites; absent when no safe await replacement exists here.</summary>
+    /// <summary>The <see cref="BlockingKind"/> the fix rewrites; absent when no safe await replacement exists here.
+    /// With it, <see cref="AwaitFixes.MakeAsyncProperty"/> says what the function must become.</summary>
     public const string FixProperty = "Fix";
 
-    /// <summary>"true" when the enclosing lambda must become async for the fix (an event-handler lambda);
-    /// <see cref="HubMethodValue"/> when the enclosing SignalR hub method must become async and return a Task.</summary>
-    public const string MakeAsyncProperty = "MakeAsync";
-
-    public const string HubMethodValue = "HubMethod";
+    /// <summary>A blocking call blocks wherever it is: followed as far as <see cref="HandlerReach"/> goes.</summary>
+    public const int MaxCallDepth = HandlerReach.MaxCallDepth;
 
     /// <summary>A blocking call or property read: the cheap symbol test run on every invocation and property reference.</summary>
     internal static bool IsCandidate(ThreadingApis threading, IOperation operation) => BlockingCalls.Classify(threading, operation) != BlockingKind.None;
@@ -30,20 +28,12 @@ internal static class BlockingCallInHandlerRule
     {
         var kind = BlockingCalls.Classify(threading, operation);
         var properties = ImmutableDictionary<string, string?>.Empty;
-        if (kind is not BlockingKind.Other && !AsyncRewrite.IsInLock(operation, path.Function))
+        if (kind is not BlockingKind.Other && AwaitFixes.CanAwait(threading, operation, path, out var makeAsync))
         {
-            if (path.IsAsync)
+            properties = properties.Add(FixProperty, kind.ToString());
+            if (makeAsync is not null)
             {
-                properties = properties.Add(FixProperty, kind.ToString());
-            }
-            else if (path.Kind == HandlerPathKind.Handler && AsyncRewrite.CanBecomeAsyncVoid(path.Function))
-            {
-                properties = properties.Add(FixProperty, kind.ToString()).Add(MakeAsyncProperty, "true");
-            }
-            else if (path.Kind == HandlerPathKind.Handler && path.Handler.Library is SocketLibrary.SignalRHub or SocketLibrary.AspNetSignalRHub &&
-                     path.Method is { } method && AsyncRewrite.CanBecomeAsyncTask(threading, method))
-            {
-                properties = properties.Add(FixProperty, kind.ToString()).Add(MakeAsyncProperty, HubMethodValue);
+                properties = properties.Add(AwaitFixes.MakeAsyncProperty, makeAsync);
             }
         }
 

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
@@ -11,20 +10,37 @@ using WsAnalyzers.Operations;
 namespace WsAnalyzers.MessageHandlers;
 
 /// <summary>
-/// WS4001: on the synchronous path of a message handler, a loop without an await that has a large constant bound,
-/// nests a loop where neither is bounded by the received message, or runs forever without reading the message.
-/// Loops over the payload (result.Count, the message's length or elements) are parsing and are not reported.
+/// WS4001: on a connection's processing path (a message or open handler, a receive loop, the code after an accept, and
+/// the same-type methods they call), a loop without an await that has a large constant bound, nests loops not bounded
+/// by the received message (or bounded by a number the peer chose), runs forever without reading the message, or
+/// busy-waits on a condition another thread must change. Loops over the payload (result.Count, the message's length or
+/// elements) are parsing and are not reported.
 /// </summary>
 internal static class CpuBoundLoopInHandlerRule
 {
     /// <summary>Iteration counts from here on are "large".</summary>
     public const long LargeBound = 10_000;
 
-    /// <summary>"true" when the loop may be moved into <c>await Task.Run(() => { ... })</c> as it stands.</summary>
-    public const string OffloadProperty = "Offload";
+    /// <summary>A loop's cost is read from its shape (nested loops over a type's own collections may be tiny), and the
+    /// farther it is from the handler the weaker that reading: three calls, not <see cref="HandlerReach.MaxCallDepth"/>.</summary>
+    public const int MaxCallDepth = 3;
 
-    /// <summary>Cheap shape test before any handler or payload analysis: infinite, a large constant bound or an inner
-    /// loop, and no await (as <see cref="LoopBounds.Awaits"/>), in one walk of the loop.</summary>
+    /// <summary>The fix the loop allows, one of the values below (absent: none). With it,
+    /// <see cref="AwaitFixes.MakeAsyncProperty"/> says what the function must become.</summary>
+    public const string FixProperty = "Fix";
+
+    /// <summary>Move the loop into <c>await Task.Run(() => { ... })</c>: it can run in a lambda as it stands.</summary>
+    public const string OffloadValue = "Offload";
+
+    /// <summary>A busy wait: end its body with <c>await Task.Delay(1)</c>, so it polls instead of spinning.</summary>
+    public const string PollValue = "Poll";
+
+    /// <summary>A busy wait that nothing ends (<c>while (true) { }</c>): its body becomes
+    /// <c>await Task.Delay(Timeout.Infinite)</c>, which waits as long without a thread.</summary>
+    public const string WaitForeverValue = "WaitForever";
+
+    /// <summary>Cheap shape test before any handler or payload analysis: infinite, a large constant bound, an inner
+    /// loop or a busy wait, and no await (as <see cref="LoopBounds.Awaits"/>), in one walk of the loop.</summary>
     internal static bool IsCandidate(ThreadingApis threading, ILoopOperation loop)
     {
         if (loop.Syntax.ContainsDiagnostics)
@@ -43,13 +59,13 @@ internal static class CpuBoundLoopInHandlerRule
             shaped |= descendant.Kind == OperationKind.Loop && descendant != loop;
         }
 
-        return shaped;
+        return shaped || loop.IsSpinWait(threading);
     }
 
     /// <summary>The diagnostic for a loop on a handler path, or null when the loop is bounded by the message.</summary>
-    internal static Diagnostic? Diagnose(WebSocketApis apis, ThreadingApis threading, ILoopOperation loop, HandlerPath path)
+    internal static Diagnostic? Diagnose(WebSocketApis apis, ThreadingApis threading, NumberSources numbers, ILoopOperation loop, HandlerPath path)
     {
-        var payload = Payloads.Collect(apis, path);
+        var payload = Payloads.Collect(apis, numbers, path);
         if (Reason(apis, threading, loop, payload) is not { } reason)
         {
             return null;
@@ -64,23 +80,38 @@ internal static class CpuBoundLoopInHandlerRule
             }
         }
 
-        var properties = path.IsAsync && CanOffload(loop, path.Function)
-            ? ImmutableDictionary<string, string?>.Empty.Add(OffloadProperty, "true")
-            : ImmutableDictionary<string, string?>.Empty;
+        var properties = ImmutableDictionary<string, string?>.Empty;
+        var fix = loop.IsSpinWait(threading) ? (loop.IsInfinite() && !Exits(loop) ? WaitForeverValue : PollValue)
+            : CanOffload(loop, path.Function) ? OffloadValue
+            : null;
+        if (fix is not null && AwaitFixes.CanAwait(threading, loop, path, out var makeAsync))
+        {
+            properties = properties.Add(FixProperty, fix);
+            if (makeAsync is not null)
+            {
+                properties = properties.Add(AwaitFixes.MakeAsyncProperty, makeAsync);
+            }
+        }
+
         return Diagnostic.Create(Descriptors.WS4001CpuBoundLoopInHandler, loop.KeywordLocation(), properties, reason);
     }
 
     /// <summary>Why the loop is CPU-bound on the receive path, or null when it is not.</summary>
-    private static string? Reason(WebSocketApis apis, ThreadingApis threading, ILoopOperation loop, HashSet<ISymbol> payload)
+    private static string? Reason(WebSocketApis apis, ThreadingApis threading, ILoopOperation loop, Payload payload)
     {
-        if (loop.Awaits() || ReceiveLoops.Receives(apis, loop) || Sends(apis, loop))
+        if (loop.Awaits() || ReceiveLoops.Receives(apis, loop) || Sends(apis, loop) || Blocks(threading, loop))
         {
             return null;
         }
 
+        if (loop.IsSpinWait(threading))
+        {
+            return loop.IsInfinite() && !Exits(loop) ? "spins forever" : "busy-waits until another thread changes what it checks";
+        }
+
         if (loop.IsInfinite())
         {
-            return Payloads.References(loop.Body, payload) ? null : "runs without an await until something else stops it";
+            return payload.IsReadBy(loop.Body) ? null : "runs without an await until something else stops it";
         }
 
         var bound = loop.ConstantBound(threading);
@@ -89,21 +120,70 @@ internal static class CpuBoundLoopInHandlerRule
             return "runs " + bound.Value.ToString("N0", CultureInfo.InvariantCulture) + " times";
         }
 
-        if (bound is not null || Payloads.References(loop.BoundExpression(), payload))
+        if (bound is not null)
+        {
+            return null;
+        }
+
+        var outer = payload.Classify(loop.BoundExpression());
+        if (outer == PayloadBound.Message)
         {
             return null;
         }
 
         foreach (var descendant in loop.Body.DescendantsOutsideFunctions())
         {
-            if (descendant is ILoopOperation inner && inner != loop && inner.ConstantBound(threading) is null &&
-                !Payloads.References(inner.BoundExpression(), payload) && !inner.IsInfinite())
+            if (descendant is not ILoopOperation inner || inner == loop || inner.ConstantBound(threading) is not null || inner.IsInfinite())
+            {
+                continue;
+            }
+
+            var bounded = payload.Classify(inner.BoundExpression());
+            if (bounded == PayloadBound.Message)
+            {
+                continue;
+            }
+
+            if (outer == PayloadBound.Unrelated && bounded == PayloadBound.Unrelated)
             {
                 return "nests loops that do not depend on the message";
+            }
+
+            // A bound the peer chose, over the message's own elements, is a length-prefixed parse.
+            if (!payload.ReadsElements(inner.Body))
+            {
+                return "nests loops bounded by a number the peer sent";
             }
         }
 
         return null;
+    }
+
+    /// <summary>True when the loop body can leave the loop (break or return).</summary>
+    private static bool Exits(ILoopOperation loop)
+    {
+        foreach (var descendant in loop.Body.DescendantsOutsideFunctions())
+        {
+            if (descendant is IReturnOperation || descendant is IBranchOperation { BranchKind: BranchKind.Break })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+    /// <summary>A loop that blocks waits on I/O or another thread rather than computing; WS4002 reports the wait.</summary>
+    private static bool Blocks(ThreadingApis threading, ILoopOperation loop)
+    {
+        foreach (var descendant in loop.Body.DescendantsOutsideFunctions())
+        {
+            if (descendant.Kind is OperationKind.Invocation or OperationKind.PropertyReference && BlockingCalls.Classify(threading, descendant) != BlockingKind.None)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A loop that sends is I/O (a broadcast), not CPU-bound work.</summary>

@@ -6,7 +6,8 @@ using WsAnalyzers.Operations;
 
 namespace WsAnalyzers.MessageHandlers;
 
-/// <summary>The synchronous path an operation is on: a message handler (or receive-loop body), or a same-type method.</summary>
+/// <summary>The synchronous path an operation is on: a connection's processing path (a message or open handler, a
+/// receive-loop body, the code after an accept), or an ordinary method or local function that such a path may call.</summary>
 internal readonly struct HandlerPath
 {
     public HandlerPath(HandlerPathKind kind, IOperation function, Handler handler, ILoopOperation? receiveLoop, IMethodSymbol? method)
@@ -23,7 +24,8 @@ internal readonly struct HandlerPath
     /// <summary>The lambda or method body that directly contains the operation.</summary>
     public IOperation Function { get; }
 
-    /// <summary>The message handler the operation is in, when it is in one (not for receive-loop bodies).</summary>
+    /// <summary>The message or open handler the operation is in, when it is in one (not for receive-loop bodies or
+    /// the code after an accept).</summary>
     public Handler Handler { get; }
 
     /// <summary>The receive loop whose body contains the operation, when that is what makes it a handler path.</summary>
@@ -32,15 +34,15 @@ internal readonly struct HandlerPath
     /// <summary>The method or local function whose body directly contains the operation (null in lambdas).</summary>
     public IMethodSymbol? Method { get; }
 
-    /// <summary>True when the function that contains the operation is async (await is allowed there).</summary>
-    public bool IsAsync => Function switch
-    {
-        IAnonymousFunctionOperation lambda => lambda.Symbol.IsAsync,
-        _ => Method?.IsAsync == true,
-    };
+    /// <summary>The lambda, local function or method that contains the operation.</summary>
+    public IMethodSymbol? FunctionSymbol => Function is IAnonymousFunctionOperation lambda ? lambda.Symbol : Method;
 
-    /// <summary>Classifies <paramref name="operation"/>: on a message handler's path (a message handler body, or the body of
-    /// a receive loop), directly in an ordinary method body (reached when a handler calls the method), or neither.</summary>
+    /// <summary>True when the function that contains the operation is async (await is allowed there).</summary>
+    public bool IsAsync => FunctionSymbol?.IsAsync == true;
+
+    /// <summary>Classifies <paramref name="operation"/>: on a connection's processing path (a message or open handler
+    /// body, the body of a receive loop, the code that follows an awaited accept in the same function), directly in an
+    /// ordinary method or local function (reached when such a path calls it), or neither.</summary>
     public static HandlerPath Find(WebSocketApis apis, IOperation operation, ISymbol containingSymbol)
     {
         var function = operation.EnclosingFunction();
@@ -49,25 +51,32 @@ internal readonly struct HandlerPath
             return default;
         }
 
-        // A local function is not a handler itself, but a handler (or a receive loop) may call it.
-        if (function is ILocalFunctionOperation localFunction)
+        var method = function switch
         {
-            return new HandlerPath(HandlerPathKind.Method, function, Handler.None, null, localFunction.Symbol);
-        }
+            ILocalFunctionOperation localFunction => localFunction.Symbol,
+            IAnonymousFunctionOperation => null,
+            _ => containingSymbol as IMethodSymbol,
+        };
 
-        var method = function is IAnonymousFunctionOperation ? null : containingSymbol as IMethodSymbol;
-        var handler = HandlerRecognition.FindEnclosing(apis, operation, containingSymbol);
-        if (handler.Kind == HandlerKind.Message)
+        // A local function is not a handler itself, but a handler (or a receive loop) may call it, and it may hold a receive loop.
+        var handler = function is ILocalFunctionOperation ? Handler.None : HandlerRecognition.FindEnclosing(apis, operation, containingSymbol);
+        if (handler.Kind is HandlerKind.Message or HandlerKind.Open)
         {
             return new HandlerPath(HandlerPathKind.Handler, function, handler, null, method);
         }
 
-        if (ReceiveLoops.FindEnclosingReceiveLoop(apis, operation) is { } loop)
+        if (ReceiveLoops.FindEnclosingReceiveLoop(apis, operation) is { } loop && !ConnectionLoops.ReceivesOnlyInNestedLoops(apis, loop))
         {
             return new HandlerPath(HandlerPathKind.Handler, function, Handler.None, loop, method);
         }
 
-        return handler.IsHandler || method is null || method.MethodKind is not (MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.PropertySet)
+        if (AcceptPaths.Follows(apis, operation, function))
+        {
+            return new HandlerPath(HandlerPathKind.Handler, function, Handler.None, null, method);
+        }
+
+        return handler.IsHandler || method is null ||
+               method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction or MethodKind.PropertyGet or MethodKind.PropertySet)
             ? default
             : new HandlerPath(HandlerPathKind.Method, function, Handler.None, null, method);
     }

@@ -25,6 +25,102 @@ internal static class LoopBounds
         _ => false,
     };
 
+    /// <summary>
+    /// A busy wait: a <c>while</c>, <c>do</c> or <c>for (; cond; )</c> loop whose body does nothing (or only spins:
+    /// <c>Thread.SpinWait</c>, <c>Thread.Yield</c>, <c>Thread.Sleep(0)</c>; or leaves: <c>if (_stop) break;</c>) and whose
+    /// conditions only read fields, properties, locals and constants, with no call or assignment: nothing in the loop
+    /// changes what it checks, another thread must (<c>while (!_ready) { }</c>,
+    /// <c>while (socket.State == WebSocketState.Connecting) { }</c>, <c>while (true) { }</c>).
+    /// </summary>
+    public static bool IsSpinWait(this ILoopOperation loop, ThreadingApis threading)
+    {
+        IOperation? condition;
+        switch (loop)
+        {
+            case IWhileLoopOperation @while:
+                condition = @while.Condition;
+                break;
+            case IForLoopOperation { Before.Length: 0, AtLoopBottom.Length: 0 } @for:
+                condition = @for.Condition;
+                break;
+            default:
+                return false;
+        }
+
+        return IsIdle(loop.Body, threading) && (condition is null || IsPassive(condition));
+    }
+
+    private static bool IsIdle(IOperation body, ThreadingApis threading)
+    {
+        switch (body)
+        {
+            case IBlockOperation block:
+                foreach (var statement in block.Operations)
+                {
+                    if (!IsIdle(statement, threading))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case IEmptyOperation:
+            case IBranchOperation { BranchKind: BranchKind.Continue or BranchKind.Break }:
+            case IReturnOperation { ReturnedValue: null }:
+                return true;
+            case IReturnOperation { ReturnedValue: { } returned }:
+                return IsPassive(returned);
+            case IConditionalOperation { WhenFalse: null } conditional:
+                return IsPassive(conditional.Condition) && IsIdle(conditional.WhenTrue, threading);
+            case IExpressionStatementOperation { Operation: IInvocationOperation invocation }:
+                return invocation.TargetMethod.ContainingType.IsType(threading.Thread) && invocation.TargetMethod.Name switch
+                {
+                    "SpinWait" or "Yield" => true,
+                    "Sleep" => invocation.Arguments.Length == 1 && invocation.Arguments[0].Value.WithoutConversions().ConstantValue is { HasValue: true, Value: 0 },
+                    _ => false,
+                };
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The condition reads and compares, and changes nothing.</summary>
+    private static bool IsPassive(IOperation condition)
+    {
+        foreach (var descendant in condition.DescendantsOutsideFunctions())
+        {
+            switch (descendant.Kind)
+            {
+                case OperationKind.FieldReference:
+                case OperationKind.LocalReference:
+                case OperationKind.ParameterReference:
+                case OperationKind.InstanceReference:
+                case OperationKind.Literal:
+                case OperationKind.UnaryOperator:
+                case OperationKind.BinaryOperator:
+                case OperationKind.Parenthesized:
+                case OperationKind.IsNull:
+                case OperationKind.IsPattern:
+                case OperationKind.ConstantPattern:
+                case OperationKind.RelationalPattern:
+                case OperationKind.NegatedPattern:
+                case OperationKind.BinaryPattern:
+                case OperationKind.TypePattern:
+                case OperationKind.ConditionalAccess:
+                case OperationKind.ConditionalAccessInstance:
+                    break;
+                case OperationKind.PropertyReference when ((IPropertyReferenceOperation)descendant).Arguments.IsEmpty:
+                    break;
+                case OperationKind.Conversion when ((IConversionOperation)descendant).OperatorMethod is null:
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The largest integer constant that bounds the loop (a for condition or start value, a constant array,
     /// <c>Enumerable.Range(start, count)</c>), or null when the bound is not a constant.</summary>
     public static long? ConstantBound(this ILoopOperation loop, ThreadingApis threading)

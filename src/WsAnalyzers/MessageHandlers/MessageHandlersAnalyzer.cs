@@ -7,9 +7,10 @@ using WsAnalyzers.Core;
 namespace WsAnalyzers.MessageHandlers;
 
 /// <summary>
-/// The message-handler rules, WS4001 and WS4002: work that holds a message handler's receive path. Each rule has its
-/// candidate operations (loops; blocking invocations and property reads) and reports through <see cref="HandlerReach"/>,
-/// which also follows same-type calls from handlers; the two share which methods handlers call.
+/// The message-handler rules, WS4001 and WS4002: work that holds a connection's processing path (message and open
+/// handlers, receive loops, the code after an accept). Each rule has its candidate operations (loops; blocking
+/// invocations and property reads) and reports through <see cref="HandlerReach"/>, which also follows same-type calls
+/// from handlers; the two share which methods handlers call.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MessageHandlersAnalyzer : WebSocketAnalyzer
@@ -24,15 +25,16 @@ public sealed class MessageHandlersAnalyzer : WebSocketAnalyzer
         var compilation = context.Compilation;
         var cancellation = context.CancellationToken;
         var threading = apis.Threading;
-        var caches = new MessageHandlerCaches();
+        var caches = new MessageHandlerCaches(compilation);
         if (Runs(compilation, Descriptors.WS4001CpuBoundLoopInHandler, cancellation))
         {
             HandlerReach.Register(
                 context,
                 apis,
                 caches,
+                CpuBoundLoopInHandlerRule.MaxCallDepth,
                 operation => CpuBoundLoopInHandlerRule.IsCandidate(threading, (ILoopOperation)operation),
-                (operation, path) => CpuBoundLoopInHandlerRule.Diagnose(apis, threading, (ILoopOperation)operation, path),
+                (operation, path) => CpuBoundLoopInHandlerRule.Diagnose(apis, threading, caches.Numbers, (ILoopOperation)operation, path),
                 OperationKind.Loop);
         }
 
@@ -42,6 +44,7 @@ public sealed class MessageHandlersAnalyzer : WebSocketAnalyzer
                 context,
                 apis,
                 caches,
+                BlockingCallInHandlerRule.MaxCallDepth,
                 operation => BlockingCallInHandlerRule.IsCandidate(threading, operation),
                 (operation, path) => BlockingCallInHandlerRule.Diagnose(threading, operation, path),
                 OperationKind.Invocation,

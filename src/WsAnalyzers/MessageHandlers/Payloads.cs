@@ -7,24 +7,30 @@ using WsAnalyzers.Operations;
 namespace WsAnalyzers.MessageHandlers;
 
 /// <summary>
-/// Answers "does this expression depend on the received message": the symbols that hold it on a handler path are the
-/// handler's parameters (or, in a receive loop, the receive buffer and result), and every local computed from them
-/// (<c>var text = Encoding.UTF8.GetString(buffer, 0, result.Count)</c>, a foreach variable over them, a stream they are
-/// written to, an out variable of a call that reads them).
+/// Answers "does this expression depend on the received message, and how": the symbols that hold it on a handler path
+/// are the handler's parameters (or, in a receive loop, the receive buffer and result), and every local computed from
+/// them (<c>var text = Encoding.UTF8.GetString(buffer, 0, result.Count)</c>, a foreach variable over them, a stream they
+/// are written to, an out variable of a call that reads them). A number read out of the message
+/// (<c>int.Parse(text)</c>, <c>request.Rows</c>, a numeric hub-method argument) is one the peer chose, unless it is capped
+/// (<c>Math.Min(n, 100)</c>); everything else computed from the message is its content or its size.
 /// </summary>
 internal static class Payloads
 {
     private const int MaxRounds = 8;
 
-    public static HashSet<ISymbol> Collect(WebSocketApis apis, HandlerPath path)
+    public static Payload Collect(WebSocketApis apis, NumberSources numbers, HandlerPath path)
     {
-        var payload = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        var payload = new Payload(numbers);
         if (path.Kind == HandlerPathKind.Method || path.Handler.IsHandler)
         {
-            var parameters = path.Function is IAnonymousFunctionOperation lambda ? lambda.Symbol.Parameters : path.Method?.Parameters ?? default;
+            var parameters = path.FunctionSymbol?.Parameters ?? default;
             if (!parameters.IsDefault)
             {
-                payload.UnionWith(parameters);
+                foreach (var parameter in parameters)
+                {
+                    // A helper's numeric parameter may come from anywhere; a handler's is what the peer sent.
+                    (path.Kind == HandlerPathKind.Handler && NumberSources.IsWideNumber(parameter.Type) ? payload.Chosen : payload.Message).Add(parameter);
+                }
             }
         }
 
@@ -34,12 +40,12 @@ internal static class Payloads
             {
                 if (descendant is IInvocationOperation invocation && apis.IsReceive(invocation, out _))
                 {
-                    AddReceived(invocation, payload);
+                    AddReceived(invocation, payload.Message);
                 }
             }
         }
 
-        var flows = Flows(path.Function);
+        var flows = Flows(numbers, path.Function);
         for (var round = 0; round < MaxRounds && AddDerived(flows, payload); round++)
         {
         }
@@ -47,26 +53,7 @@ internal static class Payloads
         return payload;
     }
 
-    /// <summary>True when <paramref name="operation"/> reads one of <paramref name="payload"/>.</summary>
-    public static bool References(IOperation? operation, HashSet<ISymbol> payload)
-    {
-        if (operation is null || payload.Count == 0)
-        {
-            return false;
-        }
-
-        foreach (var descendant in operation.DescendantsOutsideFunctions())
-        {
-            if (Symbol(descendant) is { } symbol && payload.Contains(symbol))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static void AddReceived(IInvocationOperation receive, HashSet<ISymbol> payload)
+    private static void AddReceived(IInvocationOperation receive, HashSet<ISymbol> message)
     {
         foreach (var argument in receive.Arguments)
         {
@@ -76,7 +63,7 @@ internal static class Payloads
                 {
                     if (Symbol(descendant) is { } symbol)
                     {
-                        payload.Add(symbol);
+                        message.Add(symbol);
                     }
                 }
             }
@@ -84,7 +71,8 @@ internal static class Payloads
 
         IOperation current = receive;
         while (current.Parent is IAwaitOperation or IConversionOperation or IParenthesizedOperation ||
-               current.Parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" })
+               current.Parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } ||
+               current.Parent is IPropertyReferenceOperation { Property.Name: "Result" })
         {
             current = current.Parent;
         }
@@ -92,10 +80,10 @@ internal static class Payloads
         switch (current.Parent)
         {
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                payload.Add(declarator.Symbol);
+                message.Add(declarator.Symbol);
                 break;
             case ISimpleAssignmentOperation assignment when Symbol(assignment.Target) is { } target:
-                payload.Add(target);
+                message.Add(target);
                 break;
         }
     }
@@ -103,7 +91,7 @@ internal static class Payloads
     /// <summary>Where values flow in the function: declarators and local assignments from their values, foreach
     /// variables from the collection, and the instance and out arguments of a call from its other arguments. Each flow
     /// keeps the symbols its sources read, so the fixed point below never walks an expression twice.</summary>
-    private static List<Flow> Flows(IOperation function)
+    private static List<Flow> Flows(NumberSources numbers, IOperation function)
     {
         var flows = new List<Flow>();
         foreach (var descendant in function.DescendantsOutsideFunctions())
@@ -118,22 +106,22 @@ internal static class Payloads
             switch (descendant)
             {
                 case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
-                    Add(flows, new[] { declarator.Symbol }, initializer.Value);
+                    Add(flows, numbers, new[] { declarator.Symbol }, initializer.Value);
                     break;
                 case IAssignmentOperation { Target: ILocalReferenceOperation local } assignment:
-                    Add(flows, new ISymbol[] { local.Local }, assignment.Value);
+                    Add(flows, numbers, new ISymbol[] { local.Local }, assignment.Value);
                     break;
                 case IForEachLoopOperation loop:
-                    Add(flows, System.Linq.Enumerable.ToArray<ISymbol>(loop.Locals), loop.Collection);
+                    Add(flows, numbers, System.Linq.Enumerable.ToArray<ISymbol>(loop.Locals), loop.Collection);
                     break;
                 case IInvocationOperation invocation:
                     var targets = new List<ISymbol>();
+                    var flow = new Flow(numbers.IsParse(invocation));
                     if (invocation.Instance is ILocalReferenceOperation instance)
                     {
                         targets.Add(instance.Local);
                     }
 
-                    var read = new List<ISymbol>();
                     foreach (var argument in invocation.Arguments)
                     {
                         if (argument.Parameter?.RefKind == RefKind.Out)
@@ -145,13 +133,20 @@ internal static class Payloads
                         }
                         else
                         {
-                            AddReads(argument.Value, read);
+                            flow.AddReads(numbers, argument.Value);
                         }
                     }
 
-                    if (targets.Count > 0 && read.Count > 0)
+                    if (targets.Count > 0 && invocation.Instance is { } read)
                     {
-                        flows.Add(new Flow(targets.ToArray(), read));
+                        // TryGetValue(key, out var v), element.TryGetInt32(out var n): the out variable comes from the instance too.
+                        flow.AddReads(numbers, read);
+                    }
+
+                    if (targets.Count > 0 && flow.Reads.Count > 0)
+                    {
+                        flow.Targets = targets.ToArray();
+                        flows.Add(flow);
                     }
 
                     break;
@@ -161,63 +156,137 @@ internal static class Payloads
         return flows;
     }
 
-    private static void Add(List<Flow> flows, ISymbol[] targets, IOperation source)
+    private static void Add(List<Flow> flows, NumberSources numbers, ISymbol[] targets, IOperation source)
     {
-        var read = new List<ISymbol>();
-        AddReads(source, read);
-        if (targets.Length > 0 && read.Count > 0)
+        var flow = new Flow(parses: false);
+        flow.AddReads(numbers, source);
+        if (targets.Length > 0 && flow.Reads.Count > 0)
         {
-            flows.Add(new Flow(targets, read));
+            flow.Targets = targets;
+            flows.Add(flow);
         }
     }
 
-    private static void AddReads(IOperation operation, List<ISymbol> read)
-    {
-        foreach (var descendant in operation.DescendantsOutsideFunctions())
-        {
-            if (Symbol(descendant) is { } symbol)
-            {
-                read.Add(symbol);
-            }
-        }
-    }
-
-    private static bool AddDerived(List<Flow> flows, HashSet<ISymbol> payload)
+    private static bool AddDerived(List<Flow> flows, Payload payload)
     {
         var added = false;
         foreach (var flow in flows)
         {
+            var (message, chosen) = (false, false);
             foreach (var symbol in flow.Reads)
             {
-                if (payload.Contains(symbol))
-                {
-                    foreach (var target in flow.Targets)
-                    {
-                        added |= payload.Add(target);
-                    }
+                message |= payload.Message.Contains(symbol);
+                chosen |= payload.Chosen.Contains(symbol);
+            }
 
-                    break;
+            if (!message && !chosen)
+            {
+                continue;
+            }
+
+            foreach (var target in flow.Targets)
+            {
+                if (payload.Contains(target))
+                {
+                    continue;
                 }
+
+                // A number read out of the message, or computed from such numbers, is chosen by the peer unless capped;
+                // anything computed from the message alone (or from its size) is message.
+                var isChosen = NumberSources.IsWideNumber(Type(target))
+                    ? (chosen || flow.ReadsNumberOf(payload.Message)) && !flow.Caps
+                    : chosen && !message;
+                added |= (isChosen ? payload.Chosen : payload.Message).Add(target);
             }
         }
 
         return added;
     }
 
+    private static ITypeSymbol? Type(ISymbol symbol) => symbol switch
+    {
+        ILocalSymbol local => local.Type,
+        IParameterSymbol parameter => parameter.Type,
+        IFieldSymbol field => field.Type,
+        _ => null,
+    };
+
+    /// <summary>A value flowing into <see cref="Targets"/> from what its source reads.</summary>
     private sealed class Flow
     {
-        public Flow(ISymbol[] targets, List<ISymbol> reads)
+        public Flow(bool parses)
         {
-            Targets = targets;
-            Reads = reads;
+            Parses = parses;
         }
 
-        public ISymbol[] Targets { get; }
+        public ISymbol[] Targets { get; set; } = System.Array.Empty<ISymbol>();
 
-        public List<ISymbol> Reads { get; }
+        public List<ISymbol> Reads { get; } = new();
+
+        /// <summary>The flow itself reads a number out of everything it reads (<c>int.TryParse(text, out var n)</c>).</summary>
+        public bool Parses { get; }
+
+        /// <summary>The symbols the source reads a number out of: passed to a parse, or the instance of a numeric member
+        /// that is not a size (<c>request.Rows</c>).</summary>
+        public List<ISymbol> NumberReads { get; } = new();
+
+        /// <summary>The source caps what it computes (<c>Math.Min</c>, <c>Math.Clamp</c>).</summary>
+        public bool Caps { get; private set; }
+
+        public bool ReadsNumberOf(HashSet<ISymbol> message)
+        {
+            foreach (var symbol in Parses ? Reads : NumberReads)
+            {
+                if (message.Contains(symbol))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public void AddReads(NumberSources numbers, IOperation source)
+        {
+            foreach (var descendant in source.DescendantsOutsideFunctions())
+            {
+                if (Symbol(descendant) is { } symbol)
+                {
+                    Reads.Add(symbol);
+                }
+
+                switch (descendant.Kind)
+                {
+                    case OperationKind.Invocation or OperationKind.Conversion:
+                        Caps |= numbers.IsCap(descendant);
+                        if (numbers.IsParse(descendant))
+                        {
+                            foreach (var parsed in descendant.DescendantsOutsideFunctions())
+                            {
+                                if (Symbol(parsed) is { } read)
+                                {
+                                    NumberReads.Add(read);
+                                }
+                            }
+                        }
+
+                        break;
+                    case OperationKind.PropertyReference or OperationKind.FieldReference:
+                        var member = (IMemberReferenceOperation)descendant;
+                        if (member.Instance is { } instance && Symbol(instance) is { } owner && !NumberSources.IsSize(member) &&
+                            NumberSources.IsWideNumber(member.Type) && member is not IPropertyReferenceOperation { Property.IsIndexer: true })
+                        {
+                            NumberReads.Add(owner);
+                        }
+
+                        break;
+                }
+            }
+        }
     }
 
-    private static ISymbol? Symbol(IOperation operation) =>
+    /// <summary>The local, parameter or field an operation names (after conversions), or a declared out variable.</summary>
+    internal static ISymbol? Symbol(IOperation operation) =>
         operation.WithoutConversions() switch
         {
             ILocalReferenceOperation local => local.Local,

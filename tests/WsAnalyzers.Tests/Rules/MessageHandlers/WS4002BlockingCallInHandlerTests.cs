@@ -127,14 +127,18 @@ public sealed class WS4002BlockingCallInHandlerTests
                 Third();
             }
 
-            // Three calls deep from the handler: followed. Four: not.
-            private void Third()
+            // Five calls deep from the handler: followed. Six: not.
+            private void Third() => Fourth();
+
+            private void Fourth() => Fifth();
+
+            private void Fifth()
             {
-                {|WS4002:Thread.Sleep(3)|};
-                Fourth();
+                {|WS4002:Thread.Sleep(5)|};
+                Sixth();
             }
 
-            private void Fourth() => Thread.Sleep(4);
+            private void Sixth() => Thread.Sleep(6);
 
             // Not called from a handler: not on the receive path.
             public void Maintenance() => Thread.Sleep(1000);
@@ -155,7 +159,7 @@ public sealed class WS4002BlockingCallInHandlerTests
             {
                 ws.OnMessage += (sender, e) => _queue.Writer.TryWrite(e.Data);
                 ws.OnMessage += (sender, e) => Task.Run(() => Thread.Sleep(100));
-                ws.OnOpen += (sender, e) => Thread.Sleep(100);
+                ws.OnClose += (sender, e) => Thread.Sleep(100);
             }
 
             public void Consume()
@@ -185,6 +189,241 @@ public sealed class WS4002BlockingCallInHandlerTests
 
                     var polled = new SemaphoreSlim(1).Wait(0);
                 }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Open_and_connect_handlers_are_a_connection_path() => Verify.VerifyAnalyzerAsync(Usings + """
+        using Microsoft.AspNetCore.SignalR;
+        using Microsoft.AspNetCore.SignalR.Client;
+
+        class Room : WebSocketSharp.Server.WebSocketBehavior
+        {
+            private readonly Func<Task<string>> _load = () => Task.FromResult("");
+
+            protected override void OnOpen() => Send({|WS4002:_load().Result|});
+        }
+
+        class LobbyHub : Hub
+        {
+            private readonly Func<Task> _register = () => Task.CompletedTask;
+
+            public override Task OnConnectedAsync()
+            {
+                {|WS4002:_register().Wait()|};
+                return base.OnConnectedAsync();
+            }
+
+            public override Task OnDisconnectedAsync(Exception? exception)
+            {
+                _register().Wait();
+                return base.OnDisconnectedAsync(exception);
+            }
+        }
+
+        class Wiring
+        {
+            public void Wire(WebSocketSharp.WebSocket ws, Fleck.IWebSocketConnection connection, Websocket.Client.WebsocketClient client, HubConnection hub, Task pending)
+            {
+                ws.OnOpen += (sender, e) => {|WS4002:Thread.Sleep(100)|};
+                connection.OnOpen = () => {|WS4002:pending.Wait()|};
+                System.ObservableExtensions.Subscribe(client.ReconnectionHappened, info => {|WS4002:Thread.Sleep(10)|});
+                hub.Reconnected += id =>
+                {
+                    {|WS4002:pending.Wait()|};
+                    return Task.CompletedTask;
+                };
+                connection.OnClose = () => pending.Wait();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_connection_loop_around_a_receive_loop_is_not_a_message_handler() => Verify.VerifyAnalyzerAsync(Usings + """
+        class Listener
+        {
+            private volatile bool _stop;
+
+            // The outer loop runs once per connection: its connect, its close and its back-off are not on the receive path.
+            public void ListenerLoop(Uri uri, CancellationToken token)
+            {
+                while (!_stop)
+                {
+                    try
+                    {
+                        using var socket = new ClientWebSocket();
+                        socket.ConnectAsync(uri, CancellationToken.None).Wait();
+                        while (!_stop && socket.State == WebSocketState.Open)
+                        {
+                            var buffer = new ArraySegment<byte>(new byte[5 * 1024]);
+                            var received = {|WS4002:socket.ReceiveAsync(buffer, token).Result|};
+                            {|WS4002:Thread.Sleep(10)|};
+                        }
+
+                        if (socket.State == WebSocketState.Open)
+                        {
+                            socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None).Wait();
+                        }
+                    }
+                    catch (Exception)
+                    {
+                        Thread.Sleep(5000);
+                    }
+                }
+            }
+
+            // The outer loop runs once per message: the inner loop only gathers its fragments.
+            public async Task FragmentsAsync(WebSocket socket)
+            {
+                var buffer = new byte[1024];
+                while (socket.State == WebSocketState.Open)
+                {
+                    WebSocketReceiveResult result;
+                    do
+                    {
+                        result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer), default);
+                    }
+                    while (!result.EndOfMessage);
+
+                    {|WS4002:Thread.Sleep(10)|};
+                }
+            }
+
+            // One loop that reconnects when it must and receives in its own body: once per message.
+            public async Task ReconnectingAsync(ClientWebSocket socket, Uri uri)
+            {
+                var buffer = new byte[1024];
+                while (true)
+                {
+                    if (socket.State != WebSocketState.Open)
+                    {
+                        await socket.ConnectAsync(uri, default);
+                    }
+
+                    await socket.ReceiveAsync(new ArraySegment<byte>(buffer), default);
+                    {|WS4002:Thread.Sleep(10)|};
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task The_code_after_an_accept_serves_the_connection() => Verify.VerifyAnalyzerAsync(Usings + """
+        using Microsoft.AspNetCore.Http;
+
+        class Middleware
+        {
+            private readonly Func<Task<string>> _welcome = () => Task.FromResult("hi");
+
+            public async Task InvokeAsync(HttpContext context)
+            {
+                var before = _welcome().Result;
+                if (!context.WebSockets.IsWebSocketRequest)
+                {
+                    Thread.Sleep(10);
+                    return;
+                }
+
+                using (var socket = await context.WebSockets.AcceptWebSocketAsync())
+                {
+                    var text = {|WS4002:_welcome().Result|};
+                    Greet(socket);
+                }
+            }
+
+            public async Task AcceptAsync(HttpContext context)
+            {
+                var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+                {|WS4002:Thread.Sleep(10)|};
+            }
+
+            public void HandOff(HttpContext context)
+            {
+                var pending = context.WebSockets.AcceptWebSocketAsync();
+                Thread.Sleep(10);
+                _ = pending;
+            }
+
+            private void Greet(WebSocket socket) => {|WS4002:socket.SendAsync(new byte[] { 1 }, WebSocketMessageType.Binary, true, default).Wait()|};
+        }
+        """);
+
+    [Fact]
+    public Task Methods_attached_as_handlers_by_method_group_are_handlers() => Verify.VerifyAnalyzerAsync(Usings + """
+        class Wiring
+        {
+            private readonly Func<Task> _save = () => Task.CompletedTask;
+
+            public void Wire(WebSocketSharp.WebSocket ws, Fleck.IWebSocketConnection connection)
+            {
+                ws.OnMessage += OnMessage;
+                connection.OnMessage = OnText;
+                connection.OnClose = OnClosed;
+                Task.Run(Background);
+            }
+
+            private void OnMessage(object? sender, WebSocketSharp.MessageEventArgs e) => {|WS4002:_save().Wait()|};
+
+            private void OnText(string text) => Store(text);
+
+            private void Store(string text) => {|WS4002:Thread.Sleep(text.Length)|};
+
+            private void OnClosed() => _save().Wait();
+
+            private void Background() => Thread.Sleep(1000);
+        }
+        """);
+
+    [Fact]
+    public Task A_blocking_call_four_calls_away_from_OnMessage_is_flagged() => Verify.VerifyAnalyzerAsync(Usings + """
+        using System.Net.Http;
+
+        class Board : WebSocketSharp.Server.WebSocketBehavior
+        {
+            private static readonly List<bool> Ready = new();
+
+            protected override void OnMessage(WebSocketSharp.MessageEventArgs e)
+            {
+                if (e.Data.Contains("|ready|"))
+                {
+                    SetReadyState();
+                }
+            }
+
+            public void SetReadyState()
+            {
+                Ready.Add(true);
+                ControlReadyState();
+            }
+
+            public void ControlReadyState()
+            {
+                var start = true;
+                for (var i = 0; i < Ready.Count && start; i++)
+                {
+                    start = Ready[i];
+                }
+
+                if (start)
+                {
+                    StartGame();
+                }
+            }
+
+            public void StartGame()
+            {
+                using var client = new HttpClient();
+                var deck = {|WS4002:client.GetAsync("https://example.com/deck").Result|};
+                GiveCards();
+            }
+
+            public void GiveCards()
+            {
+                using var client = new HttpClient();
+                var cards = {|WS4002:client.GetAsync("https://example.com/draw").Result|};
+                var json = {|WS4002:cards.Content.ReadAsStringAsync().Result|};
+                Send(json);
             }
         }
         """);
@@ -343,6 +582,99 @@ public sealed class WS4002BlockingCallInHandlerTests
             """);
         test.FixedState.MarkupHandling = Microsoft.CodeAnalysis.Testing.MarkupMode.Allow;
         return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Fix_makes_a_function_that_returns_a_task_async_in_place() => Verify.VerifyCodeFixAsync(Usings + """
+        using Microsoft.AspNetCore.SignalR;
+        using Microsoft.AspNetCore.SignalR.Client;
+
+        class LobbyHub : Hub
+        {
+            private readonly Func<Task> _register = () => Task.CompletedTask;
+            private readonly Func<string, Task<int>> _count = _ => Task.FromResult(1);
+
+            public override Task OnConnectedAsync()
+            {
+                {|WS4002:_register().Wait()|};
+                if (Context.ConnectionId.Length == 0)
+                {
+                    return Task.CompletedTask;
+                }
+
+                return base.OnConnectedAsync();
+            }
+
+            public Task<int> Count(string room) => Task.FromResult({|WS4002:_count(room).Result|} + 1);
+        }
+
+        class Wiring
+        {
+            public void Wire(HubConnection hub, Fleck.IWebSocketConnection connection, Func<string, Task> save, Task pending)
+            {
+                hub.On<string>("note", text =>
+                {
+                    {|WS4002:Thread.Sleep(10)|};
+                    if (text.Length == 0)
+                        return Task.CompletedTask;
+                    return save(text);
+                });
+                connection.OnOpen = () => {|WS4002:pending.Wait()|};
+            }
+        }
+        """, Usings + """
+        using Microsoft.AspNetCore.SignalR;
+        using Microsoft.AspNetCore.SignalR.Client;
+
+        class LobbyHub : Hub
+        {
+            private readonly Func<Task> _register = () => Task.CompletedTask;
+            private readonly Func<string, Task<int>> _count = _ => Task.FromResult(1);
+
+            public override async Task OnConnectedAsync()
+            {
+                await _register();
+                if (Context.ConnectionId.Length == 0)
+                {
+                    return;
+                }
+
+                await base.OnConnectedAsync();
+            }
+
+            public async Task<int> Count(string room) => await Task.FromResult(await _count(room) + 1);
+        }
+
+        class Wiring
+        {
+            public void Wire(HubConnection hub, Fleck.IWebSocketConnection connection, Func<string, Task> save, Task pending)
+            {
+                hub.On<string>("note", async text =>
+                {
+                    await Task.Delay(10);
+                    if (text.Length == 0)
+                        return;
+                    await save(text);
+                });
+                connection.OnOpen = async () => await pending;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task No_fix_in_synchronous_helpers_a_handler_calls()
+    {
+        var source = Usings + """
+            class Board : WebSocketSharp.Server.WebSocketBehavior
+            {
+                private readonly Func<Task<string>> _draw = () => Task.FromResult("");
+
+                protected override void OnMessage(WebSocketSharp.MessageEventArgs e) => Deal();
+
+                private void Deal() => Send({|WS4002:_draw().Result|});
+            }
+            """;
+        return Verify.CreateTest(source, source).RunAsync();
     }
 
     [Fact]
