@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
+using WsAnalyzers.CodeFixes.ReceiveLoop;
 using WsAnalyzers.Core;
 using WsAnalyzers.ReceiveLoop;
 using WsAnalyzers.Tests.Verifiers;
@@ -8,7 +9,7 @@ namespace WsAnalyzers.Tests.Rules.ReceiveLoop;
 
 public sealed class WS5001ReceiveLoopIgnoresCloseTests
 {
-    private static readonly RuleVerifier<ReceiveLoopAnalyzer, EmptyCodeFixProvider> Verify = new(RuleIdentifiers.ReceiveLoopIgnoresClose);
+    private static readonly RuleVerifier<ReceiveLoopAnalyzer, HandleCloseMessageCodeFixProvider> Verify = new(RuleIdentifiers.ReceiveLoopIgnoresClose);
 
     private const string Usings = """
         using System;
@@ -443,6 +444,160 @@ public sealed class WS5001ReceiveLoopIgnoresCloseTests
             }
         }
         """);
+
+    [Fact]
+    public Task Fix_handles_the_Close_message_after_a_declared_result() => Verify.VerifyCodeFixAsync(Usings + """
+        class Ticker
+        {
+            public async Task ListenAsync(ClientWebSocket ws, CancellationToken token)
+            {
+                var buffer = new byte[1024];
+                while (true)
+                {
+                    // one frame at a time
+                    var result = await {|WS5001:ws.ReceiveAsync(new ArraySegment<byte>(buffer), token)|};
+                    Console.WriteLine(result.Count);
+                }
+            }
+        }
+        """, Usings + """
+        class Ticker
+        {
+            public async Task ListenAsync(ClientWebSocket ws, CancellationToken token)
+            {
+                var buffer = new byte[1024];
+                while (true)
+                {
+                    // one frame at a time
+                    var result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), token);
+                    if (result.MessageType == WebSocketMessageType.Close)
+                    {
+                        if (ws.State == WebSocketState.CloseReceived)
+                        {
+                            await ws.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, token);
+                        }
+
+                        break;
+                    }
+
+                    Console.WriteLine(result.Count);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Fix_keeps_ConfigureAwait_and_handles_an_assigned_and_a_dropped_result() => Verify.VerifyCodeFixAsync(Usings + """
+        class Client
+        {
+            private readonly ClientWebSocket _socket = new();
+            private readonly CancellationTokenSource _cts = new();
+
+            public async Task PumpAsync()
+            {
+                var buffer = new byte[1024];
+                ValueWebSocketReceiveResult received;
+                for (;;)
+                {
+                    received = await {|WS5001:_socket.ReceiveAsync(buffer.AsMemory(), _cts.Token)|}.ConfigureAwait(false);
+                    Console.WriteLine(received.Count);
+                }
+            }
+
+            public async Task DrainAsync(WebSocket socket)
+            {
+                var result = 0;
+                while (true)
+                {
+                    await {|WS5001:socket.ReceiveAsync(new byte[16], new CancellationTokenSource(1000).Token)|};
+                    result++;
+                }
+            }
+        }
+        """, Usings + """
+        class Client
+        {
+            private readonly ClientWebSocket _socket = new();
+            private readonly CancellationTokenSource _cts = new();
+
+            public async Task PumpAsync()
+            {
+                var buffer = new byte[1024];
+                ValueWebSocketReceiveResult received;
+                for (;;)
+                {
+                    received = await _socket.ReceiveAsync(buffer.AsMemory(), _cts.Token).ConfigureAwait(false);
+                    if (received.MessageType == WebSocketMessageType.Close)
+                    {
+                        if (_socket.State == WebSocketState.CloseReceived)
+                        {
+                            await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, _cts.Token).ConfigureAwait(false);
+                        }
+
+                        break;
+                    }
+
+                    Console.WriteLine(received.Count);
+                }
+            }
+
+            public async Task DrainAsync(WebSocket socket)
+            {
+                var result = 0;
+                while (true)
+                {
+                    var result2 = await socket.ReceiveAsync(new byte[16], new CancellationTokenSource(1000).Token);
+                    if (result2.MessageType == WebSocketMessageType.Close)
+                    {
+                        if (socket.State == WebSocketState.CloseReceived)
+                        {
+                            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+                        }
+
+                        break;
+                    }
+
+                    result++;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task No_fix_where_a_break_would_not_leave_the_receive_loop_or_nothing_is_awaited()
+    {
+        var source = Usings + """
+            class Shapes
+            {
+                public async Task FragmentLoopAsync(WebSocket socket, CancellationToken token)
+                {
+                    var buffer = new ArraySegment<byte>(new byte[2048]);
+                    while (!token.IsCancellationRequested)
+                    {
+                        using var ms = new MemoryStream();
+                        WebSocketReceiveResult result;
+                        do
+                        {
+                            result = await {|WS5001:socket.ReceiveAsync(buffer, token)|};
+                            ms.Write(buffer.Array!, buffer.Offset, result.Count);
+                        }
+                        while (!result.EndOfMessage);
+                    }
+                }
+
+                public void Blocking(WebSocket socket)
+                {
+                    while (true)
+                    {
+                        var result = {|WS5001:socket.ReceiveAsync(new byte[16], default)|}.Result;
+                        Console.WriteLine(result.Count);
+                    }
+                }
+            }
+            """;
+        var test = Verify.CreateTest(source, source);
+        return test.RunAsync();
+    }
 
     [Fact]
     public Task Incomplete_code_does_not_break_the_analyzer()

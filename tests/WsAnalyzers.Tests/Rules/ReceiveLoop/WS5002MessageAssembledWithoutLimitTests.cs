@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
+using WsAnalyzers.CodeFixes.ReceiveLoop;
 using WsAnalyzers.Core;
 using WsAnalyzers.ReceiveLoop;
 using WsAnalyzers.Tests.Verifiers;
@@ -8,7 +9,7 @@ namespace WsAnalyzers.Tests.Rules.ReceiveLoop;
 
 public sealed class WS5002MessageAssembledWithoutLimitTests
 {
-    private static readonly RuleVerifier<ReceiveLoopAnalyzer, EmptyCodeFixProvider> Verify = new(RuleIdentifiers.MessageAssembledWithoutLimit);
+    private static readonly RuleVerifier<ReceiveLoopAnalyzer, CapMessageSizeCodeFixProvider> Verify = new(RuleIdentifiers.MessageAssembledWithoutLimit);
 
     private const string Usings = """
         using System;
@@ -340,6 +341,268 @@ public sealed class WS5002MessageAssembledWithoutLimitTests
             }
         }
         """);
+
+    [Fact]
+    public Task Fix_closes_with_1009_past_a_named_limit_added_once_per_type() => Verify.VerifyCodeFixAsync(Usings + """
+        class Reader
+        {
+            private readonly ClientWebSocket _socket = new();
+
+            public async Task ReadAsync(Action<byte[]> handle, CancellationToken token)
+            {
+                var buffer = new ArraySegment<byte>(new byte[2048]);
+                while (_socket.State == WebSocketState.Open)
+                {
+                    using var ms = new MemoryStream();
+                    WebSocketReceiveResult result;
+                    do
+                    {
+                        result = await _socket.ReceiveAsync(buffer, token).ConfigureAwait(false);
+                        {|WS5002:ms.Write(buffer.Array!, buffer.Offset, result.Count)|};
+                    }
+                    while (!result.EndOfMessage);
+                    handle(ms.ToArray());
+                }
+            }
+
+            public async Task ReadTextAsync(WebSocket socket, Action<string> handle)
+            {
+                var buffer = new byte[1024];
+                var text = new StringBuilder();
+                while (true)
+                {
+                    var result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer), CancellationToken.None);
+                    if (result.MessageType == WebSocketMessageType.Close)
+                    {
+                        return;
+                    }
+
+                    {|WS5002:text.Append(Encoding.UTF8.GetString(buffer, 0, result.Count))|};
+                    if (result.EndOfMessage)
+                    {
+                        handle(text.ToString());
+                        text.Clear();
+                    }
+                }
+            }
+        }
+        """, Usings + """
+        class Reader
+        {
+            private readonly ClientWebSocket _socket = new();
+            private const int MaxMessageSize = 1024 * 1024;
+
+            public async Task ReadAsync(Action<byte[]> handle, CancellationToken token)
+            {
+                var buffer = new ArraySegment<byte>(new byte[2048]);
+                while (_socket.State == WebSocketState.Open)
+                {
+                    using var ms = new MemoryStream();
+                    WebSocketReceiveResult result;
+                    do
+                    {
+                        result = await _socket.ReceiveAsync(buffer, token).ConfigureAwait(false);
+                        ms.Write(buffer.Array!, buffer.Offset, result.Count);
+                        if (ms.Length > MaxMessageSize)
+                        {
+                            await _socket.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", token).ConfigureAwait(false);
+                            return;
+                        }
+                    }
+                    while (!result.EndOfMessage);
+                    handle(ms.ToArray());
+                }
+            }
+
+            public async Task ReadTextAsync(WebSocket socket, Action<string> handle)
+            {
+                var buffer = new byte[1024];
+                var text = new StringBuilder();
+                while (true)
+                {
+                    var result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer), CancellationToken.None);
+                    if (result.MessageType == WebSocketMessageType.Close)
+                    {
+                        return;
+                    }
+
+                    text.Append(Encoding.UTF8.GetString(buffer, 0, result.Count));
+                    if (text.Length > MaxMessageSize)
+                    {
+                        await socket.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", CancellationToken.None);
+                        return;
+                    }
+
+                    if (result.EndOfMessage)
+                    {
+                        handle(text.ToString());
+                        text.Clear();
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Fix_uses_an_existing_limit_and_works_for_lists_and_buffer_writers() => Verify.VerifyCodeFixAsync(Usings + """
+        class Server
+        {
+            public static int MaxMessageSize { get; set; } = 4096;
+
+            public async Task ServeAsync(Microsoft.AspNetCore.Http.HttpContext context, Func<byte[], Task> handle)
+            {
+                using var socket = await context.WebSockets.AcceptWebSocketAsync();
+                var buffer = new byte[512];
+                var bytes = new List<byte>();
+                var writer = new ArrayBufferWriter<byte>();
+                while (socket.State == WebSocketState.Open)
+                {
+                    var result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer), context.RequestAborted);
+                    {|WS5002:bytes.AddRange(new ArraySegment<byte>(buffer, 0, result.Count))|};
+                    {|WS5002:writer.Write(buffer.AsSpan(0, result.Count))|};
+                    if (result.EndOfMessage)
+                    {
+                        await handle(bytes.ToArray());
+                        bytes.Clear();
+                        writer.Clear();
+                    }
+                }
+            }
+        }
+        """, Usings + """
+        class Server
+        {
+            public static int MaxMessageSize { get; set; } = 4096;
+
+            public async Task ServeAsync(Microsoft.AspNetCore.Http.HttpContext context, Func<byte[], Task> handle)
+            {
+                using var socket = await context.WebSockets.AcceptWebSocketAsync();
+                var buffer = new byte[512];
+                var bytes = new List<byte>();
+                var writer = new ArrayBufferWriter<byte>();
+                while (socket.State == WebSocketState.Open)
+                {
+                    var result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer), context.RequestAborted);
+                    bytes.AddRange(new ArraySegment<byte>(buffer, 0, result.Count));
+                    if (bytes.Count > MaxMessageSize)
+                    {
+                        await socket.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", context.RequestAborted);
+                        return;
+                    }
+
+                    writer.Write(buffer.AsSpan(0, result.Count));
+                    if (writer.WrittenCount > MaxMessageSize)
+                    {
+                        await socket.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", context.RequestAborted);
+                        return;
+                    }
+
+                    if (result.EndOfMessage)
+                    {
+                        await handle(bytes.ToArray());
+                        bytes.Clear();
+                        writer.Clear();
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Fix_in_top_level_statements_declares_the_limit_first() => RunTopLevelFixAsync("""
+        using System;
+        using System.IO;
+        using System.Net.WebSockets;
+        using System.Threading;
+
+        using var socket = new ClientWebSocket();
+        await socket.ConnectAsync(new Uri("wss://example.org/feed"), CancellationToken.None);
+        var buffer = new byte[1024];
+        while (socket.State == WebSocketState.Open)
+        {
+            using var ms = new MemoryStream();
+            ValueWebSocketReceiveResult result;
+            do
+            {
+                result = await socket.ReceiveAsync(buffer.AsMemory(), CancellationToken.None);
+                {|WS5002:ms.Write(buffer, 0, result.Count)|};
+            }
+            while (!result.EndOfMessage);
+            Console.WriteLine(ms.Length);
+        }
+        """, """
+        using System;
+        using System.IO;
+        using System.Net.WebSockets;
+        using System.Threading;
+        const int MaxMessageSize = 1024 * 1024;
+
+        using var socket = new ClientWebSocket();
+        await socket.ConnectAsync(new Uri("wss://example.org/feed"), CancellationToken.None);
+        var buffer = new byte[1024];
+        while (socket.State == WebSocketState.Open)
+        {
+            using var ms = new MemoryStream();
+            ValueWebSocketReceiveResult result;
+            do
+            {
+                result = await socket.ReceiveAsync(buffer.AsMemory(), CancellationToken.None);
+                ms.Write(buffer, 0, result.Count);
+                if (ms.Length > MaxMessageSize)
+                {
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", CancellationToken.None);
+                    return;
+                }
+            }
+            while (!result.EndOfMessage);
+            Console.WriteLine(ms.Length);
+        }
+        """);
+
+    private static Task RunTopLevelFixAsync(string source, string fixedSource)
+    {
+        var test = Verify.CreateTest(source, fixedSource);
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        test.FixedState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task No_fix_where_returning_would_not_end_the_receive()
+    {
+        var source = Usings + """
+            class Helpers
+            {
+                public async Task<string?> ReceiveTextAsync(WebSocket socket, CancellationToken token)
+                {
+                    var buffer = new ArraySegment<byte>(new byte[8192]);
+                    using var ms = new MemoryStream();
+                    WebSocketReceiveResult result;
+                    do
+                    {
+                        result = await socket.ReceiveAsync(buffer, token);
+                        {|WS5002:ms.Write(buffer.Array!, buffer.Offset, result.Count)|};
+                    }
+                    while (!result.EndOfMessage);
+                    return result.MessageType == WebSocketMessageType.Text ? Encoding.UTF8.GetString(ms.ToArray()) : null;
+                }
+
+                public void Blocking(WebSocket socket)
+                {
+                    var buffer = new byte[1024];
+                    var text = new StringBuilder();
+                    WebSocketReceiveResult result;
+                    do
+                    {
+                        result = socket.ReceiveAsync(new ArraySegment<byte>(buffer), default).Result;
+                        {|WS5002:text.Append(Encoding.UTF8.GetString(buffer, 0, result.Count))|};
+                    }
+                    while (!result.EndOfMessage);
+                }
+            }
+            """;
+        return Verify.CreateTest(source, source).RunAsync();
+    }
 
     [Fact]
     public Task Incomplete_code_does_not_break_the_analyzer()

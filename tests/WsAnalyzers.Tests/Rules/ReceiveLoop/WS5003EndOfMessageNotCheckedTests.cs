@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
+using WsAnalyzers.CodeFixes.ReceiveLoop;
 using WsAnalyzers.Core;
 using WsAnalyzers.ReceiveLoop;
 using WsAnalyzers.Tests.Verifiers;
@@ -8,7 +9,7 @@ namespace WsAnalyzers.Tests.Rules.ReceiveLoop;
 
 public sealed class WS5003EndOfMessageNotCheckedTests
 {
-    private static readonly RuleVerifier<ReceiveLoopAnalyzer, EmptyCodeFixProvider> Verify = new(RuleIdentifiers.EndOfMessageNotChecked);
+    private static readonly RuleVerifier<ReceiveLoopAnalyzer, ReceiveWholeMessageCodeFixProvider> Verify = new(RuleIdentifiers.EndOfMessageNotChecked);
 
     private const string Usings = """
         using System;
@@ -252,6 +253,171 @@ public sealed class WS5003EndOfMessageNotCheckedTests
             }
         }
         """);
+
+    [Fact]
+    public Task Fix_receives_whole_messages_through_one_helper_per_type() => Verify.VerifyCodeFixAsync(Usings + """
+        class Echo
+        {
+            public async Task RunAsync(WebSocket webSocket, CancellationToken token)
+            {
+                var buffer = new byte[1024];
+                var result = await {|WS5003:webSocket.ReceiveAsync(new ArraySegment<byte>(buffer), token)|};
+                while (!result.CloseStatus.HasValue)
+                {
+                    Console.WriteLine(Encoding.UTF8.GetString(buffer, 0, result.Count));
+                    result = await {|WS5003:webSocket.ReceiveAsync(buffer, token)|};
+                }
+            }
+        }
+        """, Usings + """
+        class Echo
+        {
+            public async Task RunAsync(WebSocket webSocket, CancellationToken token)
+            {
+                var buffer = new byte[1024];
+                var result = await ReceiveWholeMessageAsync(webSocket, new ArraySegment<byte>(buffer), token);
+                while (!result.CloseStatus.HasValue)
+                {
+                    Console.WriteLine(Encoding.UTF8.GetString(buffer, 0, result.Count));
+                    result = await ReceiveWholeMessageAsync(webSocket, new ArraySegment<byte>(buffer), token);
+                }
+            }
+
+            // Receives one whole message into buffer: fragments are read until EndOfMessage. A message longer than the
+            // buffer is refused with 1009 (MessageTooBig) and returned as a Close.
+            private static async Task<WebSocketReceiveResult> ReceiveWholeMessageAsync(WebSocket socket, ArraySegment<byte> buffer, CancellationToken cancellationToken)
+            {
+                var count = 0;
+                while (true)
+                {
+                    var result = await socket.ReceiveAsync(buffer.Slice(count), cancellationToken);
+                    count += result.Count;
+                    if (result.EndOfMessage || result.MessageType == WebSocketMessageType.Close)
+                    {
+                        return new WebSocketReceiveResult(count, result.MessageType, true, result.CloseStatus, result.CloseStatusDescription);
+                    }
+
+                    if (count == buffer.Count)
+                    {
+                        await socket.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", cancellationToken);
+                        return new WebSocketReceiveResult(0, WebSocketMessageType.Close, true, WebSocketCloseStatus.MessageTooBig, "Message too big");
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Fix_keeps_the_Memory_overload_and_its_result_type() => Verify.VerifyCodeFixAsync(Usings + """
+        record Tick(string Symbol);
+
+        class Feed
+        {
+            private readonly ClientWebSocket _client = new();
+
+            public async Task<Tick?> NextAsync()
+            {
+                var buffer = new byte[4096];
+                ValueWebSocketReceiveResult result = await {|WS5003:_client.ReceiveAsync(buffer.AsMemory(), CancellationToken.None)|}.ConfigureAwait(false);
+                return JsonSerializer.Deserialize<Tick>(buffer.AsSpan(0, result.Count));
+            }
+        }
+        """, Usings + """
+        record Tick(string Symbol);
+
+        class Feed
+        {
+            private readonly ClientWebSocket _client = new();
+
+            public async Task<Tick?> NextAsync()
+            {
+                var buffer = new byte[4096];
+                ValueWebSocketReceiveResult result = await ReceiveWholeMessageAsync(_client, buffer.AsMemory(), CancellationToken.None).ConfigureAwait(false);
+                return JsonSerializer.Deserialize<Tick>(buffer.AsSpan(0, result.Count));
+            }
+
+            // Receives one whole message into buffer: fragments are read until EndOfMessage. A message longer than the
+            // buffer is refused with 1009 (MessageTooBig) and returned as a Close.
+            private static async ValueTask<ValueWebSocketReceiveResult> ReceiveWholeMessageAsync(WebSocket socket, Memory<byte> buffer, CancellationToken cancellationToken)
+            {
+                var count = 0;
+                while (true)
+                {
+                    var result = await socket.ReceiveAsync(buffer.Slice(count), cancellationToken);
+                    count += result.Count;
+                    if (result.EndOfMessage || result.MessageType == WebSocketMessageType.Close)
+                    {
+                        return new ValueWebSocketReceiveResult(count, result.MessageType, true);
+                    }
+
+                    if (count == buffer.Length)
+                    {
+                        await socket.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", cancellationToken);
+                        return new ValueWebSocketReceiveResult(0, WebSocketMessageType.Close, true);
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Fix_in_top_level_statements_adds_a_local_function()
+    {
+        var test = Verify.CreateTest("""
+            using System;
+            using System.Net.WebSockets;
+            using System.Text;
+            using System.Threading;
+
+            using var ws = new ClientWebSocket();
+            await ws.ConnectAsync(new Uri("ws://localhost:5065/"), CancellationToken.None);
+            var buffer = new byte[256];
+            while (ws.State == WebSocketState.Open)
+            {
+                var result = await {|WS5003:ws.ReceiveAsync(buffer, CancellationToken.None)|};
+                Console.WriteLine(Encoding.ASCII.GetString(buffer, 0, result.Count));
+            }
+            """, """
+            using System;
+            using System.Net.WebSockets;
+            using System.Text;
+            using System.Threading;
+
+            using var ws = new ClientWebSocket();
+            await ws.ConnectAsync(new Uri("ws://localhost:5065/"), CancellationToken.None);
+            var buffer = new byte[256];
+            while (ws.State == WebSocketState.Open)
+            {
+                var result = await ReceiveWholeMessageAsync(ws, new ArraySegment<byte>(buffer), CancellationToken.None);
+                Console.WriteLine(Encoding.ASCII.GetString(buffer, 0, result.Count));
+            }
+
+            // Receives one whole message into buffer: fragments are read until EndOfMessage. A message longer than the
+            // buffer is refused with 1009 (MessageTooBig) and returned as a Close.
+            static async System.Threading.Tasks.Task<WebSocketReceiveResult> ReceiveWholeMessageAsync(WebSocket socket, ArraySegment<byte> buffer, CancellationToken cancellationToken)
+            {
+                var count = 0;
+                while (true)
+                {
+                    var result = await socket.ReceiveAsync(buffer.Slice(count), cancellationToken);
+                    count += result.Count;
+                    if (result.EndOfMessage || result.MessageType == WebSocketMessageType.Close)
+                    {
+                        return new WebSocketReceiveResult(count, result.MessageType, true, result.CloseStatus, result.CloseStatusDescription);
+                    }
+
+                    if (count == buffer.Count)
+                    {
+                        await socket.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", cancellationToken);
+                        return new WebSocketReceiveResult(0, WebSocketMessageType.Close, true, WebSocketCloseStatus.MessageTooBig, "Message too big");
+                    }
+                }
+            }
+            """);
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        test.FixedState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        return test.RunAsync();
+    }
 
     [Fact]
     public Task Incomplete_code_does_not_break_the_analyzer()
