@@ -119,7 +119,10 @@ internal static class ByteUses
                 case IConversionOperation or IParenthesizedOperation:
                     current = parent;
                     continue;
-                case IPropertyReferenceOperation property when property.Instance == current && ByteWrappers.IsArrayOfSegment(property):
+                case IPropertyReferenceOperation property when property.Instance == current && ByteWrappers.IsViewProperty(property):
+                    current = parent;
+                    continue;
+                case IImplicitIndexerReferenceOperation indexer when indexer.Instance == current && ByteWrappers.IsRangeOfWrapper(indexer):
                     current = parent;
                     continue;
                 case IInvocationOperation invocation when invocation.Instance == current:

@@ -39,4 +39,12 @@ internal static class ByteWrappers
     /// <summary><c>segment.Array</c>: the array under an ArraySegment.</summary>
     public static bool IsArrayOfSegment(IPropertyReferenceOperation property) =>
         property.Property.Name == "Array" && IsWrapperType(property.Property.ContainingType);
+
+    /// <summary><c>segment.Array</c> or <c>memory.Span</c>: the same bytes seen through another type.</summary>
+    public static bool IsViewProperty(IPropertyReferenceOperation property) =>
+        property.Property.Name is "Array" or "Span" && IsWrapperType(property.Property.ContainingType);
+
+    /// <summary><c>span[..n]</c>, <c>memory[start..end]</c>: a range of a wrapper, which C# turns into a Slice call.</summary>
+    public static bool IsRangeOfWrapper(IImplicitIndexerReferenceOperation indexer) =>
+        indexer.IndexerSymbol is IMethodSymbol { Name: "Slice" } && IsWrapperType(indexer.Instance.Type);
 }

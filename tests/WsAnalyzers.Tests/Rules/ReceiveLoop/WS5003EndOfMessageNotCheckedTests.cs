@@ -68,6 +68,16 @@ public sealed class WS5003EndOfMessageNotCheckedTests
                     await socket.SendAsync(new ArraySegment<byte>(segment.Array!, 0, result.Count), WebSocketMessageType.Text, true, CancellationToken.None);
                 }
             }
+
+            public async Task MemorySpanRangeAsync(ClientWebSocket client, byte[] rented)
+            {
+                var memory = rented.AsMemory();
+                while (client.State == WebSocketState.Open)
+                {
+                    ValueWebSocketReceiveResult result = await {|WS5003:client.ReceiveAsync(memory, CancellationToken.None)|};
+                    Console.WriteLine(Encoding.UTF8.GetString(memory.Span[..result.Count]));
+                }
+            }
         }
         """);
 
