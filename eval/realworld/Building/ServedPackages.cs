@@ -20,6 +20,7 @@ public static class ServedPackages
             "Microsoft.Extensions.Options", "Microsoft.Extensions.Features"]),
         ("Microsoft.AspNet.SignalR.Client", ["Microsoft.AspNet.SignalR.Client", "Newtonsoft.Json"]),
         ("Newtonsoft.Json", ["Newtonsoft.Json"]),
+        ("Microsoft.IO.RecyclableMemoryStream", ["Microsoft.IO.RecyclableMemoryStream"]),
     ];
 
     /// <summary>The assembly files for <paramref name="packageId"/>, or null when the package is not one we have.</summary>

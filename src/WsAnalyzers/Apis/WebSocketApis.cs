@@ -67,6 +67,7 @@ internal sealed partial class WebSocketApis
 
         Collections = new CollectionTypes(types);
         Threading = new ThreadingApis(types);
+        Messages = new MessageApis(types);
         Random = types.Find("System.Random");
         RandomNumberGenerator = types.Find("System.Security.Cryptography.RandomNumberGenerator");
         Math = types.Find("System.Math");
@@ -182,6 +183,9 @@ internal sealed partial class WebSocketApis
     public INamedTypeSymbol? Task => Threading.Task;
     public INamedTypeSymbol? Thread => Threading.Thread;
     public INamedTypeSymbol? ThreadingTimer => Threading.ThreadingTimer;
+
+    // Receive results, message types, and what assembles or decodes received bytes (the receive-loop rules)
+    public MessageApis Messages { get; }
 
     // Reconnect rules: delays, randomness, growth and close information
     public INamedTypeSymbol? Random { get; }

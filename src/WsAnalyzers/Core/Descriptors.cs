@@ -110,6 +110,30 @@ public static class Descriptors
         DiagnosticSeverity.Warning,
         "A message or open handler (or a receive loop, or the code after an accept) that blocks (Thread.Sleep, Task.Wait, .Result, GetAwaiter().GetResult(), a synchronous wait on a semaphore or event) stops the connection from receiving and ties up a thread-pool thread; under load this starves the pool and every connection stalls. Await instead.");
 
+    public static readonly DiagnosticDescriptor WS5001ReceiveLoopIgnoresClose = Create(
+        RuleIdentifiers.ReceiveLoopIgnoresClose,
+        "Receive loop ignores Close messages",
+        "'{0}' receives in a loop that never looks for a Close message: after the peer closes, the loop spins or throws instead of completing the close handshake",
+        RuleCategories.ReceiveLoop,
+        DiagnosticSeverity.Warning,
+        "When the peer closes, ReceiveAsync returns a result whose MessageType is Close (and CloseStatus is set). A receive loop that never looks for it treats the Close as an empty message and calls ReceiveAsync again, which throws on a closed socket; a loop that swallows the exception spins. Check MessageType == Close (or CloseStatus), complete the handshake with CloseOutputAsync and leave the loop.");
+
+    public static readonly DiagnosticDescriptor WS5002MessageAssembledWithoutLimit = Create(
+        RuleIdentifiers.MessageAssembledWithoutLimit,
+        "Message assembled without a size limit",
+        "Fragments are appended to '{0}' until EndOfMessage with no size limit: one peer can send an endless message and exhaust the memory",
+        RuleCategories.ReceiveLoop,
+        DiagnosticSeverity.Warning,
+        "A WebSocket message can be split into any number of fragments, and nothing limits their total size. Code that appends fragments to a MemoryStream, StringBuilder, List or ArrayBufferWriter until EndOfMessage without comparing the size with a limit lets one peer grow the buffer until the process runs out of memory. Compare the assembled size with a named limit and close with 1009 (MessageTooBig) when it is exceeded.");
+
+    public static readonly DiagnosticDescriptor WS5003EndOfMessageNotChecked = Create(
+        RuleIdentifiers.EndOfMessageNotChecked,
+        "Receive result used without checking EndOfMessage",
+        "The bytes of this ReceiveAsync are {0} as a whole message, but EndOfMessage is never checked: a message that arrives in several fragments is split",
+        RuleCategories.ReceiveLoop,
+        DiagnosticSeverity.Info,
+        "One ReceiveAsync returns what has arrived of one frame, up to the buffer's size: a message longer than the buffer, a fragmented message or a frame read before it has fully arrived comes in several results, and only the last has EndOfMessage set. Code that decodes, deserialises or dispatches the bytes of a single result splits such messages into corrupt pieces. Receive until EndOfMessage before using the message.");
+
     /// <summary>For rules that decide in a compilation-end pass (they see every type of the compilation before reporting).</summary>
     private static DiagnosticDescriptor CreateCompilationEnd(
         string id, string title, string messageFormat, string category, DiagnosticSeverity severity, string description) =>

@@ -17,4 +17,7 @@ public static class RuleIdentifiers
     public const string SendNotAwaited = "WS3003";
     public const string CpuBoundLoopInHandler = "WS4001";
     public const string BlockingCallInHandler = "WS4002";
+    public const string ReceiveLoopIgnoresClose = "WS5001";
+    public const string MessageAssembledWithoutLimit = "WS5002";
+    public const string EndOfMessageNotChecked = "WS5003";
 }

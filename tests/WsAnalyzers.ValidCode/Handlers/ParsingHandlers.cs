@@ -22,6 +22,13 @@ public sealed class ParsingHandlers
                 return;
             }
 
+            if (!result.EndOfMessage)
+            {
+                // This protocol's messages fit in the buffer: a longer one is refused rather than handled in pieces.
+                await socket.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", cancellationToken);
+                return;
+            }
+
             var checksum = 0;
             for (var i = 0; i < result.Count; i++)
             {

@@ -26,6 +26,13 @@ public sealed class QueuedHandlers
                 break;
             }
 
+            if (!result.EndOfMessage)
+            {
+                // This protocol's messages fit in the buffer: a longer one is refused rather than handled in pieces.
+                await socket.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", context.RequestAborted);
+                break;
+            }
+
             var text = Encoding.UTF8.GetString(buffer, 0, result.Count);
             await _gate.WaitAsync(context.RequestAborted);
             try

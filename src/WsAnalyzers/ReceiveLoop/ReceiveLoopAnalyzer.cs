@@ -1,0 +1,75 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using WsAnalyzers.Apis;
+using WsAnalyzers.Core;
+
+namespace WsAnalyzers.ReceiveLoop;
+
+/// <summary>
+/// The receive-loop protocol rules, WS5001 to WS5003, from one invocation action (and a compound-assignment action for
+/// strings grown with <c>+=</c>): a ReceiveAsync is asked about its loop's Close handling (WS5001) and the use of its
+/// bytes (WS5003); an append, recognised by name and then by symbol, about the fragments it gathers (WS5002).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ReceiveLoopAnalyzer : WebSocketAnalyzer
+{
+    public ReceiveLoopAnalyzer()
+        : base(
+            Descriptors.WS5001ReceiveLoopIgnoresClose,
+            Descriptors.WS5002MessageAssembledWithoutLimit,
+            Descriptors.WS5003EndOfMessageNotChecked)
+    {
+    }
+
+    private protected override void Register(CompilationStartAnalysisContext context, WebSocketApis apis)
+    {
+        var compilation = context.Compilation;
+        var cancellation = context.CancellationToken;
+        var ignoresClose = Runs(compilation, Descriptors.WS5001ReceiveLoopIgnoresClose, cancellation) && ReceiveLoopIgnoresCloseRule.AppliesTo(apis);
+        var withoutLimit = Runs(compilation, Descriptors.WS5002MessageAssembledWithoutLimit, cancellation) && MessageAssembledWithoutLimitRule.AppliesTo(apis);
+        var endOfMessage = Runs(compilation, Descriptors.WS5003EndOfMessageNotChecked, cancellation) && EndOfMessageNotCheckedRule.AppliesTo(apis);
+        if (ignoresClose || withoutLimit || endOfMessage)
+        {
+            RegisterOperationAction(context, AnalyzeInvocation, OperationKind.Invocation);
+        }
+
+        if (withoutLimit)
+        {
+            RegisterOperationAction(context, AnalyzeCompoundAssignment, OperationKind.CompoundAssignment);
+        }
+
+        void AnalyzeInvocation(OperationAnalysisContext c)
+        {
+            var invocation = (IInvocationOperation)c.Operation;
+            var name = invocation.TargetMethod.Name;
+            if (name == "ReceiveAsync")
+            {
+                if ((ignoresClose || endOfMessage) && apis.IsReceive(invocation, out var receive))
+                {
+                    if (ignoresClose)
+                    {
+                        ReceiveLoopIgnoresCloseRule.Analyze(c, apis, receive);
+                    }
+
+                    if (endOfMessage)
+                    {
+                        EndOfMessageNotCheckedRule.Analyze(c, apis, receive);
+                    }
+                }
+            }
+            else if (withoutLimit && Accumulators.MayBeAppend(name) && Accumulators.TryGetAppend(apis, invocation, out var append))
+            {
+                MessageAssembledWithoutLimitRule.Analyze(c, apis, append);
+            }
+        }
+
+        void AnalyzeCompoundAssignment(OperationAnalysisContext c)
+        {
+            if (Accumulators.TryGetAppend((ICompoundAssignmentOperation)c.Operation, out var append))
+            {
+                MessageAssembledWithoutLimitRule.Analyze(c, apis, append);
+            }
+        }
+    }
+}
