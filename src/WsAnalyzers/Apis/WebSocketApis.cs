@@ -23,6 +23,7 @@ internal sealed partial class WebSocketApis
         WebSocketException = types.Find("System.Net.WebSockets.WebSocketException");
 
         AspNetWebSocketManager = types.Find("Microsoft.AspNetCore.Http.WebSocketManager");
+        SystemWebSocketContext = types.Find("System.Web.WebSockets.AspNetWebSocketContext");
 
         HubConnection = types.Find("Microsoft.AspNetCore.SignalR.Client.HubConnection");
         HubConnectionExtensions = types.Find("Microsoft.AspNetCore.SignalR.Client.HubConnectionExtensions");
@@ -100,6 +101,9 @@ internal sealed partial class WebSocketApis
 
     // ASP.NET Core
     public INamedTypeSymbol? AspNetWebSocketManager { get; }
+
+    // Classic ASP.NET (System.Web): the context AcceptWebSocketRequest hands its callback
+    public INamedTypeSymbol? SystemWebSocketContext { get; }
 
     // SignalR client
     public INamedTypeSymbol? HubConnection { get; }

@@ -22,7 +22,7 @@ internal static class SendWithoutStateCheckRule
     internal static void Analyze(OperationAnalysisContext context, WebSocketApis apis, WebSocketCall send)
     {
         var invocation = send.Invocation;
-        if (!send.ThrowsWhenClosed || IsSafe(apis, send, context.ContainingSymbol))
+        if (!send.ThrowsWhenClosed || IsSafe(apis, send, context.ContainingSymbol, context.CancellationToken))
         {
             return;
         }
@@ -42,15 +42,17 @@ internal static class SendWithoutStateCheckRule
             _ => containingSymbol,
         };
 
-    private static bool IsSafe(WebSocketApis apis, WebSocketCall send, ISymbol containingSymbol)
+    private static bool IsSafe(WebSocketApis apis, WebSocketCall send, ISymbol containingSymbol, System.Threading.CancellationToken cancellation)
     {
         var invocation = send.Invocation;
         var socket = send.Socket;
 
         // A socket handed to a method or local function: the guard is the caller's to make (send helpers, extension
-        // methods). A lambda's parameter is not: ForEach(s => s.SendAsync(...)) is a broadcast.
+        // methods). A lambda's parameter is not: ForEach(s => s.SendAsync(...)) is a broadcast. Nor is a helper that
+        // keeps sending in a long-lived loop (a heartbeat): the socket can close at any iteration.
         if (socket is IParameterReferenceOperation parameter &&
-            SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, FunctionSymbol(invocation, containingSymbol)))
+            SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, FunctionSymbol(invocation, containingSymbol)) &&
+            LongLivedLoops.Enclosing(apis.Threading, invocation) is null)
         {
             return true;
         }
@@ -62,9 +64,22 @@ internal static class SendWithoutStateCheckRule
             return true;
         }
 
-        // A reply to the sender from its own message handler, or a greeting from its open handler.
+        // A reply to the sender from its own message handler, or a greeting from its open handler (a WebSocketBehavior's
+        // own socket is `this`, or its Context.WebSocket).
         var handler = HandlerRecognition.FindEnclosing(apis, invocation, containingSymbol);
-        return handler.Kind is HandlerKind.Message or HandlerKind.Open &&
-               (handler.Source is null ? socket is null or IInstanceReferenceOperation : SocketIdentity.AreSame(handler.Source, socket));
+        if (handler.Kind is HandlerKind.Message or HandlerKind.Open &&
+            (handler.Source is null ? socket is null or IInstanceReferenceOperation || IsBehaviorContextSocket(apis, socket) : SocketIdentity.AreSame(handler.Source, socket)))
+        {
+            return true;
+        }
+
+        // A private helper whose every caller checks the state first (the costliest question, asked last).
+        return socket is not null && GuardedCallers.AllCallsGuarded(apis, invocation, socket, containingSymbol, thrown, cancellation);
     }
+
+    /// <summary><c>Context.WebSocket</c> of a websocket-sharp WebSocketBehavior: the behavior's own connection.</summary>
+    private static bool IsBehaviorContextSocket(WebSocketApis apis, IOperation socket) =>
+        socket.WithoutConversions() is IPropertyReferenceOperation { Property.Name: "WebSocket", Instance: IPropertyReferenceOperation context } &&
+        context.Property.Name == "Context" && context.Instance is null or IInstanceReferenceOperation &&
+        context.Property.ContainingType.IsType(apis.SharpWebSocketBehavior);
 }

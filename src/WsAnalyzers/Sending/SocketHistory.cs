@@ -7,7 +7,10 @@ namespace WsAnalyzers.Sending;
 
 /// <summary>
 /// Answers "was this socket just connected, accepted or read from in the same function": a receive, connect or
-/// accept of the same socket that comes earlier in the function's text, or shares a loop with the operation.
+/// accept of the same socket that comes earlier in the function's text, or shares a loop with the operation; or the
+/// socket of the <c>AspNetWebSocketContext</c> a classic ASP.NET <c>AcceptWebSocketRequest</c> callback was handed.
+/// In a long-lived loop (<see cref="LongLivedLoops"/>: a heartbeat, a pump) only a receive, connect or accept inside
+/// that loop counts: the loop outlives the moment the socket was opened.
 /// </summary>
 internal static class SocketHistory
 {
@@ -18,8 +21,14 @@ internal static class SocketHistory
             return false;
         }
 
+        var loop = LongLivedLoops.Enclosing(apis.Threading, operation);
+        if (loop is null && IsAcceptedContextSocket(apis, socket))
+        {
+            return true;
+        }
+
         var target = socket.ReferencedSymbol();
-        foreach (var descendant in function.DescendantsOutsideFunctions())
+        foreach (var descendant in (loop ?? function).DescendantsOutsideFunctions())
         {
             if (descendant is not IInvocationOperation invocation || invocation == operation ||
                 !apis.TryClassify(invocation, out var call))
@@ -33,13 +42,32 @@ internal static class SocketHistory
                 WebSocketCallKind.Accept => target is not null && SymbolEqualityComparer.Default.Equals(AssignedSymbol(invocation), target),
                 _ => false,
             };
-            if (relevant && (invocation.Syntax.SpanStart < operation.Syntax.SpanStart || ShareLoop(invocation, operation)))
+            if (relevant && (loop is not null || invocation.Syntax.SpanStart < operation.Syntax.SpanStart || ShareLoop(invocation, operation)))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary><c>context.WebSocket</c>, or a local initialised with it, where <c>context</c> is an
+    /// <c>AspNetWebSocketContext</c> parameter of the function: the socket <c>AcceptWebSocketRequest</c> has just accepted.</summary>
+    private static bool IsAcceptedContextSocket(WebSocketApis apis, IOperation socket)
+    {
+        if (apis.SystemWebSocketContext is null)
+        {
+            return false;
+        }
+
+        var source = socket.WithoutConversions();
+        if (source is ILocalReferenceOperation local && LocalDeclarations.DeclaratorOf(local) is { Initializer.Value: { } initializer })
+        {
+            source = initializer.WithoutConversions();
+        }
+
+        return source is IPropertyReferenceOperation { Property.Name: "WebSocket", Instance: IParameterReferenceOperation context } &&
+               context.Parameter.Type.IsOrInheritsFrom(apis.SystemWebSocketContext);
     }
 
     /// <summary>The local, field or property that <c>x = await ctx.WebSockets.AcceptWebSocketAsync()</c> stores into.</summary>
