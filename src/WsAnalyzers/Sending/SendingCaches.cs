@@ -10,4 +10,9 @@ internal sealed class SendingCaches
     /// <summary>The System.Net.WebSockets sends of a type on one socket (<see cref="SendSite.OnSocket"/>).</summary>
     public ConcurrentDictionary<INamedTypeSymbol, ConcurrentDictionary<ISymbol, ImmutableArray<SendSite>>> SendSites { get; } =
         new(SymbolEqualityComparer.Default);
+
+    /// <summary>What a send helper throws to its caller when the connection in the given parameters (a bit set of
+    /// ordinals) is gone; null when it does not (<see cref="SendHelpers"/>).</summary>
+    public ConcurrentDictionary<IMethodSymbol, ConcurrentDictionary<int, INamedTypeSymbol?>> HelperFailures { get; } =
+        new(SymbolEqualityComparer.Default);
 }
