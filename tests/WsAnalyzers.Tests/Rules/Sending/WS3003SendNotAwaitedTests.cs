@@ -166,6 +166,215 @@ public sealed class WS3003SendNotAwaitedTests
         """);
 
     [Fact]
+    public Task Callbacks_handed_out_or_subscribed_that_overlap_other_sends_are_flagged() => Verify.VerifyAnalyzerAsync(Usings + """
+        interface IEventBus
+        {
+            void Subscribe<T>(Func<T, Task> handler);
+        }
+
+        class Session
+        {
+            private readonly WebSocket _socket;
+
+            public Session(WebSocket socket) => _socket = socket;
+
+            public Action<string> Forwarder() =>
+                message => {|WS3003:_socket.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, true, default)|};
+
+            public Func<string, Task> AsyncForwarder() =>
+                async message => await {|WS3003:_socket.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, true, default)|};
+
+            public async Task ReplyAsync(byte[] data) => await _socket.SendAsync(data, WebSocketMessageType.Text, true, default);
+        }
+
+        static class Relay
+        {
+            public static async Task RunAsync(WebSocket ws, IEventBus bus, IObservable<string> feed)
+            {
+                bus.Subscribe(Forward(ws));
+                using var subscription = feed.Subscribe(message =>
+                    {|WS3003:ws.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, true, default)|});
+                var buffer = new byte[1024];
+                while (true)
+                {
+                    var result = await ws.ReceiveAsync(buffer, default);
+                    if (result.MessageType == WebSocketMessageType.Close)
+                    {
+                        break;
+                    }
+
+                    await ws.SendAsync(new ArraySegment<byte>(buffer, 0, result.Count), result.MessageType, true, default);
+                }
+            }
+
+            private static Func<string, Task> Forward(WebSocket ws) =>
+                message => {|WS3003:ws.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, true, default)|};
+        }
+        """);
+
+    [Fact]
+    public Task Handed_out_callbacks_that_are_the_only_sender_or_serialised_are_not_flagged() => Verify.VerifyAnalyzerAsync(Usings + """
+        interface IEventBus
+        {
+            void Subscribe<T>(Func<T, Task> handler);
+        }
+
+        class Session
+        {
+            private readonly WebSocket _socket;
+            private readonly SemaphoreSlim _gate = new(1, 1);
+
+            public Session(WebSocket socket) => _socket = socket;
+
+            public Func<string, Task> Forwarder() => async message =>
+            {
+                await _gate.WaitAsync();
+                try
+                {
+                    await _socket.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, true, default);
+                }
+                finally
+                {
+                    _gate.Release();
+                }
+            };
+
+            public async Task ReplyAsync(byte[] data)
+            {
+                await _gate.WaitAsync();
+                try
+                {
+                    await _socket.SendAsync(data, WebSocketMessageType.Text, true, default);
+                }
+                finally
+                {
+                    _gate.Release();
+                }
+            }
+        }
+
+        static class Relay
+        {
+            public static async Task RunAsync(WebSocket ws, IEventBus bus)
+            {
+                bus.Subscribe(Forward(ws));
+                var buffer = new byte[1024];
+                while ((await ws.ReceiveAsync(buffer, default)).MessageType != WebSocketMessageType.Close)
+                {
+                }
+            }
+
+            // A custom bus's Subscribe is not known to call back concurrently.
+            public static async Task EchoAsync(WebSocket ws, IEventBus bus)
+            {
+                bus.Subscribe<string>(async message => await ws.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, true, default));
+                await ws.SendAsync(new byte[1], WebSocketMessageType.Text, true, default);
+            }
+
+            private static Func<string, Task> Forward(WebSocket ws) =>
+                message => ws.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, true, default);
+        }
+        """);
+
+    [Fact]
+    public Task A_method_started_again_without_await_while_it_sends_is_flagged() => Verify.VerifyAnalyzerAsync(Usings + """
+        using System.Collections.Concurrent;
+
+        class User
+        {
+            public WebSocket WebSocket { get; set; } = null!;
+        }
+
+        class ConnectionManager
+        {
+            public ConcurrentDictionary<Guid, User> Connections { get; } = new();
+
+            public void KillConnection(Guid guid)
+            {
+                Connections.TryRemove(guid, out _);
+                MessageAll("np", Guid.NewGuid());
+            }
+
+            public async Task MessageAll(string text, Guid except)
+            {
+                foreach (var guid in Connections.Keys)
+                {
+                    if (guid == except)
+                    {
+                        continue;
+                    }
+
+                    var socket = Connections[guid].WebSocket;
+                    if (socket.State == WebSocketState.Open)
+                    {
+                        await {|WS3003:socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, default)|};
+                    }
+                    else
+                    {
+                        KillConnection(guid);
+                    }
+                }
+            }
+        }
+
+        class Ticker
+        {
+            private readonly ClientWebSocket _socket = new();
+            private Timer? _timer;
+
+            public void Start() => _timer = new Timer(_ => _ = PushAsync(), null, 0, 100);
+
+            public void Burst()
+            {
+                for (var i = 0; i < 3; i++)
+                {
+                    PushAsync();
+                }
+            }
+
+            private async Task PushAsync() =>
+                await {|WS3003:_socket.SendAsync(new byte[1], WebSocketMessageType.Binary, true, default)|};
+        }
+        """);
+
+    [Fact]
+    public Task A_method_started_once_without_await_or_awaited_by_its_callers_is_not_flagged() => Verify.VerifyAnalyzerAsync(Usings + """
+        class Feed
+        {
+            private readonly ClientWebSocket _socket = new();
+            private readonly SemaphoreSlim _gate = new(1, 1);
+
+            public void Start() => _ = RunAsync();
+
+            public async Task PumpAsync(IEnumerable<byte[]> messages)
+            {
+                foreach (var message in messages)
+                {
+                    await PushAsync(message);
+                    _ = PushLockedAsync(message);
+                }
+            }
+
+            private async Task RunAsync() => await _socket.SendAsync(new byte[1], WebSocketMessageType.Binary, true, default);
+
+            private async Task PushAsync(byte[] message) => await _socket.SendAsync(message, WebSocketMessageType.Binary, true, default);
+
+            private async Task PushLockedAsync(byte[] message)
+            {
+                await _gate.WaitAsync();
+                try
+                {
+                    await _socket.SendAsync(message, WebSocketMessageType.Binary, true, default);
+                }
+                finally
+                {
+                    _gate.Release();
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Incomplete_code_does_not_break_the_analyzer()
     {
         var test = Verify.CreateTest(Usings + """
