@@ -895,6 +895,109 @@ public sealed class WS3001SendWithoutStateCheckTests
         """);
 
     [Fact]
+    public Task Fix_gives_expression_bodies_and_returned_sends_a_state_check() => Verify.VerifyCodeFixAsync(Usings + """
+        class Relay
+        {
+            private readonly List<WebSocketSharp.WebSocket> _feeds = new();
+            private readonly WebSocket _socket;
+            private readonly WebSocket[] _peers = new WebSocket[2];
+            private Timer? _timer;
+
+            public Relay(WebSocket socket) => _socket = socket;
+
+            public void Publish(string text) => _feeds.ForEach(feed => {|WS3001:feed.Send(text)|});
+
+            public void Start() => _timer = new Timer(async _ => await {|WS3001:_socket.SendAsync(new byte[1], WebSocketMessageType.Binary, true, default)|}, null, 0, 1000);
+
+            public void Reply(string text) => {|WS3001:_socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, default)|};
+
+            public Task ForwardAsync(byte[] chunk, CancellationToken ct)
+            {
+                ct.ThrowIfCancellationRequested();
+                return {|WS3001:_socket.SendAsync(new ArraySegment<byte>(chunk), WebSocketMessageType.Binary, true, ct)|};
+            }
+
+            public ValueTask EchoAsync(ReadOnlyMemory<byte> data) => {|WS3001:_peers[0].SendAsync(data, WebSocketMessageType.Binary, true, default)|};
+
+            public Task PingAsync(bool force)
+            {
+                if (force)
+                    return {|WS3001:_socket.SendAsync(new ArraySegment<byte>(new byte[1]), WebSocketMessageType.Binary, true, default)|};
+                return Task.CompletedTask;
+            }
+        }
+        """, Usings + """
+        class Relay
+        {
+            private readonly List<WebSocketSharp.WebSocket> _feeds = new();
+            private readonly WebSocket _socket;
+            private readonly WebSocket[] _peers = new WebSocket[2];
+            private Timer? _timer;
+
+            public Relay(WebSocket socket) => _socket = socket;
+
+            public void Publish(string text) => _feeds.ForEach(feed =>
+            {
+                if (feed.ReadyState == WebSocketSharp.WebSocketState.Open)
+                {
+                    feed.Send(text);
+                }
+            });
+
+            public void Start() => _timer = new Timer(async _ =>
+            {
+                if (_socket.State == WebSocketState.Open)
+                {
+                    await _socket.SendAsync(new byte[1], WebSocketMessageType.Binary, true, default);
+                }
+            }, null, 0, 1000);
+
+            public void Reply(string text)
+            {
+                if (_socket.State == WebSocketState.Open)
+                {
+                    _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, default);
+                }
+            }
+
+            public Task ForwardAsync(byte[] chunk, CancellationToken ct)
+            {
+                ct.ThrowIfCancellationRequested();
+                if (_socket.State == WebSocketState.Open)
+                {
+                    return _socket.SendAsync(new ArraySegment<byte>(chunk), WebSocketMessageType.Binary, true, ct);
+                }
+
+                return Task.CompletedTask;
+            }
+
+            public ValueTask EchoAsync(ReadOnlyMemory<byte> data)
+            {
+                if (_peers[0].State == WebSocketState.Open)
+                {
+                    return _peers[0].SendAsync(data, WebSocketMessageType.Binary, true, default);
+                }
+
+                return default;
+            }
+
+            public Task PingAsync(bool force)
+            {
+                if (force)
+                {
+                    if (_socket.State == WebSocketState.Open)
+                    {
+                        return _socket.SendAsync(new ArraySegment<byte>(new byte[1]), WebSocketMessageType.Binary, true, default);
+                    }
+
+                    return Task.CompletedTask;
+                }
+                return Task.CompletedTask;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Sends_that_are_not_statements_get_no_fix()
     {
         var source = Usings + """
