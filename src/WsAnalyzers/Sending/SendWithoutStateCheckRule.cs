@@ -34,13 +34,23 @@ internal static class SendWithoutStateCheckRule
             Descriptors.WS3001SendWithoutStateCheck, invocation.Syntax.GetLocation(), properties, invocation.TargetMethod.Name));
     }
 
-    private static ISymbol? FunctionSymbol(IOperation operation, ISymbol containingSymbol) =>
-        operation.EnclosingFunction() switch
+    /// <summary>True when <paramref name="parameter"/> belongs to the method or local function the send is in, or to a
+    /// function a local function around the send is declared in (a local function is part of it); not to a lambda.</summary>
+    private static bool IsOwnParameter(IParameterSymbol parameter, IOperation operation, ISymbol containingSymbol)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
         {
-            IAnonymousFunctionOperation => null,
-            ILocalFunctionOperation local => local.Symbol,
-            _ => containingSymbol,
-        };
+            switch (current)
+            {
+                case IAnonymousFunctionOperation:
+                    return false;
+                case ILocalFunctionOperation local when SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, local.Symbol):
+                    return true;
+            }
+        }
+
+        return SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, containingSymbol);
+    }
 
     private static bool IsSafe(WebSocketApis apis, WebSocketCall send, ISymbol containingSymbol, System.Threading.CancellationToken cancellation)
     {
@@ -50,8 +60,7 @@ internal static class SendWithoutStateCheckRule
         // A socket handed to a method or local function: the guard is the caller's to make (send helpers, extension
         // methods). A lambda's parameter is not: ForEach(s => s.SendAsync(...)) is a broadcast. Nor is a helper that
         // keeps sending in a long-lived loop (a heartbeat): the socket can close at any iteration.
-        if (socket is IParameterReferenceOperation parameter &&
-            SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, FunctionSymbol(invocation, containingSymbol)) &&
+        if (socket is IParameterReferenceOperation parameter && IsOwnParameter(parameter.Parameter, invocation, containingSymbol) &&
             LongLivedLoops.Enclosing(apis.Threading, invocation) is null)
         {
             return true;

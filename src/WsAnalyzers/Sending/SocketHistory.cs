@@ -16,7 +16,7 @@ internal static class SocketHistory
 {
     public static bool FollowsReceiveConnectOrAccept(WebSocketApis apis, IOperation operation, IOperation? socket)
     {
-        if (socket is null || operation.EnclosingFunction() is not { } function)
+        if (socket is null || OwnerFunction(operation) is not { } function)
         {
             return false;
         }
@@ -68,6 +68,21 @@ internal static class SocketHistory
 
         return source is IPropertyReferenceOperation { Property.Name: "WebSocket", Instance: IParameterReferenceOperation context } &&
                context.Parameter.Type.IsOrInheritsFrom(apis.SystemWebSocketContext);
+    }
+
+    /// <summary>The lambda or member body <paramref name="operation"/> is in: a local function is part of the function it is
+    /// declared in.</summary>
+    private static IOperation? OwnerFunction(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation || current.Parent is null)
+            {
+                return current;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The local, field or property that <c>x = await ctx.WebSockets.AcceptWebSocketAsync()</c> stores into.</summary>

@@ -10,7 +10,9 @@ namespace WsAnalyzers.Sending;
 /// loop condition, or an earlier statement of an enclosing block (the early-return shape), that reads the socket's
 /// state (State, CloseStatus, ReadyState, IsAlive, IsAvailable, IsRunning) or passes the socket to a predicate; or a
 /// filter on the state of the elements a foreach or a Select / ForEach lambda sends to (<see cref="StateFilters"/>).
-/// The same socket may be an element of a collection at the same index (<see cref="SendTargets"/>).
+/// The same socket may be an element of a collection at the same index (<see cref="SendTargets"/>). A local function is
+/// part of the function it is declared in: it can only be called where it is visible, so a check around its declaration
+/// guards its sends.
 /// The polarity of the check is not judged: a check that is there but reads oddly is the author's call.
 /// </summary>
 internal static class StateChecks
@@ -24,8 +26,6 @@ internal static class StateChecks
             {
                 case IAnonymousFunctionOperation lambda:
                     return StateFilters.FilteredLambdaElement(apis, lambda, socket);
-                case ILocalFunctionOperation:
-                    return false;
                 case IForEachLoopOperation loop when child == loop.Body && StateFilters.FilteredLoopElement(apis, loop, socket):
                     return true;
                 case IConditionalOperation conditional when child != conditional.Condition && StateChecks.ChecksState(apis, conditional.Condition, socket):

@@ -395,38 +395,303 @@ public sealed class WS3003SendNotAwaitedTests
     }
 
     [Fact]
-    public Task Fix_All_awaits_dropped_sends_in_async_functions()
+    public Task Fix_awaits_a_dropped_send_where_that_is_enough() => Verify.VerifyCodeFixAsync(Usings + """
+        class Echo
+        {
+            public async Task RunAsync(WebSocket socket)
+            {
+                var buffer = new byte[1024];
+                while (true)
+                {
+                    var result = await socket.ReceiveAsync(buffer, default);
+                    // echo
+                    _ = {|WS3003:socket.SendAsync(new ArraySegment<byte>(buffer, 0, result.Count), result.MessageType, true, default)|}.ConfigureAwait(false);
+                }
+            }
+        }
+        """, Usings + """
+        class Echo
+        {
+            public async Task RunAsync(WebSocket socket)
+            {
+                var buffer = new byte[1024];
+                while (true)
+                {
+                    var result = await socket.ReceiveAsync(buffer, default);
+                    // echo
+                    await socket.SendAsync(new ArraySegment<byte>(buffer, 0, result.Count), result.MessageType, true, default).ConfigureAwait(false);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Fix_serialises_a_timer_and_the_replies_on_a_field_socket() => Verify.VerifyCodeFixAsync(Usings + """
+        class Session
+        {
+            private readonly WebSocket _socket;
+            private Timer? _heartbeat;
+            private Timer? _ping;
+
+            public Session(WebSocket socket) => _socket = socket;
+
+            public void Start()
+            {
+                _heartbeat = new Timer(async _ => await {|WS3003:_socket.SendAsync(new byte[1], WebSocketMessageType.Binary, true, default)|}, null, 1000, 1000);
+                _ping = new Timer(_ =>
+                {
+                    _ = {|WS3003:_socket.SendAsync(new byte[2], WebSocketMessageType.Binary, true, default)|};
+                }, null, 1000, 1000);
+            }
+
+            public void Reply(string text) => {|WS3003:_socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, default)|};
+
+            public async Task ReplyAsync(byte[] data)
+            {
+                await _socket.SendAsync(data, WebSocketMessageType.Text, true, default);
+            }
+        }
+        """, Usings + """
+        class Session
+        {
+            private readonly SemaphoreSlim _sendLock = new SemaphoreSlim(1, 1);
+            private readonly WebSocket _socket;
+            private Timer? _heartbeat;
+            private Timer? _ping;
+
+            public Session(WebSocket socket) => _socket = socket;
+
+            public void Start()
+            {
+                _heartbeat = new Timer(async _ =>
+                {
+                    await _sendLock.WaitAsync();
+                    try
+                    {
+                        await _socket.SendAsync(new byte[1], WebSocketMessageType.Binary, true, default);
+                    }
+                    finally
+                    {
+                        _sendLock.Release();
+                    }
+                }, null, 1000, 1000);
+                _ping = new Timer(_ =>
+                {
+                    _ = SendSerialisedAsync();
+                    async Task SendSerialisedAsync()
+                    {
+                        await _sendLock.WaitAsync();
+                        try
+                        {
+                            await _socket.SendAsync(new byte[2], WebSocketMessageType.Binary, true, default);
+                        }
+                        finally
+                        {
+                            _sendLock.Release();
+                        }
+                    }
+                }, null, 1000, 1000);
+            }
+
+            public void Reply(string text)
+            {
+                _ = SendSerialisedAsync2();
+                async Task SendSerialisedAsync2()
+                {
+                    await _sendLock.WaitAsync();
+                    try
+                    {
+                        await _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, default);
+                    }
+                    finally
+                    {
+                        _sendLock.Release();
+                    }
+                }
+            }
+
+            public async Task ReplyAsync(byte[] data)
+            {
+                await _sendLock.WaitAsync();
+                try
+                {
+                    await _socket.SendAsync(data, WebSocketMessageType.Text, true, default);
+                }
+                finally
+                {
+                    _sendLock.Release();
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Fix_serialises_a_heartbeat_and_the_echo_of_one_connection_with_a_local_semaphore() => Verify.VerifyCodeFixAsync(Usings + """
+        class Endpoint
+        {
+            public async Task HandleAsync(Microsoft.AspNetCore.Http.HttpContext context)
+            {
+                using var ws = await context.WebSockets.AcceptWebSocketAsync();
+                _ = Task.Run(async () =>
+                {
+                    while (true)
+                    {
+                        await Task.Delay(30_000);
+                        await {|WS3003:ws.SendAsync(Encoding.UTF8.GetBytes("ping"), WebSocketMessageType.Text, true, default)|};
+                    }
+                });
+                var buffer = new byte[1024];
+                var result = await ws.ReceiveAsync(buffer, default);
+                while (!result.CloseStatus.HasValue)
+                {
+                    await ws.SendAsync(new ArraySegment<byte>(buffer, 0, result.Count), result.MessageType, true, default);
+                    result = await ws.ReceiveAsync(buffer, default);
+                }
+            }
+        }
+        """, Usings + """
+        class Endpoint
+        {
+            public async Task HandleAsync(Microsoft.AspNetCore.Http.HttpContext context)
+            {
+                using var ws = await context.WebSockets.AcceptWebSocketAsync();
+                var sendLock = new SemaphoreSlim(1, 1);
+                _ = Task.Run(async () =>
+                {
+                    while (true)
+                    {
+                        await Task.Delay(30_000);
+                        await sendLock.WaitAsync();
+                        try
+                        {
+                            await ws.SendAsync(Encoding.UTF8.GetBytes("ping"), WebSocketMessageType.Text, true, default);
+                        }
+                        finally
+                        {
+                            sendLock.Release();
+                        }
+                    }
+                });
+                var buffer = new byte[1024];
+                var result = await ws.ReceiveAsync(buffer, default);
+                while (!result.CloseStatus.HasValue)
+                {
+                    await sendLock.WaitAsync();
+                    try
+                    {
+                        await ws.SendAsync(new ArraySegment<byte>(buffer, 0, result.Count), result.MessageType, true, default);
+                    }
+                    finally
+                    {
+                        sendLock.Release();
+                    }
+                    result = await ws.ReceiveAsync(buffer, default);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Fix_serialises_the_runs_of_a_broadcast_started_again_without_await() => Verify.VerifyCodeFixAsync(Usings + """
+        using System.Collections.Concurrent;
+
+        class ConnectionManager
+        {
+            private readonly ConcurrentDictionary<Guid, WebSocket> _connections = new();
+
+            public void Kill(Guid guid)
+            {
+                _connections.TryRemove(guid, out _);
+                MessageAll("left");
+            }
+
+            public async Task MessageAll(string text)
+            {
+                foreach (var guid in _connections.Keys)
+                {
+                    var socket = _connections[guid];
+                    if (socket.State == WebSocketState.Open)
+                        await {|WS3003:socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, default)|};
+                    else
+                        Kill(guid);
+                }
+            }
+        }
+        """, Usings + """
+        using System.Collections.Concurrent;
+
+        class ConnectionManager
+        {
+            private readonly SemaphoreSlim _sendLock = new SemaphoreSlim(1, 1);
+            private readonly ConcurrentDictionary<Guid, WebSocket> _connections = new();
+
+            public void Kill(Guid guid)
+            {
+                _connections.TryRemove(guid, out _);
+                MessageAll("left");
+            }
+
+            public async Task MessageAll(string text)
+            {
+                foreach (var guid in _connections.Keys)
+                {
+                    var socket = _connections[guid];
+                    if (socket.State == WebSocketState.Open)
+                    {
+                        await _sendLock.WaitAsync();
+                        try
+                        {
+                            await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, default);
+                        }
+                        finally
+                        {
+                            _sendLock.Release();
+                        }
+                    }
+                    else
+                        Kill(guid);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Stored_tasks_and_handed_out_callbacks_on_a_parameter_get_no_fix()
     {
-        var test = Verify.CreateTest(Usings + """
+        var source = Usings + """
+            interface IEventBus
+            {
+                void Subscribe<T>(Func<T, Task> handler);
+            }
+
             class Session
             {
                 private readonly ClientWebSocket _socket = new();
 
-                public async Task SendBothAsync(byte[] a, byte[] b)
+                public Task SendAllAsync(IEnumerable<byte[]> messages)
                 {
-                    // first
-                    {|WS3003:_socket.SendAsync(a, WebSocketMessageType.Text, true, default)|};
-                    _ = {|WS3003:_socket.SendAsync(b, WebSocketMessageType.Text, true, default)|}.ConfigureAwait(false);
-                }
+                    var pending = new List<Task>();
+                    foreach (var message in messages)
+                    {
+                        pending.Add({|WS3003:_socket.SendAsync(message, WebSocketMessageType.Text, true, default)|});
+                    }
 
-                public void Notify(byte[] data) => {|WS3003:_socket.SendAsync(data, WebSocketMessageType.Binary, true, default)|};
+                    return Task.WhenAll(pending);
+                }
             }
-            """, Usings + """
-            class Session
+
+            static class Relay
             {
-                private readonly ClientWebSocket _socket = new();
-
-                public async Task SendBothAsync(byte[] a, byte[] b)
+                public static async Task RunAsync(WebSocket ws, IEventBus bus)
                 {
-                    // first
-                    await _socket.SendAsync(a, WebSocketMessageType.Text, true, default);
-                    await _socket.SendAsync(b, WebSocketMessageType.Text, true, default).ConfigureAwait(false);
+                    bus.Subscribe(Forward(ws));
+                    await ws.SendAsync(new byte[1], WebSocketMessageType.Text, true, default);
                 }
 
-                public void Notify(byte[] data) => {|WS3003:_socket.SendAsync(data, WebSocketMessageType.Binary, true, default)|};
+                private static Func<string, Task> Forward(WebSocket ws) =>
+                    message => {|WS3003:ws.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, true, default)|};
             }
-            """);
-        test.FixedState.MarkupHandling = Microsoft.CodeAnalysis.Testing.MarkupMode.Allow;
-        return test.RunAsync();
+            """;
+        return Verify.CreateTest(source, source).RunAsync();
     }
 }
