@@ -19,7 +19,8 @@ namespace WsAnalyzers.CodeFixes.Sending;
 /// WS3001: sends only when the connection is open. A sending statement is wrapped in
 /// <c>if (socket.State == WebSocketState.Open)</c>; a returned send (<c>return socket.SendAsync(...)</c>) returns a
 /// completed task when the socket is not open; an expression-bodied lambda, method or local function that is a send
-/// (<c>s =&gt; s.Send(text)</c>, <c>async _ =&gt; await ws.SendAsync(...)</c>) gets a block body doing the same.
+/// (<c>s =&gt; s.Send(text)</c>, <c>async _ =&gt; await ws.SendAsync(...)</c>) gets a block body doing the same; a
+/// statement the send is part of (<c>pending.Add(ws.SendAsync(...))</c>) is skipped as a whole.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SendWithoutStateCheckCodeFixProvider)), Shared]
 public sealed class SendWithoutStateCheckCodeFixProvider : CodeFixProvider
@@ -51,7 +52,7 @@ public sealed class SendWithoutStateCheckCodeFixProvider : CodeFixProvider
                 ReturnStatementSyntax statement when statement.Parent is BlockSyntax or StatementSyntax or SwitchSectionSyntax => statement,
                 ArrowExpressionClauseSyntax { Parent: MethodDeclarationSyntax or LocalFunctionStatementSyntax } arrow => arrow,
                 LambdaExpressionSyntax lambda when lambda.ExpressionBody == send => lambda,
-                _ => null,
+                _ => EnclosingStatement(send),
             };
             if (target is null)
             {
@@ -171,6 +172,27 @@ public sealed class SendWithoutStateCheckCodeFixProvider : CodeFixProvider
             "global::System.Threading.Tasks.ValueTask" => SyntaxFactory.LiteralExpression(SyntaxKind.DefaultLiteralExpression),
             _ => null,
         };
+    }
+
+    /// <summary>The expression statement the send is part of (<c>pending.Add(ws.SendAsync(...));</c>,
+    /// <c>ws.SendAsync(...).Wait();</c>), when no lambda stands between them: the whole statement is skipped when the
+    /// socket is not open.</summary>
+    private static SyntaxNode? EnclosingStatement(ExpressionSyntax send)
+    {
+        foreach (var ancestor in send.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
+                    return null;
+                case ExpressionStatementSyntax statement:
+                    return statement.Parent is BlockSyntax or StatementSyntax or SwitchSectionSyntax ? statement : null;
+                case StatementSyntax:
+                    return null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The send with what wraps it into its statement: <c>await</c>, parentheses, <c>ConfigureAwait</c>.</summary>

@@ -925,6 +925,11 @@ public sealed class WS3001SendWithoutStateCheckTests
                     return {|WS3001:_socket.SendAsync(new ArraySegment<byte>(new byte[1]), WebSocketMessageType.Binary, true, default)|};
                 return Task.CompletedTask;
             }
+
+            public void Queue(List<Task> pending, byte[] data)
+            {
+                pending.Add({|WS3001:_socket.SendAsync(new ArraySegment<byte>(data), WebSocketMessageType.Binary, true, default)|});
+            }
         }
         """, Usings + """
         class Relay
@@ -994,11 +999,19 @@ public sealed class WS3001SendWithoutStateCheckTests
                 }
                 return Task.CompletedTask;
             }
+
+            public void Queue(List<Task> pending, byte[] data)
+            {
+                if (_socket.State == WebSocketState.Open)
+                {
+                    pending.Add(_socket.SendAsync(new ArraySegment<byte>(data), WebSocketMessageType.Binary, true, default));
+                }
+            }
         }
         """);
 
     [Fact]
-    public Task Sends_that_are_not_statements_get_no_fix()
+    public Task Sends_kept_in_a_local_or_on_a_computed_socket_get_no_fix()
     {
         var source = Usings + """
             class Hub
@@ -1006,6 +1019,19 @@ public sealed class WS3001SendWithoutStateCheckTests
                 private readonly List<WebSocket> _sockets = new();
 
                 public Task SendFirstAsync(byte[] payload) => {|WS3001:_sockets[0].SendAsync(payload.AsMemory(), WebSocketMessageType.Text, true, default)|}.AsTask();
+
+                public async Task SendLastAsync(byte[] payload)
+                {
+                    var pending = {|WS3001:_sockets[_sockets.Count - 1].SendAsync(payload, WebSocketMessageType.Text, true, default)|};
+                    await pending;
+                }
+
+                public async Task SendToFirstOpenAsync(byte[] payload)
+                {
+                    await {|WS3001:Pick().SendAsync(payload, WebSocketMessageType.Text, true, default)|};
+                }
+
+                private WebSocket Pick() => _sockets[0];
             }
             """;
         var test = Verify.CreateTest(source, source);
