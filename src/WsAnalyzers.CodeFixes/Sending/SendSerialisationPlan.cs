@@ -20,8 +20,9 @@ namespace WsAnalyzers.CodeFixes.Sending;
 /// the type for a field or property socket (and for sends that overlap across runs of their method), a local right after
 /// the declaration of a local socket, or at the start of the method for a socket parameter. Each send then waits for the
 /// semaphore and releases it in a finally: in async code in place (a dropped send is awaited), in synchronous code
-/// through an async local function it starts without waiting, so the caller still does not block. When one send on the
-/// socket cannot be rewritten (a task kept in a list, a send inside a lock), the sends are left as they are.
+/// through an async local function it starts without waiting, so the caller still does not block; a kept or returned task
+/// is replaced by the task of such a local function. When one send on the socket cannot be rewritten (a send inside a
+/// lock, a task a lambda's expression body returns), the sends are left as they are.
 /// </summary>
 internal sealed class SendSerialisationPlan
 {
@@ -150,16 +151,24 @@ internal sealed class SendSerialisationPlan
 
         /// <summary><c>send.Wait();</c> or <c>send.GetAwaiter().GetResult();</c>: a blocking wait for the semaphore around it.</summary>
         BlockingStatement,
+
+        /// <summary>A send whose task is kept or returned (<c>pending.Add(send)</c>, <c>return send;</c>): an async local
+        /// function that waits and sends, whose task takes the send's place.</summary>
+        KeptTask,
     }
 
     private sealed class Site
     {
-        public Site(SiteKind kind, SyntaxNode node, ExpressionSyntax send)
+        public Site(SiteKind kind, SyntaxNode node, ExpressionSyntax send, bool returnsValueTask = false)
         {
             Kind = kind;
             Node = node;
             Send = send;
+            ReturnsValueTask = returnsValueTask;
         }
+
+        /// <summary>The send returns a ValueTask (the Memory overload): a local function standing for it returns one too.</summary>
+        public bool ReturnsValueTask { get; }
 
         public SiteKind Kind { get; }
 
@@ -311,6 +320,12 @@ internal sealed class SendSerialisationPlan
                     var name = _plan.FreeName(_root, editor.SemanticModel, site.Node.SpanStart, FunctionName);
                     ReplaceBody(editor, site.Node, Start(name), LocalFunction(name, site.Send));
                     break;
+                case SiteKind.KeptTask:
+                    var standIn = _plan.FreeName(_root, editor.SemanticModel, site.Node.SpanStart, FunctionName);
+                    editor.InsertBefore(site.Node, LocalFunction(standIn, site.Send, site.ReturnsValueTask)
+                        .WithLeadingTrivia(site.Node.GetLeadingTrivia()).WithTrailingTrivia(EndOfLine(_root), EndOfLine(_root)).WithAdditionalAnnotations(Formatter.Annotation));
+                    editor.ReplaceNode(site.Send, SyntaxFactory.InvocationExpression(SyntaxFactory.IdentifierName(standIn)).WithTriviaFrom(site.Send));
+                    break;
             }
         }
 
@@ -355,9 +370,9 @@ internal sealed class SendSerialisationPlan
 
         private static StatementSyntax Start(string function) => SyntaxFactory.ParseStatement($"_ = {function}();");
 
-        private StatementSyntax LocalFunction(string name, ExpressionSyntax send)
+        private StatementSyntax LocalFunction(string name, ExpressionSyntax send, bool returnsValueTask = false)
         {
-            var text = $"async global::System.Threading.Tasks.Task {name}()\n{{\n    await {_lock}.WaitAsync();\n    try\n    {{\n        await {send.WithoutTrivia().ToFullString()};\n    }}\n    finally\n    {{\n        {_lock}.Release();\n    }}\n}}\n";
+            var text = $"async global::System.Threading.Tasks.{(returnsValueTask ? "ValueTask" : "Task")} {name}()\n{{\n    await {_lock}.WaitAsync();\n    try\n    {{\n        await {send.WithoutTrivia().ToFullString()};\n    }}\n    finally\n    {{\n        {_lock}.Release();\n    }}\n}}\n";
             var function = (LocalFunctionStatementSyntax)SyntaxFactory.ParseStatement(text);
             return function.WithReturnType(function.ReturnType.WithAdditionalAnnotations(Simplifier.Annotation));
         }
@@ -467,6 +482,13 @@ internal sealed class SendSerialisationPlan
                 return new Site(isAsync ? SiteKind.AsyncExpressionBody : SiteKind.SyncExpressionBody, member.Parent!, send);
             }
 
+            // pending.Add(send); return send; var task = send;
+            if (send == invocation && parent is ArgumentSyntax or ReturnStatementSyntax or EqualsValueClauseSyntax or AssignmentExpressionSyntax &&
+                KeptIn(send) is { } keeping)
+            {
+                return new Site(SiteKind.KeptTask, keeping, send, operation.TargetMethod.ReturnType.Name == "ValueTask");
+            }
+
             // send.Wait(); send.GetAwaiter().GetResult();
             if (parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Wait" or "GetAwaiter" } blocking &&
                 blocking.Parent is InvocationExpressionSyntax call && Blocked(call) is { } waiting && InList(waiting))
@@ -484,6 +506,23 @@ internal sealed class SendSerialisationPlan
             MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetResult", Parent: InvocationExpressionSyntax { Parent: ExpressionStatementSyntax statement } } => statement,
             _ => null,
         };
+
+        /// <summary>The statement (in a block) whose value keeps the send's task, with no lambda between them.</summary>
+        private static StatementSyntax? KeptIn(ExpressionSyntax send)
+        {
+            foreach (var ancestor in send.Ancestors())
+            {
+                switch (ancestor)
+                {
+                    case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
+                        return null;
+                    case StatementSyntax statement:
+                        return statement.Parent is BlockSyntax or SwitchSectionSyntax ? statement : null;
+                }
+            }
+
+            return null;
+        }
 
         private static bool InList(StatementSyntax statement) => statement.Parent is BlockSyntax or SwitchSectionSyntax or StatementSyntax;
     }

@@ -656,28 +656,61 @@ public sealed class WS3003SendNotAwaitedTests
         """);
 
     [Fact]
-    public Task Stored_tasks_and_handed_out_callbacks_on_a_parameter_get_no_fix()
+    public Task Fix_runs_a_kept_send_task_through_a_serialised_local_function() => Verify.VerifyCodeFixAsync(Usings + """
+        class Session
+        {
+            private readonly ClientWebSocket _socket = new();
+
+            public Task SendAllAsync(IEnumerable<byte[]> messages)
+            {
+                var pending = new List<Task>();
+                foreach (var message in messages)
+                {
+                    pending.Add({|WS3003:_socket.SendAsync(message, WebSocketMessageType.Text, true, default)|});
+                }
+
+                return Task.WhenAll(pending);
+            }
+        }
+        """, Usings + """
+        class Session
+        {
+            private readonly SemaphoreSlim _sendLock = new SemaphoreSlim(1, 1);
+            private readonly ClientWebSocket _socket = new();
+
+            public Task SendAllAsync(IEnumerable<byte[]> messages)
+            {
+                var pending = new List<Task>();
+                foreach (var message in messages)
+                {
+                    async Task SendSerialisedAsync()
+                    {
+                        await _sendLock.WaitAsync();
+                        try
+                        {
+                            await _socket.SendAsync(message, WebSocketMessageType.Text, true, default);
+                        }
+                        finally
+                        {
+                            _sendLock.Release();
+                        }
+                    }
+
+                    pending.Add(SendSerialisedAsync());
+                }
+
+                return Task.WhenAll(pending);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_handed_out_callback_on_a_parameter_gets_no_fix()
     {
         var source = Usings + """
             interface IEventBus
             {
                 void Subscribe<T>(Func<T, Task> handler);
-            }
-
-            class Session
-            {
-                private readonly ClientWebSocket _socket = new();
-
-                public Task SendAllAsync(IEnumerable<byte[]> messages)
-                {
-                    var pending = new List<Task>();
-                    foreach (var message in messages)
-                    {
-                        pending.Add({|WS3003:_socket.SendAsync(message, WebSocketMessageType.Text, true, default)|});
-                    }
-
-                    return Task.WhenAll(pending);
-                }
             }
 
             static class Relay
