@@ -79,6 +79,14 @@ namespace WebSocketSharp
     }
 }
 
+namespace WebSocketSharp.Net.WebSockets
+{
+    public abstract class WebSocketContext
+    {
+        public abstract WebSocketSharp.WebSocket WebSocket { get; }
+    }
+}
+
 namespace WebSocketSharp.Server
 {
     public class WebSocketSessionManager
@@ -94,6 +102,7 @@ namespace WebSocketSharp.Server
 
         public string ID => null;
         public WebSocketState ReadyState => WebSocketState.New;
+        public WebSocketSharp.Net.WebSockets.WebSocketContext Context => null;
         protected WebSocketSessionManager Sessions => null;
 
         protected virtual void OnClose(CloseEventArgs e) { }

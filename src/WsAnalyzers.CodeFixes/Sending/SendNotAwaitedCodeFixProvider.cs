@@ -3,52 +3,37 @@ using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Editing;
+using WsAnalyzers.CodeFixes.Core;
 using WsAnalyzers.Core;
-using WsAnalyzers.Sending;
 
 namespace WsAnalyzers.CodeFixes.Sending;
 
-/// <summary>WS3003: awaits a dropped send (<c>ws.SendAsync(...);</c> or <c>_ = ws.SendAsync(...);</c>) in an async function.</summary>
+/// <summary>
+/// WS3003: awaits a dropped send where that is enough (<c>ws.SendAsync(...);</c> or <c>_ = ws.SendAsync(...);</c> in an
+/// async function, repeated in a loop or next to other plain sends); otherwise serialises every send on the socket with
+/// one SemaphoreSlim (<see cref="SendSerialisationPlan"/>): a timer, event, Task.Run or handed-out callback that sends
+/// while the rest of the code sends too, or a method started again without await while it sends.
+/// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SendNotAwaitedCodeFixProvider)), Shared]
-public sealed class SendNotAwaitedCodeFixProvider : CodeFixProvider
+public sealed class SendNotAwaitedCodeFixProvider : DocumentBatchCodeFixProvider
 {
-    public const string EquivalenceKey = "WS3003.AwaitTheSend";
+    public const string EquivalenceKey = "WS3003.AwaitOrSerialiseTheSends";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.SendNotAwaited);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    protected override string FixEquivalenceKey => EquivalenceKey;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task<string?> TitleAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        await RootAndModelAsync(document, cancellationToken).ConfigureAwait(false) is { } context
+            ? SendSerialisationPlan.Create(context.Root, context.Model, [diagnostic], cancellationToken).Title
+            : null;
+
+    protected override async Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.ContainsKey(SendNotAwaitedRule.AwaitProperty) ||
-                root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)
-                    .FirstAncestorOrSelf<ExpressionStatementSyntax>() is not { } statement)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create("Await the send", ct => AwaitAsync(context.Document, statement, ct), EquivalenceKey),
-                diagnostic);
-        }
-    }
-
-    private static async Task<Document> AwaitAsync(Document document, ExpressionStatementSyntax statement, CancellationToken cancellationToken)
-    {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var task = statement.Expression is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "_" } } discard
-            ? discard.Right
-            : statement.Expression;
-        var awaited = statement.WithExpression(SyntaxFactory.AwaitExpression(task.WithoutTrivia()).WithTriviaFrom(statement.Expression))
-            .WithAdditionalAnnotations(Formatter.Annotation);
-        return document.WithSyntaxRoot(root!.ReplaceNode(statement, awaited));
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        SendSerialisationPlan.Create(editor.OriginalRoot, editor.SemanticModel, diagnostics, cancellationToken).Apply(editor);
+        return editor.GetChangedDocument();
     }
 }

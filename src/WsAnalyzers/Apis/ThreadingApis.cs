@@ -35,6 +35,8 @@ internal sealed class ThreadingApis
         ConcurrentDictionary = types.Find("System.Collections.Concurrent.ConcurrentDictionary`2");
         TaskFactory = types.Find("System.Threading.Tasks.TaskFactory");
         ThreadingTimer = types.Find("System.Threading.Timer");
+        PeriodicTimer = types.Find("System.Threading.PeriodicTimer");
+        Observable = types.Find("System.IObservable`1");
     }
 
     public INamedTypeSymbol? Thread { get; }
@@ -61,6 +63,8 @@ internal sealed class ThreadingApis
     public INamedTypeSymbol? ConcurrentDictionary { get; }
     public INamedTypeSymbol? TaskFactory { get; }
     public INamedTypeSymbol? ThreadingTimer { get; }
+    public INamedTypeSymbol? PeriodicTimer { get; }
+    public INamedTypeSymbol? Observable { get; }
 
     /// <summary>True for the awaiter types whose GetResult blocks until the task completes.</summary>
     public bool IsAwaiter(ITypeSymbol? type) =>

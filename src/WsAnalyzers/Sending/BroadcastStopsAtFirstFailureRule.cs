@@ -25,17 +25,19 @@ internal static class BroadcastStopsAtFirstFailureRule
 
     internal static bool AppliesTo(WebSocketApis apis) => apis.WebSocket is not null || apis.SharpWebSocket is not null;
 
-    internal static void AnalyzeLoop(OperationAnalysisContext context, WebSocketApis apis, ThreadingApis threading)
+    internal static void AnalyzeLoop(OperationAnalysisContext context, WebSocketApis apis, ThreadingApis threading, SendingCaches caches)
     {
         var loop = (ILoopOperation)context.Operation;
 
-        // Every send method of the contract has "Send" in its name; most loops have none, and their bodies are not walked.
-        if (!SourceSpans.Contains(loop.Body.Syntax, "Send") || Broadcasts.UnhandledSends(apis, loop) is not { Count: > 0 } sends)
+        // Every send method of the contract has "Send" in its name; a loop without it can only broadcast through a helper
+        // it hands its own variable (and has none when it has no variable).
+        var mentionsSend = SourceSpans.Contains(loop.Body.Syntax, "Send");
+        if ((!mentionsSend && loop.Locals.IsEmpty) || Broadcasts.UnhandledSends(apis, caches, loop, mentionsSend) is not { Count: > 0 } sends)
         {
             return;
         }
 
-        Report(context, apis, sends, loop.KeywordLocation(), RegistryEntry(threading, loop));
+        Report(context, sends, loop.KeywordLocation(), RegistryEntry(threading, loop));
     }
 
     /// <summary>For <c>foreach (var (id, socket) in registry)</c> and <c>foreach (var pair in registry)</c> over a
@@ -67,16 +69,16 @@ internal static class BroadcastStopsAtFirstFailureRule
     }
 
     /// <summary>Judges a call that is not a send: a ForEach-style call whose lambda sends to each connection.</summary>
-    internal static void AnalyzeForEachCall(OperationAnalysisContext context, WebSocketApis apis, ThreadingApis threading, IInvocationOperation invocation)
+    internal static void AnalyzeForEachCall(OperationAnalysisContext context, WebSocketApis apis, ThreadingApis threading, SendingCaches caches, IInvocationOperation invocation)
     {
         if (Broadcasts.ForEachBody(threading, invocation) is { } lambda)
         {
-            Report(context, apis, Broadcasts.UnhandledSends(apis, lambda), invocation.Syntax.GetLocation(), null);
+            Report(context, Broadcasts.UnhandledSends(apis, caches, lambda), invocation.Syntax.GetLocation(), null);
         }
     }
 
     private static void Report(
-        OperationAnalysisContext context, WebSocketApis apis, List<WebSocketCall> sends, Location location, (string Registry, string Key)? entry)
+        OperationAnalysisContext context, List<BroadcastSend> sends, Location location, (string Registry, string Key)? entry)
     {
         if (sends.Count == 0)
         {
@@ -84,7 +86,7 @@ internal static class BroadcastStopsAtFirstFailureRule
         }
 
         // One catch type for the fix: sends of different libraries in the same loop get no fix.
-        var thrown = sends.Select(s => Broadcasts.ThrownBy(apis, s)).Distinct<INamedTypeSymbol?>(SymbolEqualityComparer.Default).ToList();
+        var thrown = sends.Select(s => s.Thrown).Distinct<INamedTypeSymbol?>(SymbolEqualityComparer.Default).ToList();
         var exception = thrown.Count == 1 ? thrown[0]?.ToDisplayString() : null;
         var properties = exception is null
             ? ImmutableDictionary<string, string?>.Empty

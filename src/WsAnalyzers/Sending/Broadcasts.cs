@@ -9,33 +9,36 @@ namespace WsAnalyzers.Sending;
 /// <summary>
 /// Answers "is this loop (or ForEach call) a broadcast, and which of its sends can abort it": sends on the connection
 /// the iteration is at (the loop's own variables and body locals computed from them, or the ForEach lambda's
-/// parameter) that throw synchronously when the
-/// peer is gone and are not inside a try within the loop whose catch handles that exception.
+/// parameter) that throw synchronously when the peer is gone and are not inside a try within the loop whose catch
+/// handles that exception; and calls that hand the iteration's connection to a helper of the same file that sends to
+/// it and lets the failure out (<see cref="SendHelpers"/>).
 /// </summary>
 internal static class Broadcasts
 {
-    /// <summary>The unhandled per-connection sends of a foreach / for / while loop.</summary>
-    public static List<WebSocketCall> UnhandledSends(WebSocketApis apis, ILoopOperation loop)
+    /// <summary>The unhandled per-connection sends of a foreach / for / while loop. <paramref name="mentionsSend"/>: the
+    /// loop's text has "Send" in it; a loop without it can only broadcast through a helper it hands its own variable.</summary>
+    public static List<BroadcastSend> UnhandledSends(WebSocketApis apis, SendingCaches caches, ILoopOperation loop, bool mentionsSend)
     {
-        // Most loops send nothing: find the sends before working out which locals are per-iteration connections.
-        var sends = ThrowingSends(apis, loop.Body);
-        if (sends.Count == 0)
-        {
-            return sends;
-        }
-
+        // Most loops send nothing: find the sends (and the calls that may be send helpers) before working out which
+        // locals are per-iteration connections.
         var iteration = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         foreach (var local in loop.Locals)
         {
             iteration.Add(local);
         }
 
+        var (sends, helperCalls) = Candidates(apis, loop.Body, mentionsSend ? null : iteration);
+        if (sends.Count == 0 && helperCalls.Count == 0)
+        {
+            return [];
+        }
+
         AddDerived(loop.Body, iteration);
-        return Unhandled(apis, sends, loop, iteration);
+        return Unhandled(apis, caches, sends, helperCalls, loop, iteration);
     }
 
     /// <summary>The unhandled per-connection sends of the lambda passed to a List.ForEach / Array.ForEach / Parallel.ForEach(Async) call.</summary>
-    public static List<WebSocketCall> UnhandledSends(WebSocketApis apis, IAnonymousFunctionOperation lambda)
+    public static List<BroadcastSend> UnhandledSends(WebSocketApis apis, SendingCaches caches, IAnonymousFunctionOperation lambda)
     {
         var iteration = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         if (lambda.Symbol.Parameters.Length > 0)
@@ -43,7 +46,8 @@ internal static class Broadcasts
             iteration.Add(lambda.Symbol.Parameters[0]);
         }
 
-        return Unhandled(apis, ThrowingSends(apis, lambda.Body), lambda, iteration);
+        var (sends, helperCalls) = Candidates(apis, lambda.Body, null);
+        return Unhandled(apis, caches, sends, helperCalls, lambda, iteration);
     }
 
     /// <summary>The lambda a ForEach-style call runs per element, or null when <paramref name="invocation"/> is not one.</summary>
@@ -84,37 +88,88 @@ internal static class Broadcasts
         return null;
     }
 
-    /// <summary>The sends in <paramref name="body"/> that throw into it when the peer is gone.</summary>
-    private static List<WebSocketCall> ThrowingSends(WebSocketApis apis, IOperation body)
+    /// <summary>The sends in <paramref name="body"/> that throw into it when the peer is gone, and the calls of methods of
+    /// the same file that may be send helpers (their failure reaches the body: a returned task leaves the loop instead). With <paramref name="handing"/>, only
+    /// calls that hand one of those symbols over directly are helper candidates.</summary>
+    private static (List<WebSocketCall> Sends, List<IInvocationOperation> HelperCalls) Candidates(
+        WebSocketApis apis, IOperation body, HashSet<ISymbol>? handing)
     {
         var sends = new List<WebSocketCall>();
+        var helperCalls = new List<IInvocationOperation>();
         foreach (var descendant in body.DescendantsOutsideFunctions())
         {
-            if (descendant is IInvocationOperation invocation && apis.IsSend(invocation, out var send) && send.ThrowsWhenClosed && ThrowsIntoLoop(send))
+            if (descendant.Kind != OperationKind.Invocation)
             {
-                sends.Add(send);
+                continue;
+            }
+
+            var invocation = (IInvocationOperation)descendant;
+            if (handing is null && apis.IsSend(invocation, out var send))
+            {
+                if (send.ThrowsWhenClosed && ThrowsIntoLoop(send))
+                {
+                    sends.Add(send);
+                }
+            }
+            else if (invocation.Arguments.Length > 0 && (handing is null || SendHelpers.Ordinals(invocation, handing) != 0) &&
+                     IsInSameFile(invocation) && SendHelpers.ThrowsToCaller(apis.Threading, invocation, callerIsAsync: true))
+            {
+                helperCalls.Add(invocation);
             }
         }
 
-        return sends;
+        return (sends, helperCalls);
     }
 
-    /// <summary>Of <paramref name="sends"/>, those on the iteration's connection that no catch within <paramref name="boundary"/> handles.</summary>
-    private static List<WebSocketCall> Unhandled(WebSocketApis apis, List<WebSocketCall> sends, IOperation boundary, HashSet<ISymbol> iteration)
+    /// <summary>A call of a method declared in the caller's file (the only helpers followed). Nothing is bound.</summary>
+    private static bool IsInSameFile(IInvocationOperation invocation)
     {
-        if (iteration.Count == 0)
+        foreach (var reference in invocation.TargetMethod.DeclaringSyntaxReferences)
         {
-            sends.Clear();
-            return sends;
+            if (reference.SyntaxTree == invocation.Syntax.SyntaxTree)
+            {
+                return true;
+            }
         }
 
-        sends.RemoveAll(send => !ReferencesAny(send.Socket, iteration) || ExceptionHandling.IsHandledWithin(apis, send.Invocation, ThrownBy(apis, send), boundary));
-        return sends;
+        return false;
+    }
+
+    /// <summary>Of <paramref name="sends"/> and <paramref name="helperCalls"/>, those on the iteration's connection that no
+    /// catch within <paramref name="boundary"/> handles.</summary>
+    private static List<BroadcastSend> Unhandled(
+        WebSocketApis apis, SendingCaches caches, List<WebSocketCall> sends, List<IInvocationOperation> helperCalls, IOperation boundary, HashSet<ISymbol> iteration)
+    {
+        var unhandled = new List<BroadcastSend>();
+        if (iteration.Count == 0)
+        {
+            return unhandled;
+        }
+
+        foreach (var send in sends)
+        {
+            var thrown = ThrownBy(apis, send);
+            if (ReferencesAny(send.Socket, iteration) && !ExceptionHandling.IsHandledWithin(apis, send.Invocation, thrown, boundary))
+            {
+                unhandled.Add(new BroadcastSend(send.Invocation, thrown));
+            }
+        }
+
+        foreach (var call in helperCalls)
+        {
+            if (SendHelpers.Failure(apis, caches, call, iteration) is { } thrown && !ExceptionHandling.IsHandledWithin(apis, call, thrown, boundary))
+            {
+                unhandled.Add(new BroadcastSend(call, thrown));
+            }
+        }
+
+        unhandled.Sort((a, b) => a.Invocation.Syntax.SpanStart.CompareTo(b.Invocation.Syntax.SpanStart));
+        return unhandled;
     }
 
     /// <summary>Locals of the loop body computed from the iteration variables (<c>var socket = _sockets[id]</c>,
     /// <c>_sockets.TryGetValue(id, out var socket)</c>) are per-iteration connections too.</summary>
-    private static void AddDerived(IOperation body, HashSet<ISymbol> iteration)
+    public static void AddDerived(IOperation body, HashSet<ISymbol> iteration)
     {
         for (var round = 0; round < 3; round++)
         {
@@ -176,7 +231,7 @@ internal static class Broadcasts
                current.Parent is IInvocationOperation { TargetMethod.Name: "Wait" or "GetAwaiter" } blocking && blocking.Instance == current;
     }
 
-    private static bool ReferencesAny(IOperation? socket, HashSet<ISymbol> symbols)
+    public static bool ReferencesAny(IOperation? socket, HashSet<ISymbol> symbols)
     {
         if (socket is null)
         {

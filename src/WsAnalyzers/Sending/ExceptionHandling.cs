@@ -13,7 +13,8 @@ internal static class ExceptionHandling
         var child = operation;
         for (var parent = operation.Parent; parent is not null; child = parent, parent = parent.Parent)
         {
-            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            // A local function is part of the function it is declared in (it is only visible, so only called, inside the try).
+            if (parent is IAnonymousFunctionOperation)
             {
                 return false;
             }

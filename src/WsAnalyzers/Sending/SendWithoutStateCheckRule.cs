@@ -22,7 +22,7 @@ internal static class SendWithoutStateCheckRule
     internal static void Analyze(OperationAnalysisContext context, WebSocketApis apis, WebSocketCall send)
     {
         var invocation = send.Invocation;
-        if (!send.ThrowsWhenClosed || IsSafe(apis, send, context.ContainingSymbol))
+        if (!send.ThrowsWhenClosed || IsSafe(apis, send, context.ContainingSymbol, context.CancellationToken))
         {
             return;
         }
@@ -34,23 +34,34 @@ internal static class SendWithoutStateCheckRule
             Descriptors.WS3001SendWithoutStateCheck, invocation.Syntax.GetLocation(), properties, invocation.TargetMethod.Name));
     }
 
-    private static ISymbol? FunctionSymbol(IOperation operation, ISymbol containingSymbol) =>
-        operation.EnclosingFunction() switch
+    /// <summary>True when <paramref name="parameter"/> belongs to the method or local function the send is in, or to a
+    /// function a local function around the send is declared in (a local function is part of it); not to a lambda.</summary>
+    private static bool IsOwnParameter(IParameterSymbol parameter, IOperation operation, ISymbol containingSymbol)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
         {
-            IAnonymousFunctionOperation => null,
-            ILocalFunctionOperation local => local.Symbol,
-            _ => containingSymbol,
-        };
+            switch (current)
+            {
+                case IAnonymousFunctionOperation:
+                    return false;
+                case ILocalFunctionOperation local when SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, local.Symbol):
+                    return true;
+            }
+        }
 
-    private static bool IsSafe(WebSocketApis apis, WebSocketCall send, ISymbol containingSymbol)
+        return SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, containingSymbol);
+    }
+
+    private static bool IsSafe(WebSocketApis apis, WebSocketCall send, ISymbol containingSymbol, System.Threading.CancellationToken cancellation)
     {
         var invocation = send.Invocation;
         var socket = send.Socket;
 
         // A socket handed to a method or local function: the guard is the caller's to make (send helpers, extension
-        // methods). A lambda's parameter is not: ForEach(s => s.SendAsync(...)) is a broadcast.
-        if (socket is IParameterReferenceOperation parameter &&
-            SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, FunctionSymbol(invocation, containingSymbol)))
+        // methods). A lambda's parameter is not: ForEach(s => s.SendAsync(...)) is a broadcast. Nor is a helper that
+        // keeps sending in a long-lived loop (a heartbeat): the socket can close at any iteration.
+        if (socket is IParameterReferenceOperation parameter && IsOwnParameter(parameter.Parameter, invocation, containingSymbol) &&
+            LongLivedLoops.Enclosing(apis.Threading, invocation) is null)
         {
             return true;
         }
@@ -63,8 +74,21 @@ internal static class SendWithoutStateCheckRule
         }
 
         // A reply to the sender from its own message handler, or a greeting from its open handler (a System.Web accept
-        // callback is one: the socket it is handed has just been accepted).
+        // callback is one: the socket it is handed has just been accepted; a WebSocketBehavior's own socket is `this`, or
+        // its Context.WebSocket).
         var handler = HandlerRecognition.FindEnclosing(apis, invocation, containingSymbol);
-        return handler.Kind is HandlerKind.Message or HandlerKind.Open && handler.IsOwnSocket(socket);
+        if (handler.Kind is HandlerKind.Message or HandlerKind.Open && (handler.IsOwnSocket(socket) || (socket is not null && IsBehaviorContextSocket(apis, socket))))
+        {
+            return true;
+        }
+
+        // A private helper whose every caller checks the state first (the costliest question, asked last).
+        return socket is not null && GuardedCallers.AllCallsGuarded(apis, invocation, socket, containingSymbol, thrown, cancellation);
     }
+
+    /// <summary><c>Context.WebSocket</c> of a websocket-sharp WebSocketBehavior: the behavior's own connection.</summary>
+    private static bool IsBehaviorContextSocket(WebSocketApis apis, IOperation socket) =>
+        socket.WithoutConversions() is IPropertyReferenceOperation { Property.Name: "WebSocket", Instance: IPropertyReferenceOperation context } &&
+        context.Property.Name == "Context" && context.Instance is null or IInstanceReferenceOperation &&
+        context.Property.ContainingType.IsType(apis.SharpWebSocketBehavior);
 }

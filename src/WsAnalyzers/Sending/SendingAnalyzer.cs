@@ -38,7 +38,7 @@ public sealed class SendingAnalyzer : WebSocketAnalyzer
 
         if (broadcast)
         {
-            RegisterOperationAction(context, c => BroadcastStopsAtFirstFailureRule.AnalyzeLoop(c, apis, threading), OperationKind.Loop);
+            RegisterOperationAction(context, c => BroadcastStopsAtFirstFailureRule.AnalyzeLoop(c, apis, threading, caches), OperationKind.Loop);
         }
 
         void AnalyzeInvocation(OperationAnalysisContext c)
@@ -58,7 +58,7 @@ public sealed class SendingAnalyzer : WebSocketAnalyzer
             }
             else if (broadcast)
             {
-                BroadcastStopsAtFirstFailureRule.AnalyzeForEachCall(c, apis, threading, invocation);
+                BroadcastStopsAtFirstFailureRule.AnalyzeForEachCall(c, apis, threading, caches, invocation);
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
@@ -9,5 +10,14 @@ internal sealed class SendingCaches
 {
     /// <summary>The System.Net.WebSockets sends of a type on one socket (<see cref="SendSite.OnSocket"/>).</summary>
     public ConcurrentDictionary<INamedTypeSymbol, ConcurrentDictionary<ISymbol, ImmutableArray<SendSite>>> SendSites { get; } =
+        new(SymbolEqualityComparer.Default);
+
+    /// <summary>What a send helper throws to its caller when the connection in the given parameters (a bit set of
+    /// ordinals) is gone; null when it does not (<see cref="SendHelpers"/>).</summary>
+    public ConcurrentDictionary<IMethodSymbol, ConcurrentDictionary<int, INamedTypeSymbol?>> HelperFailures { get; } =
+        new(SymbolEqualityComparer.Default);
+
+    /// <summary>The calls of an async method, in its type in the method's file, that drop its task (<see cref="UnawaitedRuns"/>).</summary>
+    public ConcurrentDictionary<IMethodSymbol, List<UnawaitedRuns.DroppedStart>> UnawaitedStarts { get; } =
         new(SymbolEqualityComparer.Default);
 }

@@ -7,18 +7,27 @@ namespace WsAnalyzers.Sending;
 
 /// <summary>
 /// Answers "was this socket just connected, accepted or read from in the same function": a receive, connect or
-/// accept of the same socket that comes earlier in the function's text, or shares a loop with the operation.
+/// accept of the same socket that comes earlier in the function's text, or shares a loop with the operation; or the
+/// socket of the <c>AspNetWebSocketContext</c> a classic ASP.NET <c>AcceptWebSocketRequest</c> callback was handed.
+/// In a long-lived loop (<see cref="LongLivedLoops"/>: a heartbeat, a pump) only a receive, connect or accept inside
+/// that loop counts: the loop outlives the moment the socket was opened.
 /// </summary>
 internal static class SocketHistory
 {
     public static bool FollowsReceiveConnectOrAccept(WebSocketApis apis, IOperation operation, IOperation? socket)
     {
-        if (socket is null || operation.EnclosingFunction() is not { } function)
+        if (socket is null || OwnerFunction(operation) is not { } function)
         {
             return false;
         }
 
-        foreach (var descendant in function.DescendantsOutsideFunctions())
+        var loop = LongLivedLoops.Enclosing(apis.Threading, operation);
+        if (loop is null && IsAcceptedContextSocket(apis, socket))
+        {
+            return true;
+        }
+
+        foreach (var descendant in (loop ?? function).DescendantsOutsideFunctions())
         {
             if (descendant is not IInvocationOperation invocation || invocation == operation ||
                 !apis.TryClassify(invocation, out var call))
@@ -32,13 +41,47 @@ internal static class SocketHistory
                 WebSocketCallKind.Accept => apis.ReceivesAcceptedSocket(invocation, socket),
                 _ => false,
             };
-            if (relevant && (invocation.Syntax.SpanStart < operation.Syntax.SpanStart || ShareLoop(invocation, operation)))
+            if (relevant && (loop is not null || invocation.Syntax.SpanStart < operation.Syntax.SpanStart || ShareLoop(invocation, operation)))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary><c>context.WebSocket</c>, or a local initialised with it, where <c>context</c> is an
+    /// <c>AspNetWebSocketContext</c> parameter of the function: the socket <c>AcceptWebSocketRequest</c> has just accepted.</summary>
+    private static bool IsAcceptedContextSocket(WebSocketApis apis, IOperation socket)
+    {
+        if (apis.AspNetWebSocketContext is null)
+        {
+            return false;
+        }
+
+        var source = socket.WithoutConversions();
+        if (source is ILocalReferenceOperation local && LocalDeclarations.DeclaratorOf(local) is { Initializer.Value: { } initializer })
+        {
+            source = initializer.WithoutConversions();
+        }
+
+        return source is IPropertyReferenceOperation { Property.Name: "WebSocket", Instance: IParameterReferenceOperation context } &&
+               context.Parameter.Type.IsOrInheritsFrom(apis.AspNetWebSocketContext);
+    }
+
+    /// <summary>The lambda or member body <paramref name="operation"/> is in: a local function is part of the function it is
+    /// declared in.</summary>
+    private static IOperation? OwnerFunction(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation || current.Parent is null)
+            {
+                return current;
+            }
+        }
+
+        return null;
     }
 
     private static bool ShareLoop(IOperation first, IOperation second)

@@ -8,7 +8,11 @@ namespace WsAnalyzers.Sending;
 /// <summary>
 /// Answers "is this operation guarded by a state check of the socket": an enclosing if, conditional, switch or
 /// loop condition, or an earlier statement of an enclosing block (the early-return shape), that reads the socket's
-/// state (State, CloseStatus, ReadyState, IsAlive, IsAvailable, IsRunning) or passes the socket to a predicate.
+/// state (State, CloseStatus, ReadyState, IsAlive, IsAvailable, IsRunning) or passes the socket to a predicate; or a
+/// filter on the state of the elements a foreach or a Select / ForEach lambda sends to (<see cref="StateFilters"/>).
+/// The same socket may be an element of a collection at the same index (<see cref="SendTargets"/>). A local function is
+/// part of the function it is declared in: it can only be called where it is visible, so a check around its declaration
+/// guards its sends.
 /// The polarity of the check is not judged: a check that is there but reads oddly is the author's call.
 /// </summary>
 internal static class StateChecks
@@ -20,8 +24,10 @@ internal static class StateChecks
         {
             switch (parent)
             {
-                case IAnonymousFunctionOperation or ILocalFunctionOperation:
-                    return false;
+                case IAnonymousFunctionOperation lambda:
+                    return StateFilters.FilteredLambdaElement(apis, lambda, socket);
+                case IForEachLoopOperation loop when child == loop.Body && StateFilters.FilteredLoopElement(apis, loop, socket):
+                    return true;
                 case IConditionalOperation conditional when child != conditional.Condition && StateChecks.ChecksState(apis, conditional.Condition, socket):
                     return true;
                 case IWhileLoopOperation { ConditionIsTop: true } loop when StateChecks.ChecksState(apis, loop.Condition, socket):
@@ -42,7 +48,12 @@ internal static class StateChecks
     }
 
     /// <summary>True when <paramref name="condition"/> reads the state of <paramref name="socket"/>.</summary>
-    public static bool ChecksState(WebSocketApis apis, IOperation? condition, IOperation? socket)
+    public static bool ChecksState(WebSocketApis apis, IOperation? condition, IOperation? socket) =>
+        ChecksState(apis, condition, candidate => IsSocket(candidate, socket), ownFlags: true);
+
+    /// <summary>True when <paramref name="condition"/> reads the state of an operand <paramref name="isSocket"/> accepts, or
+    /// passes one to a bool predicate; with <paramref name="ownFlags"/>, a connection flag of the sending type counts too.</summary>
+    public static bool ChecksState(WebSocketApis apis, IOperation? condition, System.Func<IOperation?, bool> isSocket, bool ownFlags)
     {
         if (condition is null)
         {
@@ -56,23 +67,23 @@ internal static class StateChecks
                 case IPropertyReferenceOperation property when apis.IsStateProperty(property.Property):
                     if (property.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.PatternInput })
                     {
-                        if (PatternInput(property) is { } input && SocketIdentity.AreSame(input, socket))
+                        if (PatternInput(property) is { } input && isSocket(input))
                         {
                             return true;
                         }
                     }
-                    else if (IsSocket(property.Instance, socket))
+                    else if (isSocket(property.Instance))
                     {
                         return true;
                     }
 
                     break;
-                case IPropertyReferenceOperation or IFieldReferenceOperation when IsOwnConnectionFlag((IMemberReferenceOperation)descendant):
+                case IPropertyReferenceOperation or IFieldReferenceOperation when ownFlags && IsOwnConnectionFlag((IMemberReferenceOperation)descendant):
                     return true;
                 case IInvocationOperation invocation when invocation.TargetMethod.ReturnType.SpecialType == SpecialType.System_Boolean:
                     foreach (var argument in invocation.Arguments)
                     {
-                        if (IsSocket(argument.Value, socket))
+                        if (isSocket(argument.Value))
                         {
                             return true;
                         }
@@ -116,7 +127,7 @@ internal static class StateChecks
     private static bool IsSocket(IOperation? candidate, IOperation? socket) =>
         socket is null or IInstanceReferenceOperation
             ? candidate is null or IInstanceReferenceOperation
-            : SocketIdentity.AreSame(candidate, socket);
+            : SendTargets.AreSame(candidate, socket);
 
     private static IOperation? PatternInput(IOperation operation)
     {

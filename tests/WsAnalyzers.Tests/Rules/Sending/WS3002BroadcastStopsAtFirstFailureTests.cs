@@ -184,6 +184,181 @@ public sealed class WS3002BroadcastStopsAtFirstFailureTests
         """);
 
     [Fact]
+    public Task Broadcasts_through_a_send_helper_of_the_same_file_are_flagged() => Verify.VerifyAnalyzerAsync(Usings + """
+        class ConnectionManager
+        {
+            private readonly ConcurrentDictionary<string, WebSocket> _sockets = new();
+
+            public ConcurrentDictionary<string, WebSocket> GetAll() => _sockets;
+
+            public WebSocket GetSocketById(string id) => _sockets[id];
+        }
+
+        class Handler
+        {
+            private readonly ConnectionManager _manager = new();
+            private readonly List<WebSocketSharp.WebSocket> _players = new();
+
+            public async Task SendMessageAsync(WebSocket socket, string message)
+            {
+                if (socket.State != WebSocketState.Open) return;
+                var bytes = Encoding.UTF8.GetBytes(message);
+                await socket.SendAsync(new ArraySegment<byte>(bytes), WebSocketMessageType.Text, true, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            public async Task SendMessageAsync(string socketId, string message)
+            {
+                var socket = _manager.GetSocketById(socketId);
+                await SendMessageAsync(socket, message);
+            }
+
+            public Task InvokeClientMethodAsync(string socketId, string method) => SendMessageAsync(socketId, method + "()");
+
+            public async Task SendMessageToAllAsync(string message)
+            {
+                {|WS3002:foreach|} (var pair in _manager.GetAll())
+                {
+                    if (pair.Value.State == WebSocketState.Open)
+                        await SendMessageAsync(pair.Value, message).ConfigureAwait(false);
+                }
+            }
+
+            public async Task InvokeClientMethodToAllAsync(string method)
+            {
+                {|WS3002:foreach|} (var pair in _manager.GetAll())
+                {
+                    await InvokeClientMethodAsync(pair.Key, method);
+                }
+            }
+
+            public void Deal(string card)
+            {
+                {|WS3002:for|} (var i = 0; i < _players.Count; i++)
+                {
+                    Tell(_players[i], card);
+                }
+            }
+
+            public async Task PushAllAsync(string text)
+            {
+                {|WS3002:foreach|} (var pair in _manager.GetAll())
+                {
+                    await Push(pair.Value);
+                }
+
+                Task Push(WebSocket socket) => socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, default);
+            }
+
+            private static void Tell(WebSocketSharp.WebSocket player, string text) => player.Send(text);
+        }
+        """);
+
+    [Fact]
+    public Task Helpers_that_handle_the_failure_or_do_not_send_to_the_connection_are_not_flagged() => Verify.VerifyAnalyzerAsync(Usings + """
+        class Handler
+        {
+            private readonly List<WebSocket> _sockets = new();
+            private readonly ClientWebSocket _upstream = new();
+
+            public async Task BroadcastAsync(string text)
+            {
+                foreach (var socket in _sockets)
+                {
+                    await SendSafelyAsync(socket, text);
+                }
+
+                foreach (var socket in _sockets)
+                {
+                    try
+                    {
+                        await SendAsync(socket, text);
+                    }
+                    catch (WebSocketException)
+                    {
+                    }
+                }
+
+                foreach (var socket in _sockets)
+                {
+                    _ = SendAsync(socket, text);
+                    Fire(socket, text);
+                }
+
+                foreach (var line in text.Split('\n'))
+                {
+                    await ForwardAsync(line);
+                }
+            }
+
+            private static async Task SendSafelyAsync(WebSocket socket, string text)
+            {
+                try
+                {
+                    await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, default);
+                }
+                catch (WebSocketException)
+                {
+                }
+            }
+
+            private static async Task SendAsync(WebSocket socket, string text) =>
+                await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, default);
+
+            private static async void Fire(WebSocket socket, string text) =>
+                await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, default);
+
+            private async Task ForwardAsync(string line) =>
+                await _upstream.SendAsync(Encoding.UTF8.GetBytes(line), WebSocketMessageType.Text, true, default);
+        }
+        """);
+
+    [Fact]
+    public Task Fix_catches_the_failure_around_the_helper_call() => Verify.VerifyCodeFixAsync(Usings + """
+        class Handler
+        {
+            private readonly ConcurrentDictionary<string, WebSocket> _sockets = new();
+
+            public async Task SendToAllAsync(string message)
+            {
+                {|WS3002:foreach|} (var pair in _sockets)
+                {
+                    if (pair.Value.State == WebSocketState.Open)
+                        await SendMessageAsync(pair.Value, message);
+                }
+            }
+
+            private static async Task SendMessageAsync(WebSocket socket, string message) =>
+                await socket.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, true, default);
+        }
+        """, Usings + """
+        class Handler
+        {
+            private readonly ConcurrentDictionary<string, WebSocket> _sockets = new();
+
+            public async Task SendToAllAsync(string message)
+            {
+                foreach (var pair in _sockets)
+                {
+                    if (pair.Value.State == WebSocketState.Open)
+                    {
+                        try
+                        {
+                            await SendMessageAsync(pair.Value, message);
+                        }
+                        catch (WebSocketException)
+                        {
+                            _sockets.TryRemove(pair.Key, out _);
+                        }
+                    }
+                }
+            }
+
+            private static async Task SendMessageAsync(WebSocket socket, string message) =>
+                await socket.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, true, default);
+        }
+        """);
+
+    [Fact]
     public Task Incomplete_code_does_not_break_the_analyzer()
     {
         var test = Verify.CreateTest(Usings + """
