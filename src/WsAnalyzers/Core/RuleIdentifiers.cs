@@ -17,4 +17,7 @@ public static class RuleIdentifiers
     public const string SendNotAwaited = "WS3003";
     public const string CpuBoundLoopInHandler = "WS4001";
     public const string BlockingCallInHandler = "WS4002";
+    public const string NoKeepAliveTimeout = "WS6001";
+    public const string UnencryptedEndpoint = "WS6002";
+    public const string AcceptWithoutOriginCheck = "WS6003";
 }
