@@ -120,7 +120,7 @@ internal sealed class EndpointAuthorization
             return true;
         }
 
-        for (IOperation chained = mapping; chained.Parent is IInvocationOperation next && Receiver(next)?.WithoutConversions() == chained; chained = next)
+        for (IOperation chained = mapping; Chained(chained) is { } next; chained = next)
         {
             if (IsRequireAuthorization(next, types, schemes))
             {
@@ -129,6 +129,18 @@ internal sealed class EndpointAuthorization
         }
 
         return false;
+    }
+
+    /// <summary>The call made on the result of <paramref name="call"/> (<c>call.Next()</c>, an extension or not), or null.</summary>
+    private static IInvocationOperation? Chained(IOperation call)
+    {
+        var parent = call.Parent;
+        while (parent is IConversionOperation or IArgumentOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent is IInvocationOperation next && Receiver(next)?.WithoutConversions() == call ? next : null;
     }
 
     private static bool ChainRequires(IOperation? value, ConfigurationTypes types, List<string> schemes)
