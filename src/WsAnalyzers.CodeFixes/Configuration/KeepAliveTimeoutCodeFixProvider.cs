@@ -9,7 +9,6 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Simplification;
 using WsAnalyzers.CodeFixes.Core;
 using WsAnalyzers.Configuration;
 using WsAnalyzers.Core;
@@ -52,19 +51,25 @@ public sealed class KeepAliveTimeoutCodeFixProvider : DocumentBatchCodeFixProvid
         {
             if (Target(root, diagnostic) is { } target && !targets.ContainsKey(target))
             {
+                var timeSpan = TypeName(model, target.SpanStart, "System", "TimeSpan");
                 targets[target] = target switch
                 {
-                    InvocationExpressionSyntax middleware => WithNewOptions(middleware),
-                    BaseObjectCreationExpressionSyntax creation => WithTimeout(creation, IsClientSocket(model, creation, cancellationToken)),
+                    InvocationExpressionSyntax middleware => WithNewOptions(middleware, TypeName(model, target.SpanStart, "Microsoft.AspNetCore.Builder", "WebSocketOptions"), timeSpan),
+                    BaseObjectCreationExpressionSyntax creation => WithTimeout(creation, IsClientSocket(model, creation, cancellationToken), timeSpan),
                     _ => target,
                 };
             }
         }
 
         var fixedRoot = root.ReplaceNodes(targets.Keys, (original, _) => targets[original]);
-        var fixedDocument = document.WithSyntaxRoot(fixedRoot);
-        fixedDocument = await Simplifier.ReduceAsync(fixedDocument, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return await Formatter.FormatAsync(fixedDocument, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await Formatter.FormatAsync(document.WithSyntaxRoot(fixedRoot), Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The type's simple name where it is in scope, its global name otherwise.</summary>
+    private static string TypeName(SemanticModel model, int position, string @namespace, string name)
+    {
+        var found = model.LookupNamespacesAndTypes(position, name: name);
+        return found.Length == 1 && found[0].ToDisplayString() == @namespace + "." + name ? name : "global::" + @namespace + "." + name;
     }
 
     /// <summary>The UseWebSockets call that gets options, or the object creation that gets the timeout; null without a safe fix.</summary>
@@ -89,18 +94,16 @@ public sealed class KeepAliveTimeoutCodeFixProvider : DocumentBatchCodeFixProvid
     private static bool IsClientSocket(SemanticModel model, BaseObjectCreationExpressionSyntax creation, CancellationToken cancellationToken) =>
         model.GetTypeInfo(creation, cancellationToken).Type?.ToDisplayString() == "System.Net.WebSockets.ClientWebSocket";
 
-    private static InvocationExpressionSyntax WithNewOptions(InvocationExpressionSyntax middleware)
+    private static InvocationExpressionSyntax WithNewOptions(InvocationExpressionSyntax middleware, string options, string timeSpan)
     {
-        var options = SyntaxFactory.ParseExpression(
-                $"new global::Microsoft.AspNetCore.Builder.WebSocketOptions {{ KeepAliveTimeout = global::System.TimeSpan.FromSeconds({Seconds}) }}")
-            .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
-        return middleware.WithArgumentList(middleware.ArgumentList.AddArguments(SyntaxFactory.Argument(options)));
+        var argument = SyntaxFactory.ParseExpression($"new {options} {{ KeepAliveTimeout = {timeSpan}.FromSeconds({Seconds}) }}")
+            .WithAdditionalAnnotations(Formatter.Annotation);
+        return middleware.WithArgumentList(middleware.ArgumentList.AddArguments(SyntaxFactory.Argument(argument)));
     }
 
-    private static BaseObjectCreationExpressionSyntax WithTimeout(BaseObjectCreationExpressionSyntax creation, bool clientSocket)
+    private static BaseObjectCreationExpressionSyntax WithTimeout(BaseObjectCreationExpressionSyntax creation, bool clientSocket, string timeSpan)
     {
-        var timeout = Assignment("KeepAliveTimeout", SyntaxFactory.ParseExpression($"global::System.TimeSpan.FromSeconds({Seconds})")
-            .WithAdditionalAnnotations(Simplifier.Annotation));
+        var timeout = Assignment("KeepAliveTimeout", SyntaxFactory.ParseExpression($"{timeSpan}.FromSeconds({Seconds})"));
         var initializer = creation.Initializer ?? SyntaxFactory.InitializerExpression(SyntaxKind.ObjectInitializerExpression);
         if (!clientSocket)
         {
@@ -116,11 +119,6 @@ public sealed class KeepAliveTimeoutCodeFixProvider : DocumentBatchCodeFixProvid
         {
             var nested = SyntaxFactory.InitializerExpression(SyntaxKind.ObjectInitializerExpression, SyntaxFactory.SingletonSeparatedList<ExpressionSyntax>(timeout));
             initializer = initializer.AddExpressions(Assignment("Options", nested));
-        }
-
-        if (creation is ObjectCreationExpressionSyntax { ArgumentList: null } explicitCreation)
-        {
-            creation = explicitCreation.WithType(explicitCreation.Type.WithoutTrailingTrivia()).WithArgumentList(SyntaxFactory.ArgumentList());
         }
 
         var trailing = creation.GetTrailingTrivia();

@@ -55,7 +55,7 @@ internal static class NoKeepAliveTimeoutRule
         if (options is null)
         {
             var facts = caches.Project(context.CancellationToken);
-            if (facts.ServerKeepAliveTimeoutSet || facts.ServerOptionsFromConfiguration || facts.ServerHeartbeat)
+            if (facts.ServicesKeepAliveTimeoutSet || facts.ServerOptionsFromConfiguration || facts.ServerHeartbeat)
             {
                 return;
             }
@@ -72,7 +72,7 @@ internal static class NoKeepAliveTimeoutRule
             }
 
             fix = creation is null ? null : Initializer;
-            creationLocation = creation is null || creation.Syntax == options.Value.Syntax ? null : creation.Syntax.GetLocation();
+            creationLocation = creation?.Syntax.GetLocation();
         }
 
         Report(context, invocation.Syntax.GetLocation(), "'UseWebSockets'", "WebSocketOptions.KeepAliveTimeout", fix, creationLocation);
@@ -93,7 +93,7 @@ internal static class NoKeepAliveTimeoutRule
             return;
         }
 
-        var creationLocation = creation is null || creation.Syntax == acceptContext.Value.Syntax ? null : creation.Syntax.GetLocation();
+        var creationLocation = creation?.Syntax.GetLocation();
         Report(context, invocation.Syntax.GetLocation(), "'AcceptWebSocketAsync'", "WebSocketAcceptContext.KeepAliveTimeout",
             creation is null ? null : Initializer, creationLocation);
     }

@@ -36,8 +36,13 @@ internal sealed class ProjectFacts
 
     private readonly HashSet<string> _ambientSchemes = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>WebSocketOptions.KeepAliveTimeout is set somewhere (a Configure or AddWebSockets lambda, an initializer).</summary>
+    /// <summary>WebSocketOptions.KeepAliveTimeout is set somewhere (a Configure or AddWebSockets lambda, an initializer): the
+    /// middleware's timeout, which an accept without one of its own inherits.</summary>
     public bool ServerKeepAliveTimeoutSet { get; private set; }
+
+    /// <summary>WebSocketOptions.KeepAliveTimeout is set by a statement (in a Configure or AddWebSockets lambda, on options
+    /// a method builds), not in the initializer of an options object that one UseWebSockets call receives.</summary>
+    public bool ServicesKeepAliveTimeoutSet { get; private set; }
 
     /// <summary>WebSocketOptions are configured through the services (<c>Configure&lt;WebSocketOptions&gt;</c>, <c>AddWebSockets</c>):
     /// a <c>UseWebSockets()</c> without arguments reads them, and one with an options object would ignore them.</summary>
@@ -107,7 +112,11 @@ internal sealed class ProjectFacts
                     var name = identifier.Identifier.ValueText;
                     if ((marks & KeepAliveTimeoutMark) != 0 && name == ConfigurationTypes.KeepAliveTimeoutName)
                     {
-                        ServerKeepAliveTimeoutSet |= IsWritten(identifier) && Is(model.GetSymbolInfo(identifier, cancellation).Symbol, types.ServerKeepAliveTimeout);
+                        if (IsWritten(identifier) && Is(model.GetSymbolInfo(identifier, cancellation).Symbol, types.ServerKeepAliveTimeout))
+                        {
+                            ServerKeepAliveTimeoutSet = true;
+                            ServicesKeepAliveTimeoutSet |= identifier.FirstAncestorOrSelf<InitializerExpressionSyntax>() is null;
+                        }
                     }
                     else if ((marks & AllowedOriginsMark) != 0 && name == "AllowedOrigins")
                     {

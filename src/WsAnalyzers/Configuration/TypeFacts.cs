@@ -31,7 +31,9 @@ internal sealed class TypeFacts
             var model = caches.ModelOf(reference.SyntaxTree);
             foreach (var node in declaration.DescendantNodes())
             {
+                // An initializer configures its own socket only; a statement may configure any (a helper given the options).
                 if (!set && node is IdentifierNameSyntax { Identifier.ValueText: ConfigurationTypes.KeepAliveTimeoutName } identifier &&
+                    identifier.FirstAncestorOrSelf<InitializerExpressionSyntax>() is null &&
                     model.GetSymbolInfo(identifier, cancellation).Symbol is IPropertySymbol property &&
                     SymbolEqualityComparer.Default.Equals(property.OriginalDefinition, timeout))
                 {
