@@ -49,8 +49,9 @@ static async Task<int> MainAsync(string[] args)
             return 2;
         }
 
-        Console.WriteLine($"WsAnalyzers {AnalyzerCatalog.Version}: {labels.Count} labels in {labels.Select(l => l.Repo).Distinct().Count()} repositories, reference packs {packs.Version}");
-        var evaluator = new Evaluator(new RepositorySource(options.Mirrors, options.WorkFolder, options.AllowClone), new ProjectCompiler(packs), Console.Out);
+        var frameworks = FrameworkPacks.WithRestoredOlderPacks(packs);
+        Console.WriteLine($"WsAnalyzers {AnalyzerCatalog.Version}: {labels.Count} labels in {labels.Select(l => l.Repo).Distinct().Count()} repositories, reference packs {frameworks.Describe()}");
+        var evaluator = new Evaluator(new RepositorySource(options.Mirrors, options.WorkFolder, options.AllowClone), new ProjectCompiler(frameworks), Console.Out);
         var result = await evaluator.RunAsync(labels, CancellationToken.None);
         ConsoleReport.Write(result, Console.Out, options.EveryLabel);
         if (options.Json is { } json)

@@ -34,6 +34,13 @@ public sealed class ReferencePacks
     public static string RuntimeDotnetRoot =>
         Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
 
+    /// <summary>The packs in two reference folders (a restored <c>Microsoft.NETCore.App.Ref</c> package's <c>ref/netX.0</c>,
+    /// and the ASP.NET Core one's), or null when the .NET folder does not exist.</summary>
+    public static ReferencePacks? FromFolders(Version version, string netCoreFolder, string? aspNetCoreFolder) =>
+        Directory.Exists(netCoreFolder)
+            ? new ReferencePacks(version, DllsIn(netCoreFolder), aspNetCoreFolder is not null && Directory.Exists(aspNetCoreFolder) ? DllsIn(aspNetCoreFolder) : null)
+            : null;
+
     /// <summary>The newest packs under <paramref name="dotnetRoot"/> whose major version is at most
     /// <paramref name="maxMajor"/>, or null when there is no .NET pack at all.</summary>
     public static ReferencePacks? Find(string dotnetRoot, int maxMajor = int.MaxValue)

@@ -102,8 +102,8 @@ public sealed class Evaluator(RepositorySource source, ProjectCompiler compiler,
         }
 
         var rules = Score(results);
-        var implemented = Sum("WS1001-WS4002 (implemented)", rules.Where(r => r.Implemented), implemented: true);
-        var notImplemented = Sum("WS5001-WS6003 (not implemented)", rules.Where(r => !r.Implemented), implemented: false);
+        var implemented = Sum("implemented rules", rules.Where(r => r.Implemented), implemented: true);
+        var notImplemented = Sum("rules not implemented yet", rules.Where(r => !r.Implemented), implemented: false);
         return new EvaluationResult(AnalyzerCatalog.Version, results.OrderBy(r => r.Label.SourceLine).ToList(), compilations, unlabelled, rules, implemented, notImplemented, problems);
     }
 

@@ -13,10 +13,16 @@ using WsAnalyzers.Tooling;
 namespace WsAnalyzers.RealWorld.Building;
 
 /// <summary>Compiles a project as the SDK would, without MSBuild: its source set, the SDK's implicit usings, its target
-/// framework's symbols and C# version, the installed reference packs, served package assemblies, stand-in sources for
-/// unserved packages, and its project references as separate compilations. Each project is compiled once.</summary>
-public sealed class ProjectCompiler(ReferencePacks packs)
+/// framework's symbols and C# version, the reference packs of its framework (<see cref="FrameworkPacks"/>; the installed
+/// ones when only those are given), served package assemblies, stand-in sources for unserved packages, and its project
+/// references as separate compilations. Each project is compiled once.</summary>
+public sealed class ProjectCompiler(FrameworkPacks frameworks)
 {
+    public ProjectCompiler(ReferencePacks packs)
+        : this(new FrameworkPacks(packs))
+    {
+    }
+
     /// <summary>Stand-in trees get this path prefix, so that reports can tell them from the repository's own files.</summary>
     public const string StandInPrefix = "standin://";
 
@@ -28,6 +34,7 @@ public sealed class ProjectCompiler(ReferencePacks packs)
     private readonly Dictionary<string, BuiltProject> _built = new(StringComparer.Ordinal);
     private readonly HashSet<string> _building = new(StringComparer.Ordinal);
     private readonly Dictionary<string, MetadataReference> _metadata = new(StringComparer.Ordinal);
+    private readonly Dictionary<Compilation, int> _packMajors = [];
 
     public BuiltProject Build(ProjectTarget target)
     {
@@ -98,8 +105,9 @@ public sealed class ProjectCompiler(ReferencePacks packs)
                 }
             }
 
-            references.AddRange(FrameworkReferences(useAspNetCore));
-            references.AddRange(PackageReferences(served, useAspNetCore));
+            // The served package assemblies are built for .NET 8, and a referenced project may be compiled against newer
+            // packs than this one's framework asks for: older packs would not bind them (CS1705).
+            var minimumMajor = served.Count > 0 ? ServedPackages.FrameworkMajor : 0;
             foreach (var projectReference in project.ItemsOf("ProjectReference").Where(r => r.Include is not null))
             {
                 var path = Path.GetFullPath(Path.Combine(project.Folder, projectReference.Include!.Replace('\\', '/')));
@@ -112,7 +120,12 @@ public sealed class ProjectCompiler(ReferencePacks packs)
                 var referenced = Build(ProjectTarget.ForProject(ProjectFile.Load(path)));
                 references.Add(referenced.Compilation.ToMetadataReference());
                 references.AddRange(referenced.Compilation.References.Where(r => r is CompilationReference));
+                minimumMajor = Math.Max(minimumMajor, _packMajors.TryGetValue(referenced.Compilation, out var major) ? major : 0);
             }
+
+            var packs = frameworks.For(framework, minimumMajor);
+            references.AddRange(FrameworkReferences(packs, useAspNetCore));
+            references.AddRange(PackageReferences(packs, served, useAspNetCore));
 
             var languageVersion = LanguageVersionOf(project.Property("LangVersion"), framework);
             var symbols = framework.PreprocessorSymbols()
@@ -137,6 +150,7 @@ public sealed class ProjectCompiler(ReferencePacks packs)
                 allowUnsafe: project.IsTrue("AllowUnsafeBlocks"),
                 concurrentBuild: false);
             var compilation = CSharpCompilation.Create(project.Property("AssemblyName") ?? project.Name, trees, references.Distinct(), options);
+            _packMajors[compilation] = packs.Version.Major;
             return new BuiltProject(project.Name, compilation, unresolved, distinctStandIns.Select(s => s.Name).ToList());
         }
         finally
@@ -153,18 +167,18 @@ public sealed class ProjectCompiler(ReferencePacks packs)
         var standIns = StandInCatalog.All.Where(s => text.Contains("using " + s.Namespace, StringComparison.Ordinal) || text.Contains(s.Namespace + ".", StringComparison.Ordinal)).ToList();
         trees.AddRange(standIns.Select(s => CSharpSyntaxTree.ParseText(SourceText.From(s.Source), parseOptions, StandInPrefix + s.Name)));
         var served = new[] { "Websocket.Client", "Microsoft.AspNetCore.SignalR.Client", "Newtonsoft.Json" }.SelectMany(p => ServedPackages.AssembliesFor(p) ?? []).ToList();
-        var references = FrameworkReferences(useAspNetCore: true).Concat(PackageReferences(served, useAspNetCore: true));
+        var references = FrameworkReferences(frameworks.Installed, useAspNetCore: true).Concat(PackageReferences(frameworks.Installed, served, useAspNetCore: true));
         var hasTopLevelStatements = trees.Any(t => t.GetRoot().ChildNodes().OfType<GlobalStatementSyntax>().Any());
         var options = new CSharpCompilationOptions(hasTopLevelStatements ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, concurrentBuild: false);
         var name = Path.GetFileName(folder);
         return new BuiltProject(name + " (folder)", CSharpCompilation.Create(name, trees, references.Distinct(), options), [], standIns.Select(s => s.Name).ToList());
     }
 
-    private IEnumerable<MetadataReference> FrameworkReferences(bool useAspNetCore) =>
+    private IEnumerable<MetadataReference> FrameworkReferences(ReferencePacks packs, bool useAspNetCore) =>
         (useAspNetCore ? packs.Assemblies : packs.NetCoreAssemblies).Select(Metadata);
 
     /// <summary>Served assemblies, without those the ASP.NET Core pack already carries (two versions of one assembly would clash).</summary>
-    private IEnumerable<MetadataReference> PackageReferences(IEnumerable<string> files, bool useAspNetCore)
+    private IEnumerable<MetadataReference> PackageReferences(ReferencePacks packs, IEnumerable<string> files, bool useAspNetCore)
     {
         var inPack = useAspNetCore && packs.AspNetCoreAssemblies is { } asp
             ? asp.Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.OrdinalIgnoreCase)

@@ -9,6 +9,10 @@ namespace WsAnalyzers.RealWorld.Building;
 /// compiled against the assemblies copied next to this tool. Other packages of the same family map to the same assemblies.</summary>
 public static class ServedPackages
 {
+    /// <summary>The .NET the served assemblies are built for (this tool's own restore, net8.0 builds): a compilation that
+    /// references them needs reference packs of this version or newer.</summary>
+    public const int FrameworkMajor = 8;
+
     private static readonly (string Prefix, string[] Assemblies)[] Map =
     [
         ("Websocket.Client", ["Websocket.Client", "System.Reactive"]),

@@ -66,6 +66,7 @@ internal sealed partial class WebSocketApis
         InvalidOperationException = types.Find("System.InvalidOperationException");
 
         Collections = new CollectionTypes(types);
+        Configuration = new ConfigurationTypes(types);
         Threading = new ThreadingApis(types);
         Messages = new MessageApis(types);
         Random = types.Find("System.Random");
@@ -177,6 +178,9 @@ internal sealed partial class WebSocketApis
 
     // Collections and connection handles of the resource-bound rules
     public CollectionTypes Collections { get; }
+
+    // Options, URI, header and authentication types of the configuration and security rules
+    public ConfigurationTypes Configuration { get; }
 
     // BCL threading types of the message-handler, sending and reconnect rules
     public ThreadingApis Threading { get; }

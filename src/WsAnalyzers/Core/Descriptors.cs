@@ -134,6 +134,30 @@ public static class Descriptors
         DiagnosticSeverity.Info,
         "One ReceiveAsync returns what has arrived of one frame, up to the buffer's size: a message longer than the buffer, a fragmented message or a frame read before it has fully arrived comes in several results, and only the last has EndOfMessage set. Code that decodes, deserialises or dispatches the bytes of a single result splits such messages into corrupt pieces. Receive until EndOfMessage before using the message.");
 
+    public static readonly DiagnosticDescriptor WS6001NoKeepAliveTimeout = Create(
+        RuleIdentifiers.NoKeepAliveTimeout,
+        "No keep-alive timeout: dead peers are never detected",
+        "{0} sets no keep-alive timeout ({1}): a peer that disappears without closing is never detected",
+        RuleCategories.Configuration,
+        DiagnosticSeverity.Info,
+        "A keep-alive interval alone sends pings but never waits for an answer: a peer whose network vanished (a laptop lid closed, a mobile handover, a proxy that dropped the connection) stays open until the operating system gives up on TCP, often after many minutes, holding its memory and its place in every broadcast. .NET 9 added a keep-alive timeout (WebSocketOptions, WebSocketAcceptContext and ClientWebSocketOptions.KeepAliveTimeout) that aborts the connection when no PONG arrives in time. Set it, or run an application heartbeat that closes the connection when its reply does not come.");
+
+    public static readonly DiagnosticDescriptor WS6002UnencryptedEndpoint = Create(
+        RuleIdentifiers.UnencryptedEndpoint,
+        "Unencrypted ws:// endpoint",
+        "'{0}' connects to '{1}' without encryption: use wss:// so that messages, cookies and tokens cannot be read or changed on the way",
+        RuleCategories.Configuration,
+        DiagnosticSeverity.Info,
+        "A ws:// connection is plain TCP: every message, and the cookies or tokens of the upgrade request, can be read and changed by anyone on the path, and many proxies and mobile networks break unencrypted upgrades. Outside the machine itself (localhost, loopback addresses) connect to a wss:// endpoint.");
+
+    public static readonly DiagnosticDescriptor WS6003AcceptWithoutOriginCheck = Create(
+        RuleIdentifiers.AcceptWithoutOriginCheck,
+        "WebSocket accepted without an Origin check",
+        "This endpoint accepts WebSockets without checking the Origin header{0}: a page on any site can open this socket in a visitor's browser",
+        RuleCategories.Configuration,
+        DiagnosticSeverity.Info,
+        "Browsers do not apply CORS to WebSockets: a script on any site can open a WebSocket to this endpoint, and the browser sends the user's cookies with the upgrade request (cross-site WebSocket hijacking). Set WebSocketOptions.AllowedOrigins, or compare the Origin header with an allow-list before accepting. An endpoint that requires a bearer token, which a browser never sends on its own, is not at risk.");
+
     /// <summary>For rules that decide in a compilation-end pass (they see every type of the compilation before reporting).</summary>
     private static DiagnosticDescriptor CreateCompilationEnd(
         string id, string title, string messageFormat, string category, DiagnosticSeverity severity, string description) =>

@@ -20,4 +20,7 @@ public static class RuleIdentifiers
     public const string ReceiveLoopIgnoresClose = "WS5001";
     public const string MessageAssembledWithoutLimit = "WS5002";
     public const string EndOfMessageNotChecked = "WS5003";
+    public const string NoKeepAliveTimeout = "WS6001";
+    public const string UnencryptedEndpoint = "WS6002";
+    public const string AcceptWithoutOriginCheck = "WS6003";
 }

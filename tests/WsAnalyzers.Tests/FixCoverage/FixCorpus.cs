@@ -13,7 +13,8 @@ namespace WsAnalyzers.Tests.FixCoverage;
 /// fixed code must still contain, so that a fix that compiles but breaks the WebSocket logic is caught:
 /// <c>// fixed: &lt;text&gt;</c> (the text must be in the fixed file) and <c>// fixed-not: &lt;text&gt;</c> (must not).
 /// A shape for which no safe fix exists says why with <c>// no-fix: &lt;why&gt;</c>; the rule's README row then reads
-/// "Partial" and its page has a "Code fix" section saying when no fix is offered.
+/// "Partial" and its page has a "Code fix" section saying when no fix is offered. A shape of a rule on an API .NET 9
+/// added says <c>// framework: net9.0</c> and compiles against .NET 9 (<see cref="FixWorkspace.FrameworkOf"/>).
 /// </summary>
 internal sealed record FixCorpus(string RuleId, string Shape, string Path, string Source)
 {

@@ -35,7 +35,7 @@ internal static class FixWorkspace
                 topLevel ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable),
             parseOptions: parseOptions,
-            metadataReferences: TestEnvironment.References));
+            metadataReferences: FrameworkOf(source).References));
         foreach (var (name, text) in TestEnvironment.StandIns)
         {
             project = project.AddDocument(name, SourceText.From(text), filePath: name).Project;
@@ -43,6 +43,10 @@ internal static class FixWorkspace
 
         return project.AddDocument(System.IO.Path.GetFileName(path), SourceText.From(source), filePath: path);
     }
+
+    /// <summary>What a shape compiles against: .NET 8, or .NET 9 when it says <c>// framework: net9.0</c> (a rule on an API .NET 9 added).</summary>
+    public static TestFramework FrameworkOf(string source) =>
+        source.Contains("// framework: net9.0", StringComparison.Ordinal) ? TestEnvironment.Net9 : TestEnvironment.Net8;
 
     public static async Task<ImmutableArray<Diagnostic>> CompilerErrorsAsync(Document document) =>
         (await document.Project.GetCompilationAsync())!.GetDiagnostics()

@@ -20,14 +20,17 @@ internal static class SourceSetAnalysis
     /// <param name="rewrite">Changes each file of the folder (its path and text) before it is parsed; the stand-ins are kept as they are.</param>
     /// <param name="analyzers">The analyzers to run; the shipped ones when not given.</param>
     /// <param name="disabledRules">Rules turned off in the compilation options, as <c>/nowarn</c> or a ruleset would.</param>
+    /// <param name="framework">What the folder compiles against, with its preprocessor symbols; when not given, .NET 8
+    /// (<see cref="TestEnvironment.References"/>) without symbols.</param>
     public static async Task<Result> AnalyzeAsync(
         string directory,
         System.Func<(string Path, string Text), (string Path, string Text)>? rewrite = null,
         ImmutableArray<DiagnosticAnalyzer>? analyzers = null,
-        IEnumerable<string>? disabledRules = null)
+        IEnumerable<string>? disabledRules = null,
+        TestFramework? framework = null)
     {
         rewrite ??= file => file;
-        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest, preprocessorSymbols: framework?.PreprocessorSymbols);
         var trees = Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories)
             .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") &&
                            !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
@@ -37,7 +40,7 @@ internal static class SourceSetAnalysis
             .Concat(TestEnvironment.StandIns.Select(s => CSharpSyntaxTree.ParseText(s.Source, parseOptions, s.Name)))
             .ToList();
 
-        var references = TestEnvironment.References;
+        var references = (framework ?? TestEnvironment.Net8).References;
         var compilation = CSharpCompilation.Create(
             Path.GetFileName(directory),
             trees,

@@ -36,19 +36,21 @@ public sealed class RuleVerifier<TAnalyzer, TCodeFix>
 
     public string RuleId { get; }
 
-    public Task VerifyAnalyzerAsync(string source) => CreateTest(source, fixedSource: null).RunAsync();
+    /// <param name="framework">What the source compiles against: <see cref="TestEnvironment.Net8"/> when not given.</param>
+    public Task VerifyAnalyzerAsync(string source, TestFramework? framework = null) => CreateTest(source, fixedSource: null, framework).RunAsync();
 
-    public Task VerifyCodeFixAsync(string source, string fixedSource) => CreateTest(source, fixedSource).RunAsync();
+    /// <param name="framework">What the source compiles against: <see cref="TestEnvironment.Net8"/> when not given.</param>
+    public Task VerifyCodeFixAsync(string source, string fixedSource, TestFramework? framework = null) => CreateTest(source, fixedSource, framework).RunAsync();
 
     /// <summary>A test of <paramref name="source"/> (and of the fix, when <paramref name="fixedSource"/> is given) to adjust before it runs.</summary>
-    public Test CreateTest(string source, string? fixedSource)
+    public Test CreateTest(string source, string? fixedSource, TestFramework? framework = null)
     {
         var test = new Test { TestCode = source };
-        TestEnvironment.Configure(test.TestState);
+        TestEnvironment.Configure(test.TestState, framework);
         if (fixedSource is not null)
         {
             test.FixedCode = fixedSource;
-            TestEnvironment.Configure(test.FixedState);
+            TestEnvironment.Configure(test.FixedState, framework);
         }
 
         test.DisabledDiagnostics.AddRange(_otherRules);
@@ -56,7 +58,7 @@ public sealed class RuleVerifier<TAnalyzer, TCodeFix>
     }
 
     /// <summary>A test of several named files (no fix).</summary>
-    public Test CreateTest((string Name, string Source)[] files)
+    public Test CreateTest((string Name, string Source)[] files, TestFramework? framework = null)
     {
         var test = new Test();
         foreach (var file in files)
@@ -64,7 +66,7 @@ public sealed class RuleVerifier<TAnalyzer, TCodeFix>
             test.TestState.Sources.Add(file);
         }
 
-        TestEnvironment.Configure(test.TestState);
+        TestEnvironment.Configure(test.TestState, framework);
         test.DisabledDiagnostics.AddRange(_otherRules);
         return test;
     }

@@ -12,7 +12,8 @@ namespace WsAnalyzers.Tests.Verifiers;
 
 /// <summary>What every analyzer test compiles against: .NET 8 and ASP.NET Core 8 reference assemblies, the SignalR,
 /// ASP.NET SignalR 2 client, Websocket.Client and Polly packages, and source stand-ins for websocket-sharp, Fleck, classic
-/// ASP.NET (System.Web), the ASP.NET SignalR 2 server and EmbedIO.</summary>
+/// ASP.NET (System.Web), the ASP.NET SignalR 2 server and EmbedIO. A test of a rule on an API .NET 9 added (WS6001's
+/// keep-alive timeouts) chooses <see cref="Net9"/> instead of the default <see cref="Net8"/>.</summary>
 /// <remarks>
 /// The reference packs and Polly come from the test project's own restore (PackageDownload), never from
 /// Microsoft.CodeAnalysis.Testing's package resolution: on a case-sensitive file system that resolution misses every
@@ -35,23 +36,39 @@ internal static class TestEnvironment
         MetadataReference.CreateFromFile(typeof(Newtonsoft.Json.JsonSerializer).Assembly.Location))
         .AddRange(Restored("Polly.Core", "8.9.1", "lib", "net8.0"));
 
-    /// <summary>The .NET 8 and ASP.NET Core 8 reference assemblies, then <see cref="LibraryReferences"/>.</summary>
-    public static readonly ImmutableArray<MetadataReference> References =
-        Restored("Microsoft.NETCore.App.Ref", "8.0.0", "ref", "net8.0")
-            .Concat(Restored("Microsoft.AspNetCore.App.Ref", "8.0.0", "ref", "net8.0"))
-            .Concat(LibraryReferences)
-            .ToImmutableArray();
+    /// <summary>The .NET 8 and ASP.NET Core 8 reference assemblies, then <see cref="LibraryReferences"/>: the default.</summary>
+    public static readonly TestFramework Net8 = Framework(8, "8.0.0");
+
+    /// <summary>The .NET 9 and ASP.NET Core 9 reference assemblies, then <see cref="LibraryReferences"/>.</summary>
+    public static readonly TestFramework Net9 = Framework(9, "9.0.16");
+
+    /// <summary>The references of <see cref="Net8"/>, the default.</summary>
+    public static readonly ImmutableArray<MetadataReference> References = Net8.References;
 
     public static readonly ImmutableArray<(string Name, string Source)> StandIns = LoadStandIns();
 
-    public static void Configure(SolutionState state)
+    /// <summary>Adds the stand-ins and the references of <paramref name="framework"/> (<see cref="Net8"/> when not given).</summary>
+    public static void Configure(SolutionState state, TestFramework? framework = null)
     {
         foreach (var (name, source) in StandIns)
         {
             state.Sources.Add((name, source));
         }
 
-        state.AdditionalReferences.AddRange(References);
+        state.AdditionalReferences.AddRange((framework ?? Net8).References);
+    }
+
+    private static TestFramework Framework(int major, string version)
+    {
+        var moniker = $"net{major}.0";
+        var references = Restored("Microsoft.NETCore.App.Ref", version, "ref", moniker)
+            .Concat(Restored("Microsoft.AspNetCore.App.Ref", version, "ref", moniker))
+            .Concat(LibraryReferences)
+            .ToImmutableArray();
+        var symbols = new[] { "NET", "NETCOREAPP", $"NET{major}_0" }
+            .Concat(Enumerable.Range(5, major - 4).Select(v => $"NET{v}_0_OR_GREATER"))
+            .ToImmutableArray();
+        return new TestFramework(moniker, references, symbols);
     }
 
     /// <summary>The assemblies of a package the test project downloads on restore (a PackageDownload item).</summary>

@@ -17,6 +17,9 @@ public sealed class LongLivedPublisher : IAsyncDisposable
 
     public async Task RunAsync(Uri uri, CancellationToken cancellationToken)
     {
+#if NET9_0_OR_GREATER
+        _socket.Options.KeepAliveTimeout = TimeSpan.FromSeconds(15);
+#endif
         await _socket.ConnectAsync(uri, cancellationToken);
         await foreach (var message in _outbox.Reader.ReadAllAsync(cancellationToken))
         {

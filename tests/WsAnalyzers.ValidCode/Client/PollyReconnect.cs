@@ -31,6 +31,9 @@ public sealed class PollyReconnect
             {
                 _socket?.Dispose();
                 _socket = new ClientWebSocket();
+#if NET9_0_OR_GREATER
+                _socket.Options.KeepAliveTimeout = TimeSpan.FromSeconds(15);
+#endif
                 await _socket.ConnectAsync(uri, token);
             },
             cancellationToken);

@@ -23,6 +23,9 @@ public sealed class ReconnectingClient
         {
             _socket?.Dispose();
             _socket = new ClientWebSocket();
+#if NET9_0_OR_GREATER
+            _socket.Options.KeepAliveTimeout = TimeSpan.FromSeconds(15);
+#endif
             try
             {
                 await _socket.ConnectAsync(_uri, cancellationToken);
