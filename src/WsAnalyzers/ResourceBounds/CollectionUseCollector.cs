@@ -27,11 +27,13 @@ internal sealed class CollectionUseCollector
     private readonly WebSocketApis _apis;
     private readonly Func<ITypeSymbol, bool> _tracks;
     private readonly ConcurrentBag<CollectionUse> _uses = new();
+    private readonly SourceBodies? _bodies;
 
-    public CollectionUseCollector(WebSocketApis apis, Func<ITypeSymbol, bool> tracks)
+    public CollectionUseCollector(WebSocketApis apis, Func<ITypeSymbol, bool> tracks, SourceBodies? bodies)
     {
         _apis = apis;
         _tracks = tracks;
+        _bodies = bodies;
     }
 
     public void Record(OperationAnalysisContext context)
@@ -57,6 +59,7 @@ internal sealed class CollectionUseCollector
         }
 
         _uses.Add(new CollectionUse(_apis, member.OriginalDefinition, kind, operation, context.ContainingSymbol));
+        _bodies?.Remember(reference);
     }
 
     /// <summary>The recorded uses, grouped by the collection they touch (call at compilation end); collections declared
