@@ -103,8 +103,10 @@ internal sealed class RegistrationPaths
 
                 if (walk.Sites.Count > 0 && (walk.Receives || LivesAfter(function, registration)))
                 {
+                    var connection = NamesOf(registration);
                     var toMove = walk.Sites
-                        .Where(site => (!site.IsCall || (site.Unconditional && !site.Receives)) && site.Operation.EnclosingFunction() == function)
+                        .Where(site => site.Operation.EnclosingFunction() == function &&
+                                       (!site.IsCall || (!site.Receives && NamesConnection((IInvocationOperation)site.Operation, connection))))
                         .Select(site => site.Operation)
                         .ToList();
                     findings.Add(new Finding(
@@ -172,8 +174,7 @@ internal sealed class RegistrationPaths
 
             if (IsRemoval(operation, aliases))
             {
-                walk.Sites.Add(new RemovalSite(
-                    operation, isCall: false, CleanupPaths.RunsOnEveryExit(_apis, operation), IsUnconditional(operation), receives: false));
+                walk.Sites.Add(new RemovalSite(operation, isCall: false, CleanupPaths.RunsOnEveryExit(_apis, operation), receives: false));
                 continue;
             }
 
@@ -212,7 +213,6 @@ internal sealed class RegistrationPaths
                         isCall: true,
                         CleanupPaths.RunsOnEveryExit(_apis, invocation) || callee.Sites.Any(site => site.Covers) ||
                         CleanupPaths.CoverTogether(_apis, callee.Sites.Select(site => site.Operation)),
-                        IsUnconditional(invocation) && callee.Sites.Any(site => site.Unconditional),
                         callee.Receives));
                 }
             }
@@ -309,28 +309,33 @@ internal sealed class RegistrationPaths
         return type.IsType(_apis.Threading.Task) || type.IsType(_apis.Threading.TaskFactory);
     }
 
-    /// <summary>No loop, condition, switch or catch between <paramref name="operation"/> and the top of its function.</summary>
-    private static bool IsUnconditional(IOperation operation)
+    /// <summary>The locals, parameters and members the registration's values name (the key, the socket, the record).</summary>
+    private static HashSet<ISymbol> NamesOf(IOperation registration)
     {
-        for (var current = operation.Parent; current is not null; current = current.Parent)
+        var names = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        var values = registration is IInvocationOperation call && call.TargetMethod.MethodKind == MethodKind.Ordinary &&
+                     CollectionUses.KindOfMethod(call.TargetMethod.Name) != CollectionUseKind.Add
+            ? call.Arguments.Select(argument => argument.Value)
+            : CollectionUses.AddedValues(registration);
+        foreach (var value in values)
         {
-            switch (current.Kind)
+            foreach (var operation in value.DescendantsAndSelfIncludingFunctions())
             {
-                case OperationKind.AnonymousFunction:
-                case OperationKind.LocalFunction:
-                    return true;
-                case OperationKind.Loop:
-                case OperationKind.Conditional:
-                case OperationKind.Switch:
-                case OperationKind.SwitchCase:
-                case OperationKind.CatchClause:
-                case OperationKind.Coalesce:
-                    return false;
+                if (operation.ReferencedSymbol() is { } symbol)
+                {
+                    names.Add(symbol.OriginalDefinition);
+                }
             }
         }
 
-        return true;
+        return names;
     }
+
+    /// <summary>A call that hands over the registered connection (or its key): a removal of this connection, not a sweep.</summary>
+    private bool NamesConnection(IInvocationOperation call, HashSet<ISymbol> connection) =>
+        call.Arguments.Any(argument =>
+            ConnectionHandles.IsConnectionHandle(_apis, argument.Value) ||
+            (argument.Value.ReferencedSymbol() is { } symbol && connection.Contains(symbol.OriginalDefinition)));
 
     /// <summary>Between the registration and the end of the function something awaits or receives: the connection's lifetime.</summary>
     private bool LivesAfter(IOperation function, IOperation registration)

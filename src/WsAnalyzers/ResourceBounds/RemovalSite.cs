@@ -6,12 +6,11 @@ namespace WsAnalyzers.ResourceBounds;
 /// method of the compilation that reaches one (see <see cref="RegistrationPaths"/>).</summary>
 internal sealed class RemovalSite
 {
-    public RemovalSite(IOperation operation, bool isCall, bool covers, bool unconditional, bool receives)
+    public RemovalSite(IOperation operation, bool isCall, bool covers, bool receives)
     {
         Operation = operation;
         IsCall = isCall;
         Covers = covers;
-        Unconditional = unconditional;
         Receives = receives;
     }
 
@@ -22,10 +21,6 @@ internal sealed class RemovalSite
 
     /// <summary>Runs however the connection ends: in a finally, after a catch-all, or (a call) a removal that does in the callee.</summary>
     public bool Covers { get; }
-
-    /// <summary>Removes whenever it runs: no loop, condition or catch between it and the top of its function (for a
-    /// call, the same holds for a removal in the callee). A scan that removes closed peers is not one.</summary>
-    public bool Unconditional { get; }
 
     /// <summary>A call whose callee receives from a WebSocket: it runs the connection's lifetime, it is not a removal to move.</summary>
     public bool Receives { get; }
