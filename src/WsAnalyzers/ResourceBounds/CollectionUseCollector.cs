@@ -53,7 +53,7 @@ internal sealed class CollectionUseCollector
         }
 
         var kind = CollectionUses.Classify(reference, context.ContainingSymbol, out var operation);
-        if (kind == CollectionUseKind.Add && IsInitialization(context.ContainingSymbol, member))
+        if (kind == CollectionUseKind.Add && IsInitialization(context.ContainingSymbol, member) && !InCallback(reference))
         {
             kind = CollectionUseKind.Initialization;
         }
@@ -68,6 +68,21 @@ internal sealed class CollectionUseCollector
         _uses.GroupBy(use => use.Member, SymbolEqualityComparer.Default)
             .Where(group => group.Key.Locations.Length > 0 && group.Key.Locations[0].IsInSource &&
                             !GeneratedCode.IsMarkedGenerated(group.Key, _apis.GeneratedCodeAttribute));
+
+    /// <summary>The reference is in a lambda or local function: a callback a constructor registers (an OnMessage or
+    /// OnOpen handler) runs later, for every message or connection, so its adds are growth, not set-up.</summary>
+    private static bool InCallback(IOperation reference)
+    {
+        for (var current = reference.Parent; current is not null; current = current.Parent)
+        {
+            if (current.Kind is OperationKind.AnonymousFunction or OperationKind.LocalFunction)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Filling in a constructor or an initializer of the declaring type is set-up, not growth.</summary>
     private static bool IsInitialization(ISymbol containingSymbol, ISymbol member) => containingSymbol switch

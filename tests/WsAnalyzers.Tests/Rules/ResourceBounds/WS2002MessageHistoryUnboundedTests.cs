@@ -215,6 +215,29 @@ public sealed class WS2002MessageHistoryUnboundedTests
         """);
 
     [Fact]
+    public Task A_message_handler_a_constructor_registers_grows_the_history_but_the_constructor_own_adds_are_set_up() =>
+        Verify.VerifyAnalyzerAsync(Usings + """
+        class QuoteFeed
+        {
+            private readonly List<string> {|WS2002:_inbox|} = new();
+            private readonly List<string> _seeded = new();
+            private readonly WebSocketSharp.WebSocket _socket;
+
+            public QuoteFeed(string url, string[] seed)
+            {
+                _socket = new WebSocketSharp.WebSocket(url);
+                _socket.OnMessage += (sender, e) => _inbox.Add(e.Data);
+                foreach (var line in seed)
+                {
+                    _seeded.Add(line);
+                }
+            }
+
+            public string Latest => _inbox[_inbox.Count - 1] + _seeded[0];
+        }
+        """);
+
+    [Fact]
     public Task A_guard_on_something_else_is_not_a_cap() => Verify.VerifyAnalyzerAsync(Usings + """
         class Lobby : Hub
         {
