@@ -14,28 +14,55 @@ namespace WsAnalyzers.CodeFixes.ResourceBounds;
 
 /// <summary>
 /// The edits shared by the WS2001 and WS2003 fixes: put the removal of a registered connection where every end of
-/// the connection runs it. ASP.NET Core handlers: a finally around the rest of the connection's lifetime; Hubs:
+/// the connection runs it. Functions (ASP.NET Core handlers, accept loops): a finally around the rest of the
+/// connection's lifetime, or around the session a fire-and-forget call starts (<see cref="LifetimeEdits"/>); Hubs:
 /// OnDisconnectedAsync; websocket-sharp behaviors: OnClose; Fleck: the connection's OnClose callback; ASP.NET SignalR 2 and
 /// EmbedIO: OnDisconnected / OnClientDisconnectedAsync (<see cref="CloseOverrides"/>).
 /// </summary>
 internal static class ConnectionRemovalEdits
 {
-    /// <summary>One registration to fix: the add, its shape, and (WS2003) the removal statements to move.</summary>
+    /// <summary>One registration to fix: the add, its shape, the removal and where it goes.</summary>
     internal sealed class Plan
     {
-        public Plan(ExpressionSyntax add, RegistrationShape shape, StatementSyntax removal, ImmutableArray<StatementSyntax> removalsToMove)
+        public Plan(ExpressionSyntax add, RegistrationShape shape, StatementSyntax removal)
         {
             Add = add;
             Shape = shape;
             Removal = removal;
-            RemovalsToMove = removalsToMove;
         }
 
         public ExpressionSyntax Add { get; }
         public RegistrationShape Shape { get; }
+
+        /// <summary>The statement that goes where the connection ends.</summary>
         public StatementSyntax Removal { get; }
-        public ImmutableArray<StatementSyntax> RemovalsToMove { get; }
+
+        /// <summary>Functions: removals that leave their place (they move into the finally).</summary>
+        public ImmutableArray<StatementSyntax> RemovalsToMove { get; set; } = ImmutableArray<StatementSyntax>.Empty;
+
+        /// <summary>Functions: the statement after which the connection's lifetime runs (the add, or the lock around it).</summary>
+        public StatementSyntax? Anchor { get; set; }
+
+        /// <summary>Functions: the fire-and-forget call or Task.Run that runs the lifetime; null when the rest of the
+        /// block does (it is wrapped in try/finally).</summary>
+        public ExpressionSyntax? Started { get; set; }
+
+        /// <summary>Functions: how the fix names System.Threading.Tasks.Task where it starts the session.</summary>
+        public string? TaskName { get; set; }
+
+        /// <summary>Functions: the started call's value is a task (a lambda body to await).</summary>
+        public bool StartedIsTask { get; set; }
+
+        /// <summary>Functions: a key that is not a plain name, moved into a local of this name before the add.</summary>
+        public ExpressionSyntax? ExtractedKey { get; set; }
+
+        public string? ExtractedName { get; set; }
+
         public SyntaxAnnotation Marker { get; } = new();
+        public SyntaxAnnotation AnchorMarker { get; } = new();
+        public SyntaxAnnotation MoveMarker { get; } = new();
+        public SyntaxAnnotation StartedMarker { get; } = new();
+        public SyntaxAnnotation KeyMarker { get; } = new();
 
         /// <summary>Nullable annotations are enabled at the add: an added OnDisconnectedAsync takes <c>Exception?</c>.</summary>
         public bool NullableAnnotations { get; set; }
@@ -56,31 +83,60 @@ internal static class ConnectionRemovalEdits
             return null;
         }
 
-        var moved = ImmutableArray.CreateBuilder<StatementSyntax>();
-        foreach (var location in removalLocations)
+        var plan = shape == RegistrationShape.Function
+            ? LifetimeEdits.CreatePlan(root, model, add, removalLocations, cancellationToken)
+            : CallbackPlan(model, add, shape, cancellationToken);
+        if (plan is not null)
         {
-            if (root.FindNode(location.SourceSpan, getInnermostNodeForTie: true) is not { } removalNode ||
-                StatementOf(removalNode) is not { Parent: BlockSyntax } statement)
-            {
-                return null;
-            }
-
-            moved.Add(statement);
+            plan.NullableAnnotations = model.GetNullableContext(add.SpanStart).AnnotationsEnabled();
+            plan.CloseOverride = CloseOverrides.Template(model, add, shape, cancellationToken);
         }
 
-        var removal = moved.Count > 0
-            ? moved[0].WithoutTrivia()
-            : Synthesize(model, add, cancellationToken);
-        if (removal is null || !FitsShape(model, add, shape, moved, cancellationToken) || !NamesStayInScope(model, removal, moved.Count > 0 ? moved[0] : null, add, shape, cancellationToken))
+        return plan;
+    }
+
+    /// <summary>Hubs, behaviors and Fleck: the removal is written from the add and goes into the end-of-connection callback.</summary>
+    private static Plan? CallbackPlan(SemanticModel model, ExpressionSyntax add, RegistrationShape shape, CancellationToken cancellationToken)
+    {
+        if (!FitsShape(model, add, shape, cancellationToken))
         {
             return null;
         }
 
-        return new Plan(add, shape, removal, moved.ToImmutable())
+        var (receiver, key, value) = RemovalStatements.Parts(add);
+        if (receiver is null || key is null || !RemovalStatements.IsStable(receiver) || !InScope(model, receiver, add, shape, cancellationToken))
         {
-            NullableAnnotations = model.GetNullableContext(add.SpanStart).AnnotationsEnabled(),
-            CloseOverride = CloseOverrides.Template(model, add, shape, cancellationToken),
-        };
+            return null;
+        }
+
+        var type = model.GetTypeInfo(receiver, cancellationToken).Type;
+        var position = add.SpanStart;
+        StatementSyntax? removal = null;
+        if (RemovalStatements.IsStable(key) && InScope(model, key, add, shape, cancellationToken) &&
+            RemovalStatements.RemovalMethod(type) is { } method)
+        {
+            removal = RemovalStatements.ByKey(method, receiver.WithoutTrivia().ToString(), key.WithoutTrivia().ToString(), model, position);
+        }
+        else if (value is not null && RemovalStatements.IsDictionary(type) && RemovalStatements.IsStable(value) &&
+                 InScope(model, value, add, shape, cancellationToken))
+        {
+            removal = RemovalStatements.ByValue(
+                receiver.WithoutTrivia().ToString(), value.WithoutTrivia().ToString(), RemovalStatements.RemovalMethod(type) == "TryRemove", model, position);
+        }
+
+        if (removal is null)
+        {
+            return null;
+        }
+
+        // Under the lock the add takes (the nearest lock around it in its method or callback).
+        var @lock = add.Ancestors().TakeWhile(node => node is not (MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax)).OfType<LockStatementSyntax>().FirstOrDefault();
+        if (@lock is { Expression: var gate } && RemovalStatements.IsStable(gate) && InScope(model, gate, add, shape, cancellationToken))
+        {
+            removal = RemovalStatements.UnderLock(gate.WithoutTrivia().ToString(), removal);
+        }
+
+        return new Plan(add, shape, removal);
     }
 
     /// <summary>Applies every plan to the document, one after another on the evolving tree.</summary>
@@ -96,9 +152,24 @@ internal static class ConnectionRemovalEdits
         foreach (var plan in plans)
         {
             Mark(markers, plan.Add, plan.Marker);
+            if (plan.Anchor is not null)
+            {
+                Mark(markers, plan.Anchor, plan.AnchorMarker);
+            }
+
             foreach (var statement in plan.RemovalsToMove)
             {
-                Mark(markers, statement, plan.Marker);
+                Mark(markers, statement, plan.MoveMarker);
+            }
+
+            if (plan.Started is not null)
+            {
+                Mark(markers, plan.Started, plan.StartedMarker);
+            }
+
+            if (plan.ExtractedKey is not null)
+            {
+                Mark(markers, plan.ExtractedKey, plan.KeyMarker);
             }
         }
 
@@ -108,7 +179,7 @@ internal static class ConnectionRemovalEdits
             cancellationToken.ThrowIfCancellationRequested();
             root = plan.Shape switch
             {
-                RegistrationShape.Function => WrapInFinally(root, plan) ?? root,
+                RegistrationShape.Function => LifetimeEdits.Apply(root, plan) ?? root,
                 RegistrationShape.Hub => AddToOverride(root, plan, HubOverride) ?? root,
                 RegistrationShape.Behavior => AddToOverride(root, plan, BehaviorOverride) ?? root,
                 RegistrationShape.AspNetHub or RegistrationShape.EmbedIO => plan.CloseOverride is { } template ? AddToOverride(root, plan, template) ?? root : root,
@@ -129,13 +200,9 @@ internal static class ConnectionRemovalEdits
         list.Add(marker);
     }
 
-    private static bool FitsShape(
-        SemanticModel model, ExpressionSyntax add, RegistrationShape shape, IEnumerable<StatementSyntax> moved, CancellationToken cancellationToken) =>
+    private static bool FitsShape(SemanticModel model, ExpressionSyntax add, RegistrationShape shape, CancellationToken cancellationToken) =>
         shape switch
         {
-            RegistrationShape.Function => StatementOf(add) is { Parent: BlockSyntax block } statement &&
-                                          block.Statements.IndexOf(statement) < block.Statements.Count - 1 &&
-                                          moved.All(m => m.SpanStart > statement.Span.End && block.Span.Contains(m.Span)),
             RegistrationShape.Hub => OverrideIsHere(model, add, "OnDisconnectedAsync", cancellationToken),
             RegistrationShape.Behavior => OverrideIsHere(model, add, "OnClose", cancellationToken),
             RegistrationShape.AspNetHub or RegistrationShape.EmbedIO => OverrideIsHere(model, add, CloseOverrides.Name(shape)!, cancellationToken),
@@ -208,37 +275,31 @@ internal static class ConnectionRemovalEdits
     }
 
     /// <summary>
-    /// The removal only names what is in scope where it goes: a finally sees the locals declared before the add and the
-    /// function's parameters; OnDisconnectedAsync / OnClose overrides see members only; a Fleck OnClose callback also
-    /// sees the server callback's parameter (the connection); SignalR 2's OnDisconnected and EmbedIO's
-    /// OnClientDisconnectedAsync also see their own parameters, the open handler's connection under the same name.
+    /// The names <paramref name="node"/> (part of the add) uses are in scope where a callback removal goes:
+    /// OnDisconnectedAsync / OnClose overrides see members only; a Fleck OnClose callback also sees the server callback's
+    /// parameter (the connection); SignalR 2's OnDisconnected and EmbedIO's OnClientDisconnectedAsync also see their own
+    /// parameters, the open handler's connection under the same name.
     /// </summary>
-    private static bool NamesStayInScope(
-        SemanticModel model, StatementSyntax removal, StatementSyntax? original, ExpressionSyntax add, RegistrationShape shape,
-        CancellationToken cancellationToken)
+    private static bool InScope(SemanticModel model, SyntaxNode node, ExpressionSyntax add, RegistrationShape shape, CancellationToken cancellationToken)
     {
-        // A synthesized removal is built from the add's own syntax, so bind the add; a moved one binds where it is now.
-        var (receiver, key) = ReceiverAndKey(add);
-        var bound = original is not null ? new SyntaxNode?[] { original } : new SyntaxNode?[] { receiver, key };
-        var addStart = StatementOf(add)?.SpanStart ?? add.SpanStart;
         var callback = shape == RegistrationShape.Fleck ? FleckCallback(add) : null;
-        foreach (var identifier in bound.SelectMany(node => node?.DescendantNodesAndSelf() ?? Enumerable.Empty<SyntaxNode>()).OfType<IdentifierNameSyntax>())
+        foreach (var identifier in node.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
         {
             switch (model.GetSymbolInfo(identifier, cancellationToken).Symbol)
             {
-                case ILocalSymbol local when shape != RegistrationShape.Function ||
-                                             local.DeclaringSyntaxReferences.Length != 1 ||
-                                             local.DeclaringSyntaxReferences[0].Span.Start >= addStart:
+                // A Fleck OnClose callback is written in the server callback: it sees the locals around that callback too.
+                case ILocalSymbol local when callback is null || local.DeclaringSyntaxReferences.Length != 1 ||
+                                             callback.Span.Contains(local.DeclaringSyntaxReferences[0].Span):
                 case IParameterSymbol parameter when shape is RegistrationShape.Hub or RegistrationShape.Behavior ||
-                                                     (shape == RegistrationShape.Fleck && !IsCallbackParameter(parameter, callback)) ||
-                                                     (shape is RegistrationShape.AspNetHub or RegistrationShape.EmbedIO &&
-                                                      !CloseOverrides.HasParameter(model, add, shape, parameter, cancellationToken)):
+                                                     (shape is RegistrationShape.AspNetHub or RegistrationShape.EmbedIO
+                                                         ? !CloseOverrides.HasParameter(model, add, shape, parameter, cancellationToken)
+                                                         : !IsCallbackParameter(parameter, callback)):
                 case IRangeVariableSymbol:
                     return false;
             }
         }
 
-        return removal is not null;
+        return true;
     }
 
     private static bool IsCallbackParameter(IParameterSymbol parameter, LambdaExpressionSyntax? callback)
@@ -252,57 +313,8 @@ internal static class ConnectionRemovalEdits
         return list is not null && parameter.Locations.Length == 1 && list.Span.Contains(parameter.Locations[0].SourceSpan);
     }
 
-    /// <summary>The removal that undoes <paramref name="add"/>: Remove(key) or TryRemove(key, out _) on the same receiver.</summary>
-    private static StatementSyntax? Synthesize(SemanticModel model, ExpressionSyntax add, CancellationToken cancellationToken)
-    {
-        var (receiver, key) = ReceiverAndKey(add);
-        if (receiver is null || key is null || !IsStable(receiver) || !IsStable(key) || model.GetTypeInfo(receiver, cancellationToken).Type?.OriginalDefinition is not INamedTypeSymbol type)
-        {
-            return null;
-        }
-
-        var method = RemovalMethod(type);
-        if (method is null)
-        {
-            return null;
-        }
-
-        var text = $"{receiver.WithoutTrivia()}.{method}({key.WithoutTrivia()}{(method == "TryRemove" ? ", out _" : "")});";
-        return SyntaxFactory.ParseStatement(text);
-    }
-
-    /// <summary>The collection and the key or element of an add: <c>c.Add(key, ...)</c>, <c>c.TryAdd(key, ...)</c>, <c>c[key] = ...</c>.</summary>
-    private static (ExpressionSyntax? Receiver, ExpressionSyntax? Key) ReceiverAndKey(ExpressionSyntax add) => add switch
-    {
-        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation
-            when invocation.ArgumentList.Arguments.Count > 0 &&
-                 access.Name.Identifier.ValueText is "Add" or "TryAdd" or "AddOrUpdate" or "GetOrAdd" or "AddLast" or "AddFirst" =>
-            (access.Expression, invocation.ArgumentList.Arguments[0].Expression),
-        AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax element } when element.ArgumentList.Arguments.Count == 1 =>
-            (element.Expression, element.ArgumentList.Arguments[0].Expression),
-        _ => (null, null),
-    };
-
-    private static string? RemovalMethod(INamedTypeSymbol type)
-    {
-        var ns = type.ContainingNamespace?.ToDisplayString();
-        return (ns, type.MetadataName) switch
-        {
-            ("System.Collections.Concurrent", "ConcurrentDictionary`2") => "TryRemove",
-            ("System.Collections.Generic", "Dictionary`2" or "SortedDictionary`2" or "IDictionary`2" or "List`1" or "HashSet`1" or
-                "SortedSet`1" or "LinkedList`1" or "ICollection`1" or "IList`1" or "ISet`1") => "Remove",
-            _ => null,
-        };
-    }
-
-    private static bool IsStable(ExpressionSyntax expression) => expression switch
-    {
-        IdentifierNameSyntax or ThisExpressionSyntax => true,
-        MemberAccessExpressionSyntax access => IsStable(access.Expression),
-        _ => false,
-    };
-
-    private static StatementSyntax? StatementOf(SyntaxNode node)
+    /// <summary>The statement <paramref name="node"/> is the expression of (through awaits and parentheses).</summary>
+    internal static StatementSyntax? StatementOf(SyntaxNode node)
     {
         var current = node;
         while (current.Parent is AwaitExpressionSyntax or ParenthesizedExpressionSyntax or ExpressionStatementSyntax)
@@ -311,32 +323,6 @@ internal static class ConnectionRemovalEdits
         }
 
         return current as ExpressionStatementSyntax;
-    }
-
-    /// <summary><c>add; rest...</c> becomes <c>add; try { rest... } finally { removal; }</c>, without the removals it moves.</summary>
-    private static SyntaxNode? WrapInFinally(SyntaxNode root, Plan plan)
-    {
-        if (Find(root, plan) is not { } add || StatementOf(add) is not { Parent: BlockSyntax block } statement)
-        {
-            return null;
-        }
-
-        var index = block.Statements.IndexOf(statement);
-        var rest = block.Statements.Skip(index + 1).ToList();
-        var body = SyntaxFactory.Block(rest);
-        var toRemove = body.DescendantNodes().OfType<ExpressionStatementSyntax>().Where(s => s.HasAnnotation(plan.Marker)).Cast<StatementSyntax>().ToList();
-        if (toRemove.Count > 0)
-        {
-            body = body.RemoveNodes(toRemove, SyntaxRemoveOptions.KeepNoTrivia)!;
-        }
-
-        var @try = SyntaxFactory.TryStatement(
-                body,
-                default,
-                SyntaxFactory.FinallyClause(SyntaxFactory.Block(plan.Removal.WithoutAnnotations(plan.Marker).WithoutTrivia())))
-            .WithAdditionalAnnotations(Formatter.Annotation);
-        var statements = block.Statements.Take(index + 1).Concat(new StatementSyntax[] { @try });
-        return root.ReplaceNode(block, block.WithStatements(SyntaxFactory.List(statements)));
     }
 
     private static readonly string HubOverride =
@@ -381,7 +367,7 @@ internal static class ConnectionRemovalEdits
     }
 
     /// <summary>Replaces all whitespace with elastic trivia, so that the formatter lays the node out like hand-written code.</summary>
-    private static T Elastic<T>(T node)
+    internal static T Elastic<T>(T node)
         where T : SyntaxNode =>
         node.ReplaceTrivia(
             node.DescendantTrivia(descendIntoTrivia: false).Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia) || t.IsKind(SyntaxKind.EndOfLineTrivia)),
@@ -421,44 +407,36 @@ internal static class ConnectionRemovalEdits
             var indentation = existing.Statements.LastOrDefault() is { } last
                 ? IndentationOf(last)
                 : IndentationOf(onClose) + "    ";
+            var laidOut = LambdaBlocks.Layout(new[] { removal }, indentation.Length >= 4 ? indentation.Substring(4) : "", endOfLine.ToFullString());
             return root.ReplaceNode(
                 existing,
-                existing.AddStatements(removal.WithLeadingTrivia(SyntaxFactory.Whitespace(indentation)).WithTrailingTrivia(endOfLine)));
+                existing.AddStatements(laidOut.Statements[0].WithLeadingTrivia(SyntaxFactory.Whitespace(indentation)).WithTrailingTrivia(endOfLine)));
         }
 
         if (onClose is { ExpressionBody: { } expression })
         {
-            var block = SyntaxFactory.Block(SyntaxFactory.ExpressionStatement(expression.WithoutTrivia()), removal);
+            var block = LambdaBlocks.Layout(
+                new[] { SyntaxFactory.ExpressionStatement(expression.WithoutTrivia()), removal }, IndentationOf(onClose), endOfLine.ToFullString());
             var updated = onClose.WithExpressionBody(null)
                 .WithArrowToken(onClose.ArrowToken.WithTrailingTrivia())
-                .WithBlock(MultiLine(block, endOfLine, IndentationOf(onClose)));
+                .WithBlock(block);
             return root.ReplaceNode(onClose, updated);
         }
 
-        var text = $"{socket}.OnClose = () => {((ExpressionStatementSyntax)removal).Expression};";
-        var added = Elastic(SyntaxFactory.ParseStatement(text)).WithAdditionalAnnotations(Formatter.Annotation);
+        // socket.OnClose = () => removal;  after the statement that registers
+        var callbackIndentation = IndentationOf(anchor);
+        var text = removal is ExpressionStatementSyntax { Expression: var removed }
+            ? $"{socket}.OnClose = () => {removed};"
+            : $"{socket}.OnClose = () =>{LambdaBlocks.Layout(new[] { removal }, callbackIndentation, endOfLine.ToFullString()).ToFullString()};";
+        var added = SyntaxFactory.ParseStatement(text).WithLeadingTrivia(SyntaxFactory.Whitespace(callbackIndentation)).WithTrailingTrivia(endOfLine);
         return root.ReplaceNode(body, body.WithStatements(body.Statements.Insert(body.Statements.IndexOf(anchor) + 1, added)));
     }
 
     /// <summary>The indentation of the statement that contains <paramref name="node"/>.</summary>
-    private static string IndentationOf(SyntaxNode node) =>
+    internal static string IndentationOf(SyntaxNode node) =>
         node.FirstAncestorOrSelf<StatementSyntax>()?.GetLeadingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).ToString() ?? "";
 
-    /// <summary>A lambda block laid out on several lines at the statement's indentation (the formatter keeps a
-    /// one-line lambda block on one line and does not indent a lambda block it did not lay out).</summary>
-    private static BlockSyntax MultiLine(BlockSyntax block, SyntaxTrivia endOfLine, string indentation)
-    {
-        var inner = SyntaxFactory.Whitespace(indentation + "    ");
-        return SyntaxFactory.Block(
-            SyntaxFactory.Token(SyntaxKind.OpenBraceToken)
-                .WithLeadingTrivia(endOfLine, SyntaxFactory.Whitespace(indentation))
-                .WithTrailingTrivia(endOfLine),
-            SyntaxFactory.List(block.Statements.Select(statement =>
-                statement.WithoutTrivia().NormalizeWhitespace().WithLeadingTrivia(inner).WithTrailingTrivia(endOfLine))),
-            SyntaxFactory.Token(SyntaxKind.CloseBraceToken).WithLeadingTrivia(SyntaxFactory.Whitespace(indentation)));
-    }
-
-    private static SyntaxTrivia EndOfLine(SyntaxNode root) =>
+    internal static SyntaxTrivia EndOfLine(SyntaxNode root) =>
         root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)) is { RawKind: not 0 } found
             ? found
             : SyntaxFactory.LineFeed;

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using WsAnalyzers.Apis;
@@ -28,6 +30,60 @@ internal static class CleanupPaths
         return CleanupPaths.FollowsCatchAll(apis, operation);
     }
 
+    /// <summary><c>try { ...; Remove(...); } catch (Exception) { Remove(...); }</c>: one removal ends the try block and another
+    /// is in a catch that handles every exception, so together they run however the try ends.</summary>
+    public static bool CoverTogether(WebSocketApis apis, IEnumerable<IOperation> removals)
+    {
+        var inBodies = new List<ITryOperation>();
+        var inCatchAlls = new List<ITryOperation>();
+        foreach (var removal in removals)
+        {
+            var child = removal;
+            for (var parent = removal.Parent; parent is not null; child = parent, parent = parent.Parent)
+            {
+                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    break;
+                }
+
+                if (parent is ITryOperation @try)
+                {
+                    if (child == @try.Body && EndsBlock(@try.Body, removal))
+                    {
+                        inBodies.Add(@try);
+                    }
+                    else if (child is ICatchClauseOperation @catch && CatchesEverything(apis, @catch))
+                    {
+                        inCatchAlls.Add(@try);
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        return inBodies.Any(inCatchAlls.Contains);
+    }
+
+    /// <summary><paramref name="operation"/> runs whenever <paramref name="block"/> completes: no loop, condition, switch or
+    /// nested try between them.</summary>
+    private static bool EndsBlock(IBlockOperation block, IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null && current != block; current = current.Parent)
+        {
+            if (current.Kind is OperationKind.Loop or OperationKind.Conditional or OperationKind.Switch or OperationKind.Try or OperationKind.CatchClause)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool CatchesEverything(WebSocketApis apis, ICatchClauseOperation @catch) =>
+        @catch.Filter is null &&
+        (@catch.ExceptionType is null or { SpecialType: SpecialType.System_Object } || @catch.ExceptionType.IsType(apis.Exception));
+
     /// <summary><c>try { ... } catch (Exception) { ... } Remove(...);</c>: the removal is an unconditional statement after a catch-all.</summary>
     private static bool FollowsCatchAll(WebSocketApis apis, IOperation operation)
     {
@@ -53,8 +109,7 @@ internal static class CleanupPaths
             {
                 foreach (var @catch in @try.Catches)
                 {
-                    if (@catch.Filter is null &&
-                        (@catch.ExceptionType is null or { SpecialType: SpecialType.System_Object } || @catch.ExceptionType.IsType(apis.Exception)))
+                    if (CatchesEverything(apis, @catch))
                     {
                         return true;
                     }

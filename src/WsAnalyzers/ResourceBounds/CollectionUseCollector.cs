@@ -27,11 +27,13 @@ internal sealed class CollectionUseCollector
     private readonly WebSocketApis _apis;
     private readonly Func<ITypeSymbol, bool> _tracks;
     private readonly ConcurrentBag<CollectionUse> _uses = new();
+    private readonly SourceBodies? _bodies;
 
-    public CollectionUseCollector(WebSocketApis apis, Func<ITypeSymbol, bool> tracks)
+    public CollectionUseCollector(WebSocketApis apis, Func<ITypeSymbol, bool> tracks, SourceBodies? bodies)
     {
         _apis = apis;
         _tracks = tracks;
+        _bodies = bodies;
     }
 
     public void Record(OperationAnalysisContext context)
@@ -51,12 +53,13 @@ internal sealed class CollectionUseCollector
         }
 
         var kind = CollectionUses.Classify(reference, context.ContainingSymbol, out var operation);
-        if (kind == CollectionUseKind.Add && IsInitialization(context.ContainingSymbol, member))
+        if (kind == CollectionUseKind.Add && IsInitialization(context.ContainingSymbol, member) && !InCallback(reference))
         {
             kind = CollectionUseKind.Initialization;
         }
 
         _uses.Add(new CollectionUse(_apis, member.OriginalDefinition, kind, operation, context.ContainingSymbol));
+        _bodies?.Remember(reference);
     }
 
     /// <summary>The recorded uses, grouped by the collection they touch (call at compilation end); collections declared
@@ -65,6 +68,21 @@ internal sealed class CollectionUseCollector
         _uses.GroupBy(use => use.Member, SymbolEqualityComparer.Default)
             .Where(group => group.Key.Locations.Length > 0 && group.Key.Locations[0].IsInSource &&
                             !GeneratedCode.IsMarkedGenerated(group.Key, _apis.GeneratedCodeAttribute));
+
+    /// <summary>The reference is in a lambda or local function: a callback a constructor registers (an OnMessage or
+    /// OnOpen handler) runs later, for every message or connection, so its adds are growth, not set-up.</summary>
+    private static bool InCallback(IOperation reference)
+    {
+        for (var current = reference.Parent; current is not null; current = current.Parent)
+        {
+            if (current.Kind is OperationKind.AnonymousFunction or OperationKind.LocalFunction)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Filling in a constructor or an initializer of the declaring type is set-up, not growth.</summary>
     private static bool IsInitialization(ISymbol containingSymbol, ISymbol member) => containingSymbol switch

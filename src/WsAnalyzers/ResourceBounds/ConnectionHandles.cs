@@ -14,12 +14,42 @@ namespace WsAnalyzers.ResourceBounds;
 internal static class ConnectionHandles
 {
     public static bool IsConnectionType(WebSocketApis apis, ITypeSymbol? type) =>
+        IsLibraryConnection(apis, type) || WrapsConnection(apis, type);
+
+    private static bool IsLibraryConnection(WebSocketApis apis, ITypeSymbol? type) =>
         type is not null &&
         (type.IsOrInheritsFrom(apis.WebSocket) || type.IsOrInheritsFrom(apis.FleckConnection) ||
          type.IsOrInheritsFrom(apis.SharpWebSocket) || type.IsOrInheritsFrom(apis.SharpWebSocketBehavior) ||
          type.IsOrInheritsFrom(apis.Collections.HubCallerContext) || type.IsOrInheritsFrom(apis.WebSocketContext) ||
          type.IsOrInheritsFrom(apis.AspNetHubCallerContext) || type.IsOrInheritsFrom(apis.EmbedIOWebSocketContext) ||
          type.IsOrInheritsFrom(apis.EmbedIOWebSocket));
+
+    /// <summary>A class, record or struct of the compilation that holds a connection in an instance field or property
+    /// (<c>record User(string Name, WebSocket Socket)</c>): a collection of them is a collection of connections.</summary>
+    private static bool WrapsConnection(WebSocketApis apis, ITypeSymbol? type)
+    {
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named ||
+            named.Locations.Length == 0 || !named.Locations[0].IsInSource)
+        {
+            return false;
+        }
+
+        foreach (var member in named.GetMembers())
+        {
+            var memberType = member switch
+            {
+                IFieldSymbol { IsStatic: false } field => field.Type,
+                IPropertySymbol { IsStatic: false, IsIndexer: false } property => property.Type,
+                _ => null,
+            };
+            if (IsLibraryConnection(apis, memberType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True for a collection whose elements, keys or values are connections.</summary>
     public static bool HoldsConnections(WebSocketApis apis, ITypeSymbol? collectionType)

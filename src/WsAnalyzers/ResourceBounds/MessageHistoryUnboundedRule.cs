@@ -11,7 +11,7 @@ namespace WsAnalyzers.ResourceBounds;
 /// WS2002: a long-lived list, queue, linked list or StringBuilder that a message handler (a receive loop body, an
 /// OnMessage handler or override, a Hub method) appends to, with no trim, cap, dequeue, removal, clear or
 /// reassignment anywhere in the compilation (decided at compilation end). A count check followed by a removal is a
-/// removal, so a capped history is never reported.
+/// removal, and an add that runs only while the count is below a limit is capped, so a capped history is never reported.
 /// </summary>
 internal static class MessageHistoryUnboundedRule
 {
@@ -20,10 +20,14 @@ internal static class MessageHistoryUnboundedRule
     {
         foreach (var uses in byMember)
         {
-            var adds = ConnectionCollections.Adds(uses);
-            if (!adds.Any(add => add.InMessageHandler) ||
-                uses.Any(use => use.Kind is CollectionUseKind.Removal or CollectionUseKind.Escape) ||
-                ConnectionCollections.IsConnectionCollection(apis, uses.Key, adds))
+            if (uses.Any(use => use.Kind is CollectionUseKind.Removal or CollectionUseKind.Escape))
+            {
+                continue;
+            }
+
+            var all = ConnectionCollections.Adds(uses);
+            var adds = all.Where(add => !CountGuards.IsCapped(add.Operation, uses.Key)).ToList();
+            if (!adds.Any(add => add.InMessageHandler) || ConnectionCollections.IsConnectionCollection(apis, uses.Key, all))
             {
                 continue;
             }

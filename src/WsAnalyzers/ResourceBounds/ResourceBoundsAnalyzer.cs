@@ -38,10 +38,11 @@ public sealed class ResourceBoundsAnalyzer : WebSocketAnalyzer
             return;
         }
 
+        var bodies = new SourceBodies();
         var collector = new CollectionUseCollector(
-            apis, type => (connections && collections.IsTracked(type)) || (histories && collections.IsHistory(type)));
+            apis, type => (connections && collections.IsTracked(type)) || (histories && collections.IsHistory(type)), notRemoved ? bodies : null);
         RegisterOperationAction(context, collector.Record, CollectionUseCollector.ReferenceKinds(apis));
-        var calls = new CallGraph();
+        var calls = new CallGraph(bodies);
         if (notRemoved)
         {
             RegisterOperationAction(context, calls.Record, OperationKind.Invocation);
@@ -64,7 +65,7 @@ public sealed class ResourceBoundsAnalyzer : WebSocketAnalyzer
 
             if (notRemoved)
             {
-                ConnectionNotRemovedOnEveryClosePathRule.Report(end, apis, Of(byMember, collections.IsTracked), calls);
+                ConnectionNotRemovedOnEveryClosePathRule.Report(end, apis, Of(byMember, collections.IsTracked), calls, bodies);
             }
         });
     }

@@ -122,7 +122,11 @@ public sealed class AspNetSignalRHubTests
 
                 public override Task OnDisconnected(bool stopCalled)
                 {
-                    Online.Remove(Context.ConnectionId);
+                    lock (Online)
+                    {
+                        Online.Remove(Context.ConnectionId);
+                    }
+
                     Clients.Others.left(Context.ConnectionId);
                     return base.OnDisconnected(stopCalled);
                 }

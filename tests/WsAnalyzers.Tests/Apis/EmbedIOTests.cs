@@ -96,7 +96,11 @@ public sealed class EmbedIOTests
 
                 protected override Task OnClientDisconnectedAsync(IWebSocketContext context)
                 {
-                    _clients.Remove(context);
+                    lock (_clients)
+                    {
+                        _clients.Remove(context);
+                    }
+
                     return base.OnClientDisconnectedAsync(context);
                 }
 

@@ -392,12 +392,72 @@ public sealed class WS2001ConnectionCollectionNeverShrunkTests
         """);
 
     [Fact]
+    public Task A_ConcurrentBag_becomes_a_dictionary_used_as_a_set_and_loses_the_socket_in_finally() =>
+        VerifyFixAsync(
+            Usings + """
+            class Registry
+            {
+                private readonly ConcurrentBag<WebSocket> {|WS2001:_sockets|} = new();
+
+                public int Count => _sockets.Count;
+
+                public async Task HandleAsync(HttpContext context)
+                {
+                    var socket = await context.WebSockets.AcceptWebSocketAsync();
+                    _sockets.Add(socket);
+                    await socket.ReceiveAsync(new byte[16], CancellationToken.None);
+                }
+
+                public async Task BroadcastAsync(byte[] bytes)
+                {
+                    foreach (var socket in _sockets)
+                    {
+                        await socket.SendAsync(bytes, WebSocketMessageType.Text, true, CancellationToken.None);
+                    }
+                }
+            }
+            """,
+            Usings + """
+            class Registry
+            {
+                private readonly ConcurrentDictionary<WebSocket, byte> _sockets = new();
+
+                public int Count => _sockets.Count;
+
+                public async Task HandleAsync(HttpContext context)
+                {
+                    var socket = await context.WebSockets.AcceptWebSocketAsync();
+                    _sockets.TryAdd(socket, 0);
+                    try
+                    {
+                        await socket.ReceiveAsync(new byte[16], CancellationToken.None);
+                    }
+                    finally
+                    {
+                        _sockets.TryRemove(socket, out _);
+                    }
+                }
+
+                public async Task BroadcastAsync(byte[] bytes)
+                {
+                    foreach (var socket in _sockets.Keys)
+                    {
+                        await socket.SendAsync(bytes, WebSocketMessageType.Text, true, CancellationToken.None);
+                    }
+                }
+            }
+            """);
+
+    [Fact]
     public Task Shapes_without_a_safe_removal_get_no_fix()
     {
         var source = Usings + """
             class Registry
             {
+                // ToArray has no counterpart on a dictionary's keys that returns the same type: the bag stays a bag
                 private readonly ConcurrentBag<WebSocket> {|WS2001:_sockets|} = new();
+
+                public WebSocket[] Snapshot() => _sockets.ToArray();
 
                 public async Task HandleAsync(HttpContext context)
                 {
@@ -407,12 +467,17 @@ public sealed class WS2001ConnectionCollectionNeverShrunkTests
                 }
             }
 
-            class NamesHub : Hub
+            class Undo
             {
-                // keyed by a parameter: OnDisconnectedAsync cannot name it
-                private static readonly Dictionary<string, string> {|WS2001:ByName|} = new();
+                // a stack cannot give up one given socket, and it is no dictionary to search by value
+                private static readonly ConcurrentStack<WebSocket> {|WS2001:Sockets|} = new();
 
-                public void Register(string name) => ByName[name] = Context.ConnectionId;
+                public async Task HandleAsync(HttpContext context)
+                {
+                    var socket = await context.WebSockets.AcceptWebSocketAsync();
+                    Sockets.Push(socket);
+                    await socket.ReceiveAsync(new byte[16], CancellationToken.None);
+                }
             }
             """;
         return VerifyFixAsync(source, source);

@@ -169,6 +169,98 @@ public sealed class WS2002MessageHistoryUnboundedTests
         """);
 
     [Fact]
+    public Task An_add_that_runs_only_below_a_limit_is_a_cap() => Verify.VerifyAnalyzerAsync(Usings + """
+        class Lobby : Hub
+        {
+            private const int Max = 100;
+            private static readonly List<string> Names = new();
+            private static readonly Queue<string> Recent = new();
+            private static readonly List<string> Joined = new();
+            private static readonly StringBuilder Notes = new();
+            private static readonly LinkedList<string> Ordered = new();
+
+            public Task Join(string name)
+            {
+                lock (Names)
+                {
+                    if (Names.Count >= Max)
+                    {
+                        return Clients.Caller.SendAsync("full");
+                    }
+                    else
+                    {
+                        Names.Add(name);
+                    }
+                }
+
+                if (Recent.Count < Max && name.Length > 0) Recent.Enqueue(name);
+                if (!(System.Linq.Enumerable.Count(Joined) >= Max)) Joined.Add(name);
+                return Clients.All.SendAsync("joined", name);
+            }
+
+            public void Note(string text)
+            {
+                if (text == null || Notes.Length > 4096)
+                {
+                    return;
+                }
+
+                Notes.Append(text);
+                if (Max > Ordered.Count)
+                {
+                    Ordered.AddLast(text);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_message_handler_a_constructor_registers_grows_the_history_but_the_constructor_own_adds_are_set_up() =>
+        Verify.VerifyAnalyzerAsync(Usings + """
+        class QuoteFeed
+        {
+            private readonly List<string> {|WS2002:_inbox|} = new();
+            private readonly List<string> _seeded = new();
+            private readonly WebSocketSharp.WebSocket _socket;
+
+            public QuoteFeed(string url, string[] seed)
+            {
+                _socket = new WebSocketSharp.WebSocket(url);
+                _socket.OnMessage += (sender, e) => _inbox.Add(e.Data);
+                foreach (var line in seed)
+                {
+                    _seeded.Add(line);
+                }
+            }
+
+            public string Latest => _inbox[_inbox.Count - 1] + _seeded[0];
+        }
+        """);
+
+    [Fact]
+    public Task A_guard_on_something_else_is_not_a_cap() => Verify.VerifyAnalyzerAsync(Usings + """
+        class Lobby : Hub
+        {
+            private const int Max = 100;
+            private static readonly List<string> {|WS2002:Names|} = new();
+            private static readonly List<string> {|WS2002:Other|} = new();
+            private static readonly Queue<string> {|WS2002:Wrong|} = new();
+            private static readonly List<string> {|WS2002:Half|} = new();
+
+            public void Join(string name)
+            {
+                if (name != null) Names.Add(name);
+                if (Names.Count < Max) Other.Add(name!);
+                if (Wrong.Count > Max) Wrong.Enqueue(name!);
+                if (Half.Count >= Max) return;
+                Half.Add(name!);
+            }
+
+            public void JoinAgain(string name) => Half.Add(name);
+        }
+        """);
+
+    [Fact]
     public Task Incomplete_code_does_not_break_the_analyzer()
     {
         var test = Verify.CreateTest(Usings + """

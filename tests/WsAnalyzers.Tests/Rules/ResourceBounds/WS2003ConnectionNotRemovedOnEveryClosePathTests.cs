@@ -212,6 +212,398 @@ public sealed class WS2003ConnectionNotRemovedOnEveryClosePathTests
         """);
 
     [Fact]
+    public Task Registered_in_one_function_and_removed_after_the_loop_of_a_helper_is_flagged() => Verify.VerifyAnalyzerAsync(Usings + """
+        static class Handler
+        {
+            private static readonly ConcurrentDictionary<string, WebSocket> Sockets = new();
+
+            public static async Task HandleAsync(HttpContext context)
+            {
+                var socket = await context.WebSockets.AcceptWebSocketAsync();
+                var id = Guid.NewGuid().ToString();
+                {|WS2003:Sockets[id] = socket|};
+                await ReceiveAsync(socket, id);
+            }
+
+            private static async Task ReceiveAsync(WebSocket socket, string id)
+            {
+                var buffer = new byte[1024];
+                var result = await socket.ReceiveAsync(buffer, CancellationToken.None);
+                while (!result.CloseStatus.HasValue)
+                {
+                    result = await socket.ReceiveAsync(buffer, CancellationToken.None);
+                }
+
+                Sockets.TryRemove(id, out _);
+                await socket.CloseAsync(result.CloseStatus.Value, result.CloseStatusDescription, CancellationToken.None);
+            }
+        }
+
+        class HelperGetsTheList
+        {
+            private readonly List<WebSocket> _sockets = new();
+
+            public async Task HandleAsync(System.Net.HttpListenerContext context)
+            {
+                var socket = (await context.AcceptWebSocketAsync(null)).WebSocket;
+                lock (_sockets)
+                {
+                    {|WS2003:_sockets.Add(socket)|};
+                }
+
+                await EchoAsync(socket, _sockets);
+            }
+
+            private static async Task EchoAsync(WebSocket socket, List<WebSocket> all)
+            {
+                var buffer = new byte[1024];
+                while (socket.State == WebSocketState.Open)
+                {
+                    await socket.ReceiveAsync(buffer, CancellationToken.None);
+                }
+
+                lock (all)
+                {
+                    all.Remove(socket);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Registered_through_a_registry_and_removed_only_on_a_clean_end_is_flagged() => Verify.VerifyAnalyzerAsync(Usings + """
+        record Peer(string Name, WebSocket Socket);
+
+        class PeerRegistry
+        {
+            private readonly Dictionary<Guid, Peer> _peers = new();
+
+            public Guid Add(Peer peer)
+            {
+                var id = Guid.NewGuid();
+                lock (_peers) _peers[id] = peer;
+                return id;
+            }
+
+            public void Remove(Guid id)
+            {
+                lock (_peers) _peers.Remove(id);
+            }
+        }
+
+        class SocketManager
+        {
+            private readonly ConcurrentDictionary<string, WebSocket> _sockets = new();
+
+            public void AddSocket(WebSocket socket) => _sockets.TryAdd(Guid.NewGuid().ToString(), socket);
+
+            public void AddWithId(WebSocket socket, string game) => _sockets.TryAdd(game + Guid.NewGuid(), socket);
+
+            public Task RemoveSocket(WebSocket socket)
+            {
+                foreach (var pair in _sockets)
+                {
+                    if (pair.Value == socket) _sockets.TryRemove(pair.Key, out _);
+                }
+
+                return Task.CompletedTask;
+            }
+        }
+
+        class Games
+        {
+            private readonly SocketManager _manager = new();
+
+            public Task<string> JoinAsync(WebSocket socket, string game)
+            {
+                _manager.AddWithId(socket, game);
+                return Task.FromResult(game);
+            }
+
+            public Task LeaveAsync(WebSocket socket) => _manager.RemoveSocket(socket);
+        }
+
+        class Endpoints
+        {
+            private readonly PeerRegistry _registry = new();
+            private readonly SocketManager _manager = new();
+            private readonly Games _games = new();
+
+            public async Task ChatAsync(HttpContext context, string name)
+            {
+                var socket = await context.WebSockets.AcceptWebSocketAsync();
+                var id = {|WS2003:_registry.Add(new Peer(name, socket))|};
+                await LoopAsync(socket);
+                _registry.Remove(id);
+            }
+
+            // the removal runs only when a Close message arrives
+            public async Task CloseMessageOnlyAsync(HttpContext context)
+            {
+                var socket = await context.WebSockets.AcceptWebSocketAsync();
+                {|WS2003:_manager.AddSocket(socket)|};
+                var buffer = new byte[1024];
+                while (true)
+                {
+                    var result = await socket.ReceiveAsync(buffer, CancellationToken.None);
+                    if (result.MessageType == WebSocketMessageType.Close)
+                    {
+                        await _manager.RemoveSocket(socket);
+                        break;
+                    }
+                }
+            }
+
+            // the removal runs only for one kind of failure
+            public async Task FilteredCatchAsync(HttpContext context)
+            {
+                var socket = await context.WebSockets.AcceptWebSocketAsync();
+                {|WS2003:_manager.AddSocket(socket)|};
+                try
+                {
+                    await LoopAsync(socket);
+                }
+                catch (WebSocketException)
+                {
+                    await _manager.RemoveSocket(socket);
+                }
+            }
+
+            // registered two calls deep (JoinAsync, then AddWithId), removed after the helper's loop
+            public async Task GameAsync(HttpContext context, string game)
+            {
+                var socket = await context.WebSockets.AcceptWebSocketAsync();
+                var joined = await {|WS2003:_games.JoinAsync(socket, game)|};
+                await PlayAsync(socket, joined);
+            }
+
+            private async Task PlayAsync(WebSocket socket, string game)
+            {
+                await LoopAsync(socket);
+                try
+                {
+                    await _games.LeaveAsync(socket);
+                }
+                catch (Exception)
+                {
+                }
+            }
+
+            private static async Task LoopAsync(WebSocket socket)
+            {
+                var buffer = new byte[1024];
+                while (socket.State == WebSocketState.Open)
+                {
+                    await socket.ReceiveAsync(buffer, CancellationToken.None);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_lifetime_that_never_removes_when_the_removal_is_a_sweep_elsewhere_is_flagged() => Verify.VerifyAnalyzerAsync(Usings + """
+        class Lobby
+        {
+            private readonly ConcurrentDictionary<Guid, WebSocket> _sockets = new();
+
+            public async Task HandleAsync(HttpContext context)
+            {
+                var socket = await context.WebSockets.AcceptWebSocketAsync();
+                {|WS2003:_sockets.TryAdd(Guid.NewGuid(), socket)|};
+                var buffer = new byte[1024];
+                while (socket.State == WebSocketState.Open)
+                {
+                    await socket.ReceiveAsync(buffer, CancellationToken.None);
+                }
+            }
+
+            // dead sockets leave only when someone broadcasts
+            public async Task BroadcastAsync(ArraySegment<byte> message)
+            {
+                foreach (var pair in _sockets)
+                {
+                    if (pair.Value.State != WebSocketState.Open)
+                    {
+                        _sockets.TryRemove(pair.Key, out _);
+                        continue;
+                    }
+
+                    await pair.Value.SendAsync(message, WebSocketMessageType.Text, true, CancellationToken.None);
+                }
+            }
+        }
+
+        class AcceptLoop
+        {
+            private static readonly Dictionary<string, WebSocket> Clients = new();
+
+            public async Task RunAsync(System.Net.HttpListener listener)
+            {
+                while (true)
+                {
+                    var context = await listener.GetContextAsync();
+                    var socket = (await context.AcceptWebSocketAsync(null)).WebSocket;
+                    var id = Guid.NewGuid().ToString();
+                    lock (Clients) {|WS2003:Clients[id] = socket|};
+                    _ = Task.Run(() => ServeAsync(id, socket));
+                }
+            }
+
+            private static async Task ServeAsync(string id, WebSocket socket)
+            {
+                var buffer = new byte[1024];
+                while (socket.State == WebSocketState.Open)
+                {
+                    await socket.ReceiveAsync(buffer, CancellationToken.None);
+                }
+
+                lock (Clients) Clients.Remove(id);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_removal_on_every_path_of_a_helper_or_caller_is_not_flagged() => Verify.VerifyAnalyzerAsync(Usings + """
+        record Peer(string Name, WebSocket Socket);
+
+        class PeerRegistry
+        {
+            private readonly Dictionary<Guid, Peer> _peers = new();
+
+            public Guid Add(Peer peer)
+            {
+                var id = Guid.NewGuid();
+                lock (_peers) _peers[id] = peer;
+                return id;
+            }
+
+            public void Remove(Guid id)
+            {
+                lock (_peers) _peers.Remove(id);
+            }
+
+            // the registry removes in its own finally
+            public async Task ServeAsync(Peer peer)
+            {
+                var id = Add(peer);
+                try
+                {
+                    var buffer = new byte[1024];
+                    while (peer.Socket.State == WebSocketState.Open)
+                    {
+                        await peer.Socket.ReceiveAsync(buffer, CancellationToken.None);
+                    }
+                }
+                finally
+                {
+                    Remove(id);
+                }
+            }
+        }
+
+        class Endpoints
+        {
+            private static readonly ConcurrentDictionary<string, WebSocket> Sockets = new();
+            private readonly PeerRegistry _registry = new();
+
+            // the helper removes in finally
+            public async Task HelperRemovesAsync(HttpContext context)
+            {
+                var socket = await context.WebSockets.AcceptWebSocketAsync();
+                var id = Guid.NewGuid().ToString();
+                Sockets[id] = socket;
+                await ReceiveAsync(socket, id);
+            }
+
+            // the caller wraps the helper in try/finally
+            public async Task CallerRemovesAsync(HttpContext context, string name)
+            {
+                var socket = await context.WebSockets.AcceptWebSocketAsync();
+                var id = _registry.Add(new Peer(name, socket));
+                try
+                {
+                    await LoopAsync(socket);
+                }
+                finally
+                {
+                    _registry.Remove(id);
+                }
+            }
+
+            public async Task RegistryServesAsync(HttpContext context, string name)
+            {
+                var socket = await context.WebSockets.AcceptWebSocketAsync();
+                await _registry.ServeAsync(new Peer(name, socket));
+            }
+
+            // removed at the end of the try and in a catch-all
+            public async Task TryAndCatchAllAsync(HttpContext context)
+            {
+                var socket = await context.WebSockets.AcceptWebSocketAsync();
+                var id = Guid.NewGuid().ToString();
+                Sockets.TryAdd(id, socket);
+                try
+                {
+                    await LoopAsync(socket);
+                    Sockets.TryRemove(id, out _);
+                }
+                catch (Exception)
+                {
+                    Sockets.TryRemove(id, out _);
+                    throw;
+                }
+            }
+
+            // started, not awaited: the started code removes in finally
+            public void Start(string id, WebSocket socket)
+            {
+                Sockets[id] = socket;
+                _ = Task.Run(() => ReceiveAsync(socket, id));
+            }
+
+            private static async Task ReceiveAsync(WebSocket socket, string id)
+            {
+                try
+                {
+                    await LoopAsync(socket);
+                }
+                finally
+                {
+                    Sockets.TryRemove(id, out _);
+                }
+            }
+
+            private static async Task LoopAsync(WebSocket socket)
+            {
+                var buffer = new byte[1024];
+                while (socket.State == WebSocketState.Open)
+                {
+                    await socket.ReceiveAsync(buffer, CancellationToken.None);
+                }
+            }
+        }
+
+        class Manager
+        {
+            private readonly ConcurrentDictionary<string, WebSocket> _sockets = new();
+
+            // a registration API: the lifetime and the removal are its callers' (none here), so it is not judged
+            public void Register(string id, WebSocket socket) => _sockets[id] = socket;
+
+            public void Unregister(string id) => _sockets.TryRemove(id, out _);
+
+            // a handler that hands the manager no connection does not register one
+            public async Task ResetAsync(WebSocket socket)
+            {
+                Prime();
+                await socket.ReceiveAsync(new byte[16], CancellationToken.None);
+            }
+
+            private void Prime() => Register("probe", null!);
+        }
+        """);
+
+    [Fact]
     public Task Incomplete_code_does_not_break_the_analyzer()
     {
         var test = Verify.CreateTest(Usings + """
