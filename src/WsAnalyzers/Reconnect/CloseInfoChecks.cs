@@ -12,7 +12,8 @@ namespace WsAnalyzers.Reconnect;
 /// condition or handed to a method of the same type, or an Rx operator that filters the disconnections before Subscribe.
 /// In a SignalR Closed handler a guard that is not only a connection-state check (a "stopping" flag, a cancellation
 /// token) counts too: Closed's argument is null both after the app's own StopAsync and after a clean close by the
-/// server, so the app's flag tells as much. websocket-sharp's close code and Websocket.Client's disconnection type say
+/// server, so the app's flag tells as much. In an ASP.NET SignalR 2 Closed or StateChanged handler such a guard is the
+/// only way to tell: Closed has no argument and runs after the app's own Stop() as after a failure. websocket-sharp's close code and Websocket.Client's disconnection type say
 /// whether the server closed normally, which the app's own flag cannot know.
 /// </summary>
 internal static class CloseInfoChecks
@@ -60,7 +61,7 @@ internal static class CloseInfoChecks
             }
         }
 
-        return handler.Library == SocketLibrary.SignalRClient && IsGuardedByIntent(apis, reconnect, handler.Function);
+        return handler.Library is SocketLibrary.SignalRClient or SocketLibrary.AspNetSignalRClient && IsGuardedByIntent(apis, reconnect, handler.Function);
     }
 
     /// <summary><c>client.DisconnectionHappened.Where(...).Subscribe(handler)</c>: the filter decides which disconnections reconnect.</summary>

@@ -61,7 +61,7 @@ internal static class SendNotAwaitedRule
             return null;
         }
 
-        return new Send(invocation, socket, SendSerialisation.UseOf(invocation), ConcurrentCallbacks.FindEnclosingCallback(threading, invocation), RepeatsInLoop(invocation, socket));
+        return new Send(invocation, call.Socket, socket, SendSerialisation.UseOf(invocation), ConcurrentCallbacks.FindEnclosingCallback(threading, invocation), RepeatsInLoop(invocation, socket));
     }
 
     /// <summary>Why the send can overlap another, or null when it cannot.</summary>
@@ -97,7 +97,9 @@ internal static class SendNotAwaitedRule
             return Reason.Concurrent;
         }
 
-        return send.Callback is null && UnawaitedRuns.Overlap(threading, caches, send.Invocation, context) ? Reason.Rerun : null;
+        // Runs that each send on the socket they accepted or created themselves never share it.
+        return send.Callback is null && !UnawaitedRuns.OpenedByTheRun(apis, send.Invocation, send.SocketOperation, send.Socket) &&
+               UnawaitedRuns.Overlap(threading, caches, send.Invocation, context) ? Reason.Rerun : null;
     }
 
     /// <summary>Another send on the socket outside the send's callback, not serialised; for a socket the method around the
@@ -206,9 +208,10 @@ internal static class SendNotAwaitedRule
 
     private sealed class Send
     {
-        public Send(IInvocationOperation invocation, ISymbol socket, SendSerialisation.TaskUse use, IOperation? callback, bool repeatsInLoop)
+        public Send(IInvocationOperation invocation, IOperation? socketOperation, ISymbol socket, SendSerialisation.TaskUse use, IOperation? callback, bool repeatsInLoop)
         {
             Invocation = invocation;
+            SocketOperation = socketOperation;
             Socket = socket;
             Use = use;
             Callback = callback;
@@ -216,6 +219,9 @@ internal static class SendNotAwaitedRule
         }
 
         public IInvocationOperation Invocation { get; }
+
+        /// <summary>The socket as the send names it.</summary>
+        public IOperation? SocketOperation { get; }
 
         public ISymbol Socket { get; }
 

@@ -75,9 +75,11 @@ internal static class SendWithoutStateCheckRule
 
         // A reply to the sender from its own message handler, or a greeting from its open handler (a System.Web accept
         // callback is one: the socket it is handed has just been accepted; a WebSocketBehavior's own socket is `this`, or
-        // its Context.WebSocket).
+        // its Context.WebSocket). Not in a long-lived loop of the handler (a clock that ticks forever after the accept):
+        // the socket can close at any iteration, as for SocketHistory.
         var handler = HandlerRecognition.FindEnclosing(apis, invocation, containingSymbol);
-        if (handler.Kind is HandlerKind.Message or HandlerKind.Open && (handler.IsOwnSocket(socket) || (socket is not null && IsBehaviorContextSocket(apis, socket))))
+        if (handler.Kind is HandlerKind.Message or HandlerKind.Open && (handler.IsOwnSocket(socket) || (socket is not null && IsBehaviorContextSocket(apis, socket))) &&
+            LongLivedLoops.Enclosing(apis.Threading, invocation) is null)
         {
             return true;
         }

@@ -45,6 +45,51 @@ internal static class UnawaitedRuns
         return false;
     }
 
+    /// <summary>
+    /// True when the socket is a local of the send's method that this run accepted (ASP.NET Core, HttpListener) or
+    /// created (<c>new ClientWebSocket()</c>) before the send: each run has its own socket, so runs started without
+    /// await (one per accepted connection) do not overlap on it.
+    /// </summary>
+    public static bool OpenedByTheRun(WebSocketApis apis, IInvocationOperation send, IOperation? socket, ISymbol symbol)
+    {
+        if (symbol is not ILocalSymbol local || socket is null || send.EnclosingFunction() is not { Parent: null } body)
+        {
+            return false;
+        }
+
+        if (socket.WithoutConversions() is ILocalReferenceOperation reference &&
+            LocalDeclarations.DeclaratorOf(reference)?.GetVariableInitializer()?.Value.WithoutConversions() is IObjectCreationOperation &&
+            !IsAssignedAfterDeclaration(body, local))
+        {
+            return true;
+        }
+
+        foreach (var descendant in body.DescendantsOutsideFunctions())
+        {
+            if (descendant.Kind == OperationKind.Invocation && descendant.Syntax.SpanStart < send.Syntax.SpanStart &&
+                apis.TryClassify((IInvocationOperation)descendant, out var call) && call.Kind == WebSocketCallKind.Accept &&
+                apis.ReceivesAcceptedSocket((IInvocationOperation)descendant, socket))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAssignedAfterDeclaration(IOperation body, ILocalSymbol local)
+    {
+        foreach (var descendant in body.DescendantsOutsideFunctions())
+        {
+            if (descendant is ISimpleAssignmentOperation assignment && SymbolEqualityComparer.Default.Equals(assignment.Target.ReferencedSymbol(), local))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The calls of <paramref name="method"/> in its type's declarations in this file whose task is dropped.</summary>
     private static List<DroppedStart> DroppedStarts(ThreadingApis threading, IMethodSymbol method, SemanticModel model, System.Threading.CancellationToken cancellation)
     {

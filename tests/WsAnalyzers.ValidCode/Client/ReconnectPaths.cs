@@ -169,6 +169,9 @@ public sealed class SingleUseConnection : IDisposable
 
     public async Task OpenAsync(Uri uri, CancellationToken cancellationToken)
     {
+#if NET9_0_OR_GREATER
+        _socket.Options.KeepAliveTimeout = TimeSpan.FromSeconds(15);
+#endif
         await _socket.ConnectAsync(uri, cancellationToken);
     }
 

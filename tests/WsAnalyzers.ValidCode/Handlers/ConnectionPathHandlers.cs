@@ -68,6 +68,9 @@ public sealed class ConnectionPathHandlers
     public static void RunSession(Uri uri, CancellationToken stop)
     {
         using var socket = new ClientWebSocket();
+#if NET9_0_OR_GREATER
+        socket.Options.KeepAliveTimeout = TimeSpan.FromSeconds(15);
+#endif
         socket.ConnectAsync(uri, stop).Wait(stop);
         ReceiveAllAsync(socket, stop).Wait(stop);
         socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", stop).Wait(stop);

@@ -43,7 +43,9 @@ public sealed class CloseAwareLoops
         while (true)
         {
             var result = await from.ReceiveAsync(buffer.AsMemory(), cancellationToken);
-            if (IsEnd(result))
+
+            // The relay outlives the moment it was handed `to`: stop when that side has gone, too (WS3001).
+            if (IsEnd(result) || to.State != WebSocketState.Open)
             {
                 break;
             }

@@ -47,6 +47,13 @@ public sealed class HttpListenerServer
             var result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer), cancellation);
             while (result.MessageType != WebSocketMessageType.Close)
             {
+                if (!result.EndOfMessage)
+                {
+                    // One frame per message: a longer one is refused rather than broadcast in pieces (WS5003).
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "one frame per message", cancellation);
+                    return;
+                }
+
                 await BroadcastAsync(new ArraySegment<byte>(buffer, 0, result.Count), cancellation);
                 result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer), cancellation);
             }

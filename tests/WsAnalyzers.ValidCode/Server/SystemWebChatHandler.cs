@@ -51,6 +51,13 @@ public sealed class SystemWebChatHandler : IHttpHandler
                     break;
                 }
 
+                if (!result.EndOfMessage)
+                {
+                    // One frame per chat line: a longer message is refused rather than stored in pieces (WS5003).
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "one frame per message", CancellationToken.None);
+                    break;
+                }
+
                 History.Enqueue(Encoding.UTF8.GetString(buffer, 0, result.Count));
                 while (History.Count > MaxHistory && History.TryDequeue(out _))
                 {

@@ -375,6 +375,47 @@ public sealed class WS3003SendNotAwaitedTests
         """);
 
     [Fact]
+    public Task Runs_started_without_await_that_each_send_on_the_socket_they_accepted_or_created_are_not_flagged() => Verify.VerifyAnalyzerAsync(Usings + """
+        using System.Net;
+
+        class Server
+        {
+            private readonly ClientWebSocket _upstream = new();
+
+            public async Task RunAsync(HttpListener listener)
+            {
+                while (true)
+                {
+                    var context = await listener.GetContextAsync();
+                    _ = ServeAsync(context);
+                    _ = ProbeAsync(new Uri("wss://example.org/probe"));
+                    _ = ForwardAsync();
+                }
+            }
+
+            private async Task ServeAsync(HttpListenerContext context)
+            {
+                var webSocketContext = await context.AcceptWebSocketAsync(subProtocol: null);
+                using var socket = webSocketContext.WebSocket;
+                await socket.SendAsync(new byte[1], WebSocketMessageType.Text, true, default);
+            }
+
+            private async Task ProbeAsync(Uri uri)
+            {
+                using var socket = new ClientWebSocket();
+                await socket.ConnectAsync(uri, default);
+                await socket.SendAsync(new byte[1], WebSocketMessageType.Binary, true, default);
+            }
+
+            private async Task ForwardAsync()
+            {
+                var socket = _upstream;
+                await {|WS3003:socket.SendAsync(new byte[1], WebSocketMessageType.Binary, true, default)|};
+            }
+        }
+        """);
+
+    [Fact]
     public Task Incomplete_code_does_not_break_the_analyzer()
     {
         var test = Verify.CreateTest(Usings + """
