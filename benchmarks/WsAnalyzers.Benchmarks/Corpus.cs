@@ -21,7 +21,9 @@ internal static class Corpus
     }
 
     /// <summary>Every file is WebSocket code (accept and receive loops, broadcasts, reconnecting clients, handlers, hubs);
-    /// like a real codebase, most of it is correct and one file in ten also carries the mistakes every rule catches.</summary>
+    /// like a real codebase, most of it is correct and one file in ten also carries the mistakes every rule catches.
+    /// The correct endpoints require a bearer token, not an Origin check: the rules count an Origin check anywhere in the
+    /// project for every accept (WS6003), so one would make the mistakes' accepts correct too.</summary>
     public static IReadOnlyList<(string Path, string Text)> WebSocketDense(int files)
     {
         var sources = new List<(string, string)>(files + files / 10 + 3);
@@ -145,6 +147,7 @@ internal static class Corpus
         using System.Text;
         using System.Threading;
         using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Authorization;
         using Microsoft.AspNetCore.Http;
         using Microsoft.AspNetCore.SignalR;
 
@@ -155,6 +158,7 @@ internal static class Corpus
             private const int MaxMessageBytes = 64 * 1024;
             private readonly ConcurrentDictionary<Guid, WebSocket> _sockets = new();
 
+            [Authorize(AuthenticationSchemes = "Bearer")]
             public async Task HandleAsync(HttpContext context)
             {
                 using var socket = await context.WebSockets.AcceptWebSocketAsync();
@@ -240,7 +244,7 @@ internal static class Corpus
                 var attempt = 0;
                 while (!cancellationToken.IsCancellationRequested)
                 {
-                    using var socket = new ClientWebSocket();
+                    using var socket = new ClientWebSocket { Options = { KeepAliveInterval = TimeSpan.FromSeconds(15), KeepAliveTimeout = TimeSpan.FromSeconds(30) } };
                     try
                     {
                         await socket.ConnectAsync(uri, cancellationToken);

@@ -18,12 +18,13 @@ internal static class AcceptWithoutOriginCheckRule
 
     public static void Analyze(OperationAnalysisContext context, WebSocketApis apis, ConfigurationCaches caches, IInvocationOperation accept)
     {
-        var facts = caches.Project(context.CancellationToken);
-        if (facts.AllowedOriginsSet || facts.OriginHeaderRead)
+        var origins = caches.Project(ProjectFactGroup.Origins, context.CancellationToken);
+        if (origins.AllowedOriginsSet || origins.OriginHeaderRead)
         {
             return;
         }
 
+        var facts = caches.Project(ProjectFactGroup.Authentication, context.CancellationToken);
         var authorization = EndpointAuthorization.Of(apis, accept, context.ContainingSymbol, facts, context.CancellationToken);
         var ambient = authorization.Required && authorization.AcceptsAmbientCredentials(facts);
         if (authorization.Required && !ambient)

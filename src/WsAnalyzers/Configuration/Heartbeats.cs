@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -15,6 +16,10 @@ namespace WsAnalyzers.Configuration;
 /// Abort, Close, Dispose, Cancel, Stop, Disconnect or Reconnect call, or a throw), or a ReceiveAsync whose function
 /// cancels it after a time (CancelAfter, a CancellationTokenSource made with a delay, WaitAsync). It only ever keeps a
 /// finding away, so the names of the calls that end a connection are read as written.
+/// The syntax decides first: only an <c>if</c> or a conditional that ends the connection and compares with &lt;, &gt;,
+/// &lt;= or &gt;=, a CancelAfter call, or a <c>new</c> of a cancellation source (its type name bound alone, without the
+/// method around it) in a function that calls ReceiveAsync, gets a question to the semantic model, which binds that
+/// method. Code without such a candidate costs a walk of its syntax.
 /// </summary>
 internal static class Heartbeats
 {
@@ -24,27 +29,69 @@ internal static class Heartbeats
         "Stop", "StopAsync", "Disconnect", "DisconnectAsync", "Reconnect", "ReconnectAsync",
     };
 
-    /// <summary>The text a file must contain for <see cref="AnyIn"/> to find something in it.</summary>
-    public static readonly string[] Markers = { "Abort", "Close", "Dispose", "Cancel", "Stop", "Disconnect", "Reconnect", "throw" };
+    /// <summary>The text a file must contain to be read by <see cref="AnyInProject"/>.</summary>
+    private static readonly string[] ProjectMarkers = { "Abort", "CancelAfter", "ReceiveAsync" };
 
-    public static bool AnyIn(SyntaxNode scope, SemanticModel model, WebSocketApis apis, CancellationToken cancellation)
+    /// <summary>
+    /// A heartbeat in the project's WebSocket code, for a server, whose sockets are handled away from UseWebSockets and
+    /// the accept: the files that spell a WebSocket API (<see cref="WebSocketRelevance.Mentions"/>), the same code the
+    /// family's actions run on. A heartbeat ends a connection, so its file names the socket's type or its API.
+    /// </summary>
+    public static bool AnyInProject(WebSocketApis apis, ConfigurationCaches caches, CancellationToken cancellation)
     {
+        var relevance = WebSocketRelevance.For(apis.Compilation);
+        foreach (var tree in apis.Compilation.SyntaxTrees)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            if (relevance.Mentions(tree) && TextMarkers.Find(tree.GetText(cancellation), ProjectMarkers) != 0 &&
+                AnyIn(tree.GetRoot(cancellation), () => caches.ModelOf(tree), apis, cancellation))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <param name="modelOf">The model of <paramref name="scope"/>'s file, asked for only when a candidate needs it.</param>
+    public static bool AnyIn(SyntaxNode scope, Func<SemanticModel> modelOf, WebSocketApis apis, CancellationToken cancellation)
+    {
+        SemanticModel? model = null;
         foreach (var node in scope.DescendantNodes())
         {
             cancellation.ThrowIfCancellationRequested();
             switch (node)
             {
-                case IfStatementSyntax ifStatement when TearsDown(ifStatement.Statement) && ComparesTime(ifStatement.Condition, model, apis, cancellation):
-                case ConditionalExpressionSyntax conditional when TearsDown(conditional.WhenTrue) && ComparesTime(conditional.Condition, model, apis, cancellation):
+                case IfStatementSyntax ifStatement when TearsDown(ifStatement.Statement) && HasTimeComparisonShape(ifStatement.Condition) &&
+                                                        ComparesTime(ifStatement.Condition, model ??= modelOf(), apis, cancellation):
+                case ConditionalExpressionSyntax conditional when TearsDown(conditional.WhenTrue) && HasTimeComparisonShape(conditional.Condition) &&
+                                                                  ComparesTime(conditional.Condition, model ??= modelOf(), apis, cancellation):
                     return true;
                 case InvocationExpressionSyntax invocation when SyntaxNames.Invoked(invocation.Expression) == "ReceiveAsync" &&
-                                                                ReceivesWithTimeout(invocation, model, apis, cancellation):
+                                                                ReceivesWithTimeout(invocation, ref model, modelOf, apis, cancellation):
                     return true;
             }
         }
 
         return false;
     }
+
+    /// <summary>The condition compares with &lt;, &gt;, &lt;= or &gt;=: the only shape <see cref="ComparesTime"/> accepts.</summary>
+    private static bool HasTimeComparisonShape(ExpressionSyntax condition)
+    {
+        foreach (var node in condition.DescendantNodesAndSelf())
+        {
+            if (node is BinaryExpressionSyntax binary && IsRelational(binary))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsRelational(BinaryExpressionSyntax binary) =>
+        binary.Kind() is SyntaxKind.GreaterThanExpression or SyntaxKind.GreaterThanOrEqualExpression or SyntaxKind.LessThanExpression or SyntaxKind.LessThanOrEqualExpression;
 
     private static bool TearsDown(SyntaxNode branch)
     {
@@ -69,8 +116,7 @@ internal static class Heartbeats
     {
         foreach (var node in condition.DescendantNodesAndSelf())
         {
-            if (node is BinaryExpressionSyntax binary &&
-                binary.Kind() is SyntaxKind.GreaterThanExpression or SyntaxKind.GreaterThanOrEqualExpression or SyntaxKind.LessThanExpression or SyntaxKind.LessThanOrEqualExpression &&
+            if (node is BinaryExpressionSyntax binary && IsRelational(binary) &&
                 (IsTime(binary.Left, model, apis, cancellation) || IsTime(binary.Right, model, apis, cancellation)))
             {
                 return true;
@@ -104,7 +150,8 @@ internal static class Heartbeats
     }
 
     /// <summary>A ReceiveAsync awaited with WaitAsync, or in a function that makes a cancellation source with a delay.</summary>
-    private static bool ReceivesWithTimeout(InvocationExpressionSyntax receive, SemanticModel model, WebSocketApis apis, CancellationToken cancellation)
+    private static bool ReceivesWithTimeout(
+        InvocationExpressionSyntax receive, ref SemanticModel? model, Func<SemanticModel> modelOf, WebSocketApis apis, CancellationToken cancellation)
     {
         if (receive.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WaitAsync" })
         {
@@ -128,13 +175,32 @@ internal static class Heartbeats
             switch (node)
             {
                 case InvocationExpressionSyntax invocation when SyntaxNames.Invoked(invocation.Expression) == "CancelAfter" &&
-                                                                model.GetSymbolInfo(invocation, cancellation).Symbol?.ContainingType.IsType(source) == true:
-                case BaseObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } creation when
-                    model.GetTypeInfo(creation, cancellation).Type.IsType(source):
+                                                                (model ??= modelOf()).GetSymbolInfo(invocation, cancellation).Symbol?.ContainingType.IsType(source) == true:
+                case ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } creation when
+                    MayNameCancellationSource(creation.Type) && CreatesSource(creation, model ??= modelOf(), source, cancellation):
+                case ImplicitObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } implicitCreation when
+                    (model ??= modelOf()).GetTypeInfo(implicitCreation, cancellation).Type.IsType(source):
                     return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>A type name that can be CancellationTokenSource or an alias of it: not generic, not an array or a keyword.</summary>
+    private static bool MayNameCancellationSource(TypeSyntax type) => type switch
+    {
+        IdentifierNameSyntax => true,
+        QualifiedNameSyntax { Right: IdentifierNameSyntax } => true,
+        AliasQualifiedNameSyntax { Name: IdentifierNameSyntax } => true,
+        _ => false,
+    };
+
+    /// <summary>The created type, bound as a type name at the creation's position: usings and aliases apply, the method's
+    /// body is not bound.</summary>
+    private static bool CreatesSource(ObjectCreationExpressionSyntax creation, SemanticModel model, INamedTypeSymbol? source, CancellationToken cancellation)
+    {
+        cancellation.ThrowIfCancellationRequested();
+        return model.GetSpeculativeTypeInfo(creation.Type.SpanStart, creation.Type, SpeculativeBindingOption.BindAsTypeOrNamespace).Type.IsType(source);
     }
 }

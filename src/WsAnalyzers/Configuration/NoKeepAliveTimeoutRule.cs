@@ -21,7 +21,8 @@ namespace WsAnalyzers.Configuration;
 /// and the socket is not handed to code that may set it.</item>
 /// </list>
 /// An application heartbeat with a reply timeout (<see cref="Heartbeats"/>) counts as a keep-alive: in the creating type
-/// for a client, anywhere in the project for a server (its sockets are handled away from UseWebSockets).
+/// for a client, in the project's files that spell a WebSocket API for a server (its sockets are handled away from
+/// UseWebSockets). The project-wide facts are gathered only when a candidate would otherwise be reported.
 /// </summary>
 internal static class NoKeepAliveTimeoutRule
 {
@@ -54,8 +55,8 @@ internal static class NoKeepAliveTimeoutRule
         Location? creationLocation = null;
         if (options is null)
         {
-            var facts = caches.Project(context.CancellationToken);
-            if (facts.ServicesKeepAliveTimeoutSet || facts.ServerOptionsFromConfiguration || facts.ServerHeartbeat)
+            var facts = caches.Project(ProjectFactGroup.ServerOptions, context.CancellationToken);
+            if (facts.ServicesKeepAliveTimeoutSet || facts.ServerOptionsFromConfiguration || caches.ServerHeartbeat(context.CancellationToken))
             {
                 return;
             }
@@ -66,7 +67,7 @@ internal static class NoKeepAliveTimeoutRule
         else
         {
             if (KeepAliveSettings.Of(options.Value, timeout, invocation, out var creation) != KeepAliveSetting.Missing ||
-                caches.Project(context.CancellationToken).ServerHeartbeat)
+                caches.ServerHeartbeat(context.CancellationToken))
             {
                 return;
             }
@@ -87,8 +88,8 @@ internal static class NoKeepAliveTimeoutRule
             return;
         }
 
-        var facts = caches.Project(context.CancellationToken);
-        if (facts.ServerKeepAliveTimeoutSet || facts.ServerOptionsFromConfiguration || facts.ServerHeartbeat)
+        var facts = caches.Project(ProjectFactGroup.ServerOptions, context.CancellationToken);
+        if (facts.ServerKeepAliveTimeoutSet || facts.ServerOptionsFromConfiguration || caches.ServerHeartbeat(context.CancellationToken))
         {
             return;
         }
@@ -108,13 +109,9 @@ internal static class NoKeepAliveTimeoutRule
             return;
         }
 
-        if (context.ContainingSymbol.ContainingType is { } type)
+        if (context.ContainingSymbol.ContainingType is { } type && caches.Type(type, creation.SemanticModel, context.CancellationToken).KeepsAlive)
         {
-            var facts = caches.Type(type, context.CancellationToken);
-            if (facts.ClientKeepAliveTimeoutSet || facts.Heartbeat)
-            {
-                return;
-            }
+            return;
         }
 
         Report(context, creation.Syntax.GetLocation(), "This ClientWebSocket", "Options.KeepAliveTimeout", Initializer, null);

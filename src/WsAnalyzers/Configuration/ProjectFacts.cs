@@ -14,15 +14,17 @@ namespace WsAnalyzers.Configuration;
 /// <summary>
 /// What the whole project says about its WebSocket server's configuration, gathered once per compilation when the first
 /// UseWebSockets or accept needs it: the middleware's options are often set in Program.cs or Startup while the accept
-/// lives in a handler of its own, and an Origin check may sit in a middleware of another file. Only files whose text
-/// names what a fact is about are bound, and in them only the names that matter.
+/// lives in a handler of its own, and an Origin check may sit in a middleware of another file. Each
+/// <see cref="ProjectFactGroup"/> is gathered on its own, and only its properties are meaningful on the instance that
+/// gathered it. Only files whose text names what a group is about are read, and in them only the names that matter are
+/// bound. The application heartbeat a server may run is not a fact of this class: <see cref="Heartbeats.AnyInProject"/>.
 /// </summary>
 internal sealed class ProjectFacts
 {
     private static readonly string[] Markers =
     {
         "KeepAliveTimeout", "WebSocketOptions", "AddWebSockets", "AllowedOrigins", "Origin",
-        "AddCookie", "AddIdentity", "AddDefaultIdentity", "AddNegotiate", "FallbackPolicy", "Abort", "CancelAfter", "ReceiveAsync",
+        "AddCookie", "AddIdentity", "AddDefaultIdentity", "AddNegotiate", "FallbackPolicy",
     };
 
     private const int KeepAliveTimeoutMark = 1 << 0;
@@ -32,7 +34,9 @@ internal sealed class ProjectFacts
     private const int OriginMark = 1 << 4;
     private const int SchemeMarks = (1 << 5) | (1 << 6) | (1 << 7) | (1 << 8);
     private const int FallbackPolicyMark = 1 << 9;
-    private const int HeartbeatMarks = (1 << 10) | (1 << 11) | (1 << 12);
+    private const int ServerOptionsMarks = KeepAliveTimeoutMark | WebSocketOptionsMark | AddWebSocketsMark;
+    private const int OriginMarks = AllowedOriginsMark | OriginMark;
+    private const int AuthenticationMarks = SchemeMarks | FallbackPolicyMark;
 
     private readonly HashSet<string> _ambientSchemes = new(StringComparer.OrdinalIgnoreCase);
 
@@ -51,9 +55,6 @@ internal sealed class ProjectFacts
     /// <summary>WebSocketOptions may come from configuration (bound from a section, built by a method): their timeout is not known.</summary>
     public bool ServerOptionsFromConfiguration { get; private set; }
 
-    /// <summary>An application heartbeat with a reply timeout somewhere in the project (<see cref="Heartbeats"/>).</summary>
-    public bool ServerHeartbeat { get; private set; }
-
     /// <summary>WebSocketOptions.AllowedOrigins gets an origin other than "*".</summary>
     public bool AllowedOriginsSet { get; private set; }
 
@@ -69,7 +70,7 @@ internal sealed class ProjectFacts
     /// <summary>AuthorizationOptions.FallbackPolicy is set: every endpoint without [AllowAnonymous] requires an authenticated user.</summary>
     public bool FallbackPolicySet { get; private set; }
 
-    public static ProjectFacts Collect(WebSocketApis apis, ConfigurationCaches caches, CancellationToken cancellation)
+    public static ProjectFacts Collect(WebSocketApis apis, ConfigurationCaches caches, ProjectFactGroup group, CancellationToken cancellation)
     {
         var facts = new ProjectFacts();
         foreach (var scheme in new[] { "Cookies", "Identity.Application", "Identity.External", "Negotiate", "Windows" })
@@ -77,24 +78,18 @@ internal sealed class ProjectFacts
             facts._ambientSchemes.Add(scheme);
         }
 
+        var wanted = group switch
+        {
+            ProjectFactGroup.ServerOptions => ServerOptionsMarks,
+            ProjectFactGroup.Origins => OriginMarks,
+            _ => AuthenticationMarks,
+        };
         foreach (var tree in apis.Compilation.SyntaxTrees)
         {
-            var marks = TextMarkers.Find(tree.GetText(cancellation), Markers);
-            if (marks == 0)
+            var marks = TextMarkers.Find(tree.GetText(cancellation), Markers, wanted);
+            if (marks != 0)
             {
-                continue;
-            }
-
-            var model = caches.ModelOf(tree);
-            var root = tree.GetRoot(cancellation);
-            if ((marks & HeartbeatMarks) != 0 && !facts.ServerHeartbeat)
-            {
-                facts.ServerHeartbeat = Heartbeats.AnyIn(root, model, apis, cancellation);
-            }
-
-            if ((marks & ~HeartbeatMarks) != 0)
-            {
-                facts.Read(apis, root, model, marks, cancellation);
+                facts.Read(apis, tree.GetRoot(cancellation), caches.ModelOf(tree), marks, cancellation);
             }
         }
 

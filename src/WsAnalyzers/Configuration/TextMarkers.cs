@@ -11,8 +11,9 @@ internal static class TextMarkers
 {
     private const int ChunkSize = 8192;
 
-    /// <summary>A bit per marker of <paramref name="markers"/> found in <paramref name="text"/>.</summary>
-    public static int Find(SourceText text, string[] markers)
+    /// <summary>A bit per marker of <paramref name="markers"/> found in <paramref name="text"/>, looking only for the
+    /// markers whose bit is in <paramref name="wanted"/>.</summary>
+    public static int Find(SourceText text, string[] markers, int wanted = -1)
     {
         var overlap = 0;
         foreach (var marker in markers)
@@ -22,7 +23,12 @@ internal static class TextMarkers
 
         var buffer = new char[ChunkSize];
         var found = 0;
-        var all = (1 << markers.Length) - 1;
+        var all = ((1 << markers.Length) - 1) & wanted;
+        if (all == 0)
+        {
+            return 0;
+        }
+
         var position = 0;
         while (position < text.Length && found != all)
         {
@@ -31,7 +37,7 @@ internal static class TextMarkers
             var chunk = new string(buffer, 0, count);
             for (var i = 0; i < markers.Length; i++)
             {
-                if ((found & (1 << i)) == 0 && chunk.IndexOf(markers[i], StringComparison.OrdinalIgnoreCase) >= 0)
+                if ((all & ~found & (1 << i)) != 0 && chunk.IndexOf(markers[i], StringComparison.OrdinalIgnoreCase) >= 0)
                 {
                     found |= 1 << i;
                 }

@@ -8,42 +8,42 @@ namespace WsAnalyzers.Configuration;
 /// <summary>What a type (all its parts) does for the keep-alive of the ClientWebSockets it creates.</summary>
 internal sealed class TypeFacts
 {
-    private TypeFacts(bool clientKeepAliveTimeoutSet, bool heartbeat)
-    {
-        ClientKeepAliveTimeoutSet = clientKeepAliveTimeoutSet;
-        Heartbeat = heartbeat;
-    }
+    private TypeFacts(bool keepsAlive) => KeepsAlive = keepsAlive;
 
-    /// <summary>The type sets ClientWebSocketOptions.KeepAliveTimeout somewhere (on any socket's options).</summary>
-    public bool ClientKeepAliveTimeoutSet { get; }
+    /// <summary>The type sets ClientWebSocketOptions.KeepAliveTimeout somewhere (on any socket's options), or, when it
+    /// does not, runs an application heartbeat with a reply timeout (<see cref="Heartbeats"/>).</summary>
+    public bool KeepsAlive { get; }
 
-    /// <summary>The type runs an application heartbeat with a reply timeout (<see cref="Heartbeats"/>).</summary>
-    public bool Heartbeat { get; }
-
-    public static TypeFacts Collect(INamedTypeSymbol type, WebSocketApis apis, ConfigurationCaches caches, CancellationToken cancellation)
+    public static TypeFacts Collect(INamedTypeSymbol type, WebSocketApis apis, ConfigurationCaches caches, SemanticModel? current, CancellationToken cancellation)
     {
         var timeout = apis.Configuration.ClientKeepAliveTimeout;
-        var set = false;
-        var heartbeat = false;
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
             var declaration = reference.GetSyntax(cancellation);
-            var model = caches.ModelOf(reference.SyntaxTree);
+            SemanticModel? model = null;
             foreach (var node in declaration.DescendantNodes())
             {
                 // An initializer configures its own socket only; a statement may configure any (a helper given the options).
-                if (!set && node is IdentifierNameSyntax { Identifier.ValueText: ConfigurationTypes.KeepAliveTimeoutName } identifier &&
+                if (node is IdentifierNameSyntax { Identifier.ValueText: ConfigurationTypes.KeepAliveTimeoutName } identifier &&
                     identifier.FirstAncestorOrSelf<InitializerExpressionSyntax>() is null &&
-                    model.GetSymbolInfo(identifier, cancellation).Symbol is IPropertySymbol property &&
+                    (model ??= caches.ModelOf(reference.SyntaxTree, current)).GetSymbolInfo(identifier, cancellation).Symbol is IPropertySymbol property &&
                     SymbolEqualityComparer.Default.Equals(property.OriginalDefinition, timeout))
                 {
-                    set = true;
+                    return new TypeFacts(keepsAlive: true);
                 }
             }
-
-            heartbeat = heartbeat || Heartbeats.AnyIn(declaration, model, apis, cancellation);
         }
 
-        return new TypeFacts(set, heartbeat);
+        // Only looked for when the timeout is not set: it binds the comparisons and cancellation sources it finds.
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            var declaration = reference.GetSyntax(cancellation);
+            if (Heartbeats.AnyIn(declaration, () => caches.ModelOf(reference.SyntaxTree, current), apis, cancellation))
+            {
+                return new TypeFacts(keepsAlive: true);
+            }
+        }
+
+        return new TypeFacts(keepsAlive: false);
     }
 }

@@ -184,6 +184,54 @@ public sealed class WS6001NoKeepAliveTimeoutTests
         }
         """, Net9);
 
+    /// <summary>The cancellation source is recognised by its type, not its name: the type name is bound on its own
+    /// (aliases apply), a target-typed <c>new</c> is bound, and a look-alike type of another name is not one.</summary>
+    [Fact]
+    public Task A_receive_timeout_is_recognised_through_aliases_and_target_typed_sources() => Verify.VerifyAnalyzerAsync("""
+        using Cts = System.Threading.CancellationTokenSource;
+
+        """ + Usings + """
+        class AliasedSource
+        {
+            public async Task RunAsync(Uri uri)
+            {
+                using var socket = new ClientWebSocket();
+                await socket.ConnectAsync(uri, default);
+                using var idle = new Cts(TimeSpan.FromSeconds(45));
+                await socket.ReceiveAsync(new byte[1024], idle.Token);
+            }
+        }
+
+        class TargetTypedSource
+        {
+            public async Task RunAsync(Uri uri)
+            {
+                using var socket = new ClientWebSocket();
+                await socket.ConnectAsync(uri, default);
+                using CancellationTokenSource idle = new(TimeSpan.FromSeconds(45));
+                await socket.ReceiveAsync(new byte[1024], idle.Token);
+            }
+        }
+
+        class LookAlikeSource
+        {
+            public async Task RunAsync(Uri uri)
+            {
+                using var socket = {|WS6001:new ClientWebSocket()|};
+                await socket.ConnectAsync(uri, default);
+                var idle = new TokenSource(TimeSpan.FromSeconds(45));
+                await socket.ReceiveAsync(new byte[1024], idle.Token);
+            }
+        }
+
+        class TokenSource
+        {
+            public TokenSource(TimeSpan delay) { }
+
+            public CancellationToken Token => default;
+        }
+        """, Net9);
+
     [Fact]
     public Task An_application_heartbeat_with_a_reply_timeout_counts_as_a_keep_alive() => Verify.VerifyAnalyzerAsync(Usings + """
         class HeartbeatClient
