@@ -9,7 +9,7 @@ namespace WsAnalyzers.Cli.Tests;
 public sealed class FixTests(ToolRuns runs)
 {
     [Fact]
-    public async Task Fix_on_a_copy_of_the_sample_leaves_a_project_that_builds_with_fewer_findings_and_fails_on_those_left()
+    public async Task Fix_on_a_copy_of_the_sample_fixes_every_finding_its_rules_promise_a_fix_for_and_fails_on_those_left()
     {
         var (before, sarifPath) = await runs.AntiPatternsAsync();
         Assert.True(before.ExitCode == 1, before.ToString());
@@ -41,6 +41,31 @@ public sealed class FixTests(ToolRuns runs)
         var left = Regex.Match(analyze.Output, @"^(?<n>\d+) finding\(s\) in 1 project\(s\)", RegexOptions.Multiline);
         Assert.True(left.Success, analyze.ToString());
         Assert.Contains($"; {left.Groups["n"].Value} finding(s) left.", fix.Output);
+
+        // A rule whose README row says "Code fix: Yes" leaves nothing; a "Partial" rule leaves at most the shapes its page
+        // says get no fix, and fixes the rest; a rule without a fix is left alone.
+        var perRule = Regex.Matches(fix.Output, @"^(?<id>WS\d{4}): (?<fixed>\d+) of \d+ fixed, (?<left>\d+) not fixed(?<none> \(no code fix\))?$", RegexOptions.Multiline);
+        var readme = File.ReadAllText(Path.Combine(CliProcess.RepositoryRoot, "README.md"));
+        string FixColumn(string id) => Regex.Match(readme, @"^\| \[" + id + @"\]\([^)]*\) \|[^|]*\|[^|]*\| (?<fix>[^|]*?) \|$", RegexOptions.Multiline).Groups["fix"].Value;
+        Assert.All(perRule, m =>
+        {
+            var column = FixColumn(m.Groups["id"].Value);
+            if (column == "Yes")
+            {
+                Assert.True(m.Groups["left"].Value == "0", $"{m.Value}, although README says Code fix: Yes\n{fix}");
+            }
+            else if (column.StartsWith("[Partial]", System.StringComparison.Ordinal))
+            {
+                Assert.True(m.Groups["fixed"].Value != "0", $"{m.Value}: a Partial rule fixed none of the sample's findings\n{fix}");
+            }
+            else
+            {
+                Assert.True(column == "No" && m.Groups["none"].Success, $"{m.Value}: README says '{column}'\n{fix}");
+            }
+        });
+        var yes = perRule.Where(m => FixColumn(m.Groups["id"].Value) == "Yes").Select(m => m.Groups["id"].Value).ToHashSet();
+        var (_, remaining) = await JsonFindings.AnalyzeAsync(folder.Path, project);
+        Assert.All(remaining, f => Assert.False(yes.Contains(f.RuleId), $"{f.RuleId} left at {f.Path}({f.Line}) although README says Code fix: Yes\n{fix}"));
     }
 
 
