@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -47,7 +48,9 @@ public sealed class ReconnectAfterNormalClosureCodeFixProvider : DocumentBatchCo
             .GroupBy(t => t!.Function).Select(g => g.First()!).ToList();
         var newLine = root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
         var endOfLine = newLine.IsKind(SyntaxKind.EndOfLineTrivia) ? newLine : SyntaxFactory.ElasticCarriageReturnLineFeed;
-        var newRoot = root.TrackNodes(targets.Select(t => t.Function));
+        var flagged = targets.Where(t => t.StopFlag is not null).GroupBy(t => t.StopFlag!.Value.Type).Select(g => g.First().StopFlag!.Value).ToList();
+        var newRoot = root.TrackNodes(targets.Select(t => t.Function)
+            .Concat(flagged.SelectMany(f => f.Stops.Concat(f.Starts).Append(f.Type))));
         foreach (var target in targets)
         {
             if (newRoot.GetCurrentNode(target.Function) is { } function)
@@ -56,13 +59,20 @@ public sealed class ReconnectAfterNormalClosureCodeFixProvider : DocumentBatchCo
             }
         }
 
+        foreach (var flag in flagged)
+        {
+            newRoot = StopFlagEdits.Apply(newRoot, flag.Type, flag.Stops, flag.Starts, endOfLine);
+        }
+
         return document.WithSyntaxRoot(newRoot);
     }
 
     private sealed class Target
     {
-        private Target(SyntaxNode function, string guard, bool returnExpressionBody, ParameterSyntax? discard, string parameter)
+        private Target(SyntaxNode function, string guard, bool returnExpressionBody, ParameterSyntax? discard, string parameter,
+            (TypeDeclarationSyntax Type, List<SyntaxNode> Stops, List<SyntaxNode> Starts)? stopFlag = null)
         {
+            StopFlag = stopFlag;
             Function = function;
             Guard = guard;
             ReturnExpressionBody = returnExpressionBody;
@@ -82,8 +92,16 @@ public sealed class ReconnectAfterNormalClosureCodeFixProvider : DocumentBatchCo
 
         public string Parameter { get; }
 
+        /// <summary>ASP.NET SignalR 2: the type whose Stop() and Start() calls set and clear the flag the guard reads.</summary>
+        public (TypeDeclarationSyntax Type, List<SyntaxNode> Stops, List<SyntaxNode> Starts)? StopFlag { get; }
+
         public static Target? Find(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
+            if (diagnostic.Properties.TryGetValue(ReconnectAfterNormalClosureRule.LibraryProperty, out var signalR2) && signalR2 == "AspNetSignalRClient")
+            {
+                return FindForStopFlag(root, model, diagnostic, cancellationToken);
+            }
+
             if (!diagnostic.Properties.TryGetValue(ReconnectAfterNormalClosureRule.LibraryProperty, out var library) ||
                 !diagnostic.Properties.TryGetValue(ReconnectAfterNormalClosureRule.ParameterOrdinalProperty, out var ordinalText) ||
                 !int.TryParse(ordinalText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ordinal) ||
@@ -154,6 +172,30 @@ public sealed class ReconnectAfterNormalClosureCodeFixProvider : DocumentBatchCo
             }
 
             return new Target(function, $"if ({condition})\n{{\n    {returnStatement}\n}}", !isAsync && !symbol.ReturnsVoid, discard, parameter);
+        }
+
+        /// <summary>The handler of an ASP.NET SignalR 2 reconnect (the innermost function around it) and its type's Stop() and
+        /// Start() calls; null when the type never stops the connection or stops it in a shape the fix cannot edit.</summary>
+        private static Target? FindForStopFlag(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } node ||
+                node.AncestorsAndSelf().FirstOrDefault(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MethodDeclarationSyntax) is not { } function ||
+                function.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type ||
+                StopFlagEdits.Find(type, model, cancellationToken) is not { } calls)
+            {
+                return null;
+            }
+
+            var symbol = function is AnonymousFunctionExpressionSyntax
+                ? model.GetSymbolInfo(function, cancellationToken).Symbol as IMethodSymbol
+                : model.GetDeclaredSymbol(function, cancellationToken) as IMethodSymbol;
+            if (symbol is null || !(symbol.IsAsync || symbol.ReturnsVoid))
+            {
+                return null;
+            }
+
+            var guard = $"if ({StopFlagEdits.FlagName})\n{{\n    return;\n}}";
+            return new Target(function, guard, false, null, StopFlagEdits.FlagName, (type, calls.Stops, calls.Starts));
         }
 
         /// <summary>A name for a discarded parameter that nothing in the handler's scope uses.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text.RegularExpressions;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -37,6 +38,8 @@ internal sealed class ProjectFacts
     private const int ServerOptionsMarks = KeepAliveTimeoutMark | WebSocketOptionsMark | AddWebSocketsMark;
     private const int OriginMarks = AllowedOriginsMark | OriginMark;
     private const int AuthenticationMarks = SchemeMarks | FallbackPolicyMark;
+
+    private static readonly Regex OriginWord = new(@"(?<![\w])origin(?![\w])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private readonly HashSet<string> _ambientSchemes = new(StringComparer.OrdinalIgnoreCase);
 
@@ -87,6 +90,12 @@ internal sealed class ProjectFacts
         foreach (var tree in apis.Compilation.SyntaxTrees)
         {
             var marks = TextMarkers.Find(tree.GetText(cancellation), Markers, wanted);
+            if ((marks & OriginMark) != 0 && !OriginWord.IsMatch(tree.GetText(cancellation).ToString()))
+            {
+                // "Origin" inside a longer name (OriginalTitle, OriginId) is not the header.
+                marks &= ~OriginMark;
+            }
+
             if (marks != 0)
             {
                 facts.Read(apis, tree.GetRoot(cancellation), caches.ModelOf(tree), marks, cancellation);
