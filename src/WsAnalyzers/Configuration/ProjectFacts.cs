@@ -25,7 +25,7 @@ internal sealed class ProjectFacts
     private static readonly string[] Markers =
     {
         "KeepAliveTimeout", "WebSocketOptions", "AddWebSockets", "AllowedOrigins", "Origin",
-        "AddCookie", "AddIdentity", "AddDefaultIdentity", "AddNegotiate", "FallbackPolicy",
+        "AddCookie", "AddIdentity", "AddDefaultIdentity", "AddNegotiate", "FallbackPolicy", "origin",
     };
 
     private const int KeepAliveTimeoutMark = 1 << 0;
@@ -35,8 +35,9 @@ internal sealed class ProjectFacts
     private const int OriginMark = 1 << 4;
     private const int SchemeMarks = (1 << 5) | (1 << 6) | (1 << 7) | (1 << 8);
     private const int FallbackPolicyMark = 1 << 9;
+    private const int LowerCaseOriginMark = 1 << 10; // the header's name in a string literal: "origin"
     private const int ServerOptionsMarks = KeepAliveTimeoutMark | WebSocketOptionsMark | AddWebSocketsMark;
-    private const int OriginMarks = AllowedOriginsMark | OriginMark;
+    private const int OriginMarks = AllowedOriginsMark | OriginMark | LowerCaseOriginMark;
     private const int AuthenticationMarks = SchemeMarks | FallbackPolicyMark;
 
     private static readonly Regex OriginWord = new(@"(?<![\w])origin(?![\w])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
@@ -90,6 +91,11 @@ internal sealed class ProjectFacts
         foreach (var tree in apis.Compilation.SyntaxTrees)
         {
             var marks = TextMarkers.Find(tree.GetText(cancellation), Markers, wanted);
+            if ((marks & LowerCaseOriginMark) != 0)
+            {
+                marks = (marks & ~LowerCaseOriginMark) | OriginMark;
+            }
+
             if ((marks & OriginMark) != 0 && !OriginWord.IsMatch(tree.GetText(cancellation).ToString()))
             {
                 // "Origin" inside a longer name (OriginalTitle, OriginId) is not the header.
