@@ -94,6 +94,11 @@ internal sealed class RegistrationPaths
                     continue;
                 }
 
+                if (level > 0 && DisposedLeases.DisposedOnEveryPath(registration, function))
+                {
+                    continue;
+                }
+
                 var walk = new Walk();
                 WalkFunction(function, registration.Syntax.Span.End, Aliases(), MaxCallDepth, walk);
                 if (walk.Sites.Any(site => site.Covers) || CleanupPaths.CoverTogether(_apis, walk.Sites.Select(site => site.Operation)))

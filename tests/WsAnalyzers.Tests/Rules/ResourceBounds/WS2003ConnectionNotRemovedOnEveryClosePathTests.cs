@@ -834,4 +834,84 @@ public sealed class WS2003ConnectionNotRemovedOnEveryClosePathTests
             """;
         return VerifyFixAsync(source, source);
     }
+
+    private const string LeaseRegistry = """
+        sealed class Lease : IAsyncDisposable
+        {
+            private readonly Registry _registry;
+            private readonly Guid _id;
+
+            public Lease(Registry registry, Guid id) => (_registry, _id) = (registry, id);
+
+            public ValueTask DisposeAsync()
+            {
+                _registry.Remove(_id);
+                return ValueTask.CompletedTask;
+            }
+        }
+
+        sealed class Registry
+        {
+            private readonly ConcurrentDictionary<Guid, WebSocket> _sockets = new();
+
+            public Lease Register(WebSocket socket)
+            {
+                var id = Guid.NewGuid();
+                _sockets[id] = socket;
+                return new Lease(this, id);
+            }
+
+            public void Remove(Guid id) => _sockets.TryRemove(id, out _);
+        }
+
+        """;
+
+    [Fact]
+    public Task A_registration_that_returns_a_lease_disposed_in_finally_or_by_using_is_removed_on_every_path() => Verify.VerifyAnalyzerAsync(Usings + LeaseRegistry + """
+        class Endpoint
+        {
+            private readonly Registry _registry = new();
+
+            public async Task FinallyAsync(HttpContext context)
+            {
+                using var socket = await context.WebSockets.AcceptWebSocketAsync();
+                Lease? lease = null;
+                try
+                {
+                    lease = _registry.Register(socket);
+                    await socket.ReceiveAsync(new ArraySegment<byte>(new byte[16]), CancellationToken.None);
+                }
+                finally
+                {
+                    if (lease is not null)
+                    {
+                        await lease.DisposeAsync();
+                    }
+                }
+            }
+
+            public async Task UsingAsync(HttpContext context)
+            {
+                using var socket = await context.WebSockets.AcceptWebSocketAsync();
+                await using var lease = _registry.Register(socket);
+                await socket.ReceiveAsync(new ArraySegment<byte>(new byte[16]), CancellationToken.None);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_lease_disposed_only_after_the_loop_is_flagged() => Verify.VerifyAnalyzerAsync(Usings + LeaseRegistry + """
+        class Endpoint
+        {
+            private readonly Registry _registry = new();
+
+            public async Task HandleAsync(HttpContext context)
+            {
+                using var socket = await context.WebSockets.AcceptWebSocketAsync();
+                var lease = {|WS2003:_registry.Register(socket)|};
+                await socket.ReceiveAsync(new ArraySegment<byte>(new byte[16]), CancellationToken.None);
+                await lease.DisposeAsync();
+            }
+        }
+        """);
 }
