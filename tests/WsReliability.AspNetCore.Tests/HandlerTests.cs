@@ -27,6 +27,8 @@ public sealed class HandlerTests
             o => o.HandlerWorkers = 2,
             services => services.AddSingleton<WebSocketHubHandler>(heavy));
         using var busy = await server.ConnectAsync();
+        // The client's handshake completes before the hub registers the accepted socket.
+        Assert.True(await HubServer.WaitUntilAsync(() => server.Hub.Connections.Count == 1, Patience));
         var busyConnection = Assert.Single(server.Hub.Connections);
         var others = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => server.ConnectAsync()));
 

@@ -65,6 +65,8 @@ public sealed class ProtocolTests
         using var good = await server.ConnectAsync(o => o.SetRequestHeader("Origin", "https://good.example"));
         Assert.Equal(WebSocketState.Open, good.State);
         Assert.Equal(1, server.Metrics.Sum(WebSocketHubMetrics.RejectedConnections, "reason", "origin"));
+        // The client's handshake completes before the hub registers the accepted socket.
+        Assert.True(await HubServer.WaitUntilAsync(() => server.Hub.Connections.Count == 1, TimeSpan.FromSeconds(20)));
         Assert.Single(server.Hub.Connections);
     }
 

@@ -39,6 +39,8 @@ public sealed class SlowConsumerTests
             o.HistoryCapacity = 0;
         });
         using var slowClient = await server.ConnectNonReadingAsync();
+        // The client's handshake completes before the hub registers the accepted socket.
+        Assert.True(await HubServer.WaitUntilAsync(() => server.Hub.Connections.Count == 1, Patience));
         var slow = Assert.Single(server.Hub.Connections);
 
         var clients = await Task.WhenAll(Enumerable.Range(0, Readers).Select(_ => server.ConnectAsync()));
@@ -135,6 +137,8 @@ public sealed class SlowConsumerTests
             o.SendTimeout = TimeSpan.FromSeconds(1);
         });
         using var stuck = await server.ConnectNonReadingAsync();
+        // The client's handshake completes before the hub registers the accepted socket.
+        Assert.True(await HubServer.WaitUntilAsync(() => server.Hub.Connections.Count == 1, Patience));
         var connection = Assert.Single(server.Hub.Connections);
 
         // Fill the TCP window until the writer's send cannot complete; the watchdog then aborts the connection.
