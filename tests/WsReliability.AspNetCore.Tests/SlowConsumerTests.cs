@@ -44,6 +44,7 @@ public sealed class SlowConsumerTests
         var slow = Assert.Single(server.Hub.Connections);
 
         var clients = await Task.WhenAll(Enumerable.Range(0, Readers).Select(_ => server.ConnectAsync()));
+        Assert.True(await HubServer.WaitUntilAsync(() => server.Hub.Connections.Count == Readers + 1, Patience), "not every reader was registered");
         var received = new long[Readers];
         var lastMarkerAt = new long[Readers];
         using var stopReading = new CancellationTokenSource();
