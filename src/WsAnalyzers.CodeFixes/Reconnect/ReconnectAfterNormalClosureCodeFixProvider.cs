@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
+using WsAnalyzers.Apis;
 using WsAnalyzers.CodeFixes.Core;
 using WsAnalyzers.Core;
 using WsAnalyzers.Reconnect;
@@ -97,13 +98,17 @@ public sealed class ReconnectAfterNormalClosureCodeFixProvider : DocumentBatchCo
 
         public static Target? Find(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            if (diagnostic.Properties.TryGetValue(ReconnectAfterNormalClosureRule.LibraryProperty, out var signalR2) && signalR2 == "AspNetSignalRClient")
+            if (!diagnostic.Properties.TryGetValue(ReconnectAfterNormalClosureRule.LibraryProperty, out var library))
+            {
+                return null;
+            }
+
+            if (library == nameof(SocketLibrary.AspNetSignalRClient))
             {
                 return FindForStopFlag(root, model, diagnostic, cancellationToken);
             }
 
-            if (!diagnostic.Properties.TryGetValue(ReconnectAfterNormalClosureRule.LibraryProperty, out var library) ||
-                !diagnostic.Properties.TryGetValue(ReconnectAfterNormalClosureRule.ParameterOrdinalProperty, out var ordinalText) ||
+            if (!diagnostic.Properties.TryGetValue(ReconnectAfterNormalClosureRule.ParameterOrdinalProperty, out var ordinalText) ||
                 !int.TryParse(ordinalText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ordinal) ||
                 root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } node)
             {

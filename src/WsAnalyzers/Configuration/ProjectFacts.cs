@@ -90,13 +90,14 @@ internal sealed class ProjectFacts
         };
         foreach (var tree in apis.Compilation.SyntaxTrees)
         {
-            var marks = TextMarkers.Find(tree.GetText(cancellation), Markers, wanted);
+            var text = tree.GetText(cancellation);
+            var marks = TextMarkers.Find(text, Markers, wanted);
             if ((marks & LowerCaseOriginMark) != 0)
             {
                 marks = (marks & ~LowerCaseOriginMark) | OriginMark;
             }
 
-            if ((marks & OriginMark) != 0 && !OriginWord.IsMatch(tree.GetText(cancellation).ToString()))
+            if ((marks & OriginMark) != 0 && !OriginWord.IsMatch(text.ToString()))
             {
                 // "Origin" inside a longer name (OriginalTitle, OriginId) is not the header.
                 marks &= ~OriginMark;
