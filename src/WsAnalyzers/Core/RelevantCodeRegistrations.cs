@@ -9,9 +9,10 @@ namespace WsAnalyzers.Core;
 
 /// <summary>
 /// The compilation-start context a family registers its actions on. Operation actions are kept back and registered per
-/// method body, field or property initializer, and only where <see cref="WebSocketRelevance"/> says WebSocket code can be:
-/// one operation-block callback per body instead of one callback per operation of the compilation, so in a large
-/// application the rules cost what its WebSocket corner costs. Every other registration goes straight through.
+/// type (on its members' bodies and initializers; a nested type has its own start), and only where
+/// <see cref="WebSocketRelevance"/> says WebSocket code can be: one callback per type instead of one per operation, or
+/// per method body, of the compilation, so in a large application the rules cost what its WebSocket corner costs.
+/// Every other registration goes straight through.
 /// </summary>
 internal sealed class RelevantCodeRegistrations : CompilationStartAnalysisContext
 {
@@ -35,18 +36,20 @@ internal sealed class RelevantCodeRegistrations : CompilationStartAnalysisContex
 
         var relevance = WebSocketRelevance.For(Compilation);
         var actions = _operationActions.ToArray();
-        _inner.RegisterOperationBlockStartAction(block =>
-        {
-            if (!relevance.IsRelevant(block.OwningSymbol))
+        _inner.RegisterSymbolStartAction(
+            type =>
             {
-                return;
-            }
+                if (!relevance.IsRelevant(type.Symbol))
+                {
+                    return;
+                }
 
-            foreach (var (action, kinds) in actions)
-            {
-                block.RegisterOperationAction(action, kinds);
-            }
-        });
+                foreach (var (action, kinds) in actions)
+                {
+                    type.RegisterOperationAction(action, kinds);
+                }
+            },
+            SymbolKind.NamedType);
     }
 
     public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) =>

@@ -1,6 +1,5 @@
 using System;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 
 namespace WsAnalyzers.Prefilters;
 
@@ -13,14 +12,12 @@ namespace WsAnalyzers.Prefilters;
 internal static class SourceMentions
 {
     private static readonly string[] Markers = { "websocket", "signalr" };
-    private const int ChunkSize = 8192;
 
     public static bool AnyWebSocketApi(Compilation compilation)
     {
-        var buffer = new char[ChunkSize];
         foreach (var tree in compilation.SyntaxTrees)
         {
-            if (Contains(tree.GetText(), buffer))
+            if (Mentions(tree))
             {
                 return true;
             }
@@ -29,29 +26,18 @@ internal static class SourceMentions
         return false;
     }
 
-    private static bool Contains(SourceText text, char[] buffer)
+    /// <summary>True when the text of <paramref name="tree"/> spells "websocket" or "signalr" in any case.</summary>
+    public static bool Mentions(SyntaxTree tree)
     {
-        const int overlap = 7; // longest marker minus one, so a marker split across chunks is still found
-        var position = 0;
-        while (position < text.Length)
+        // A SourceText made from a string returns that string without copying, and an ordinal case-insensitive search
+        // of a whole string is vectorised: several times faster than searching copied chunks.
+        var text = tree.GetText().ToString();
+        foreach (var marker in Markers)
         {
-            var count = Math.Min(buffer.Length, text.Length - position);
-            text.CopyTo(position, buffer, 0, count);
-            var chunk = new string(buffer, 0, count);
-            foreach (var marker in Markers)
+            if (text.IndexOf(marker, StringComparison.OrdinalIgnoreCase) >= 0)
             {
-                if (chunk.IndexOf(marker, StringComparison.OrdinalIgnoreCase) >= 0)
-                {
-                    return true;
-                }
+                return true;
             }
-
-            if (position + count >= text.Length)
-            {
-                break;
-            }
-
-            position += count - overlap;
         }
 
         return false;

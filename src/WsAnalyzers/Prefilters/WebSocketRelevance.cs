@@ -30,7 +30,8 @@ internal sealed class WebSocketRelevance
     private WebSocketRelevance(Compilation compilation)
     {
         _compilation = compilation;
-        _everything = compilation.SyntaxTrees.Any(HasGlobalUsingOfWebSocketApi);
+        // A global using of a WebSocket namespace spells a marker, so only the files that do are parsed for one.
+        _everything = compilation.SyntaxTrees.Any(tree => Mentions(tree) && HasGlobalUsingOfWebSocketApi(tree));
     }
 
     public static WebSocketRelevance For(Compilation compilation) =>
