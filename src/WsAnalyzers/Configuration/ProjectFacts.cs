@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Text.RegularExpressions;
+using System.Globalization;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -22,25 +22,16 @@ namespace WsAnalyzers.Configuration;
 /// </summary>
 internal sealed class ProjectFacts
 {
-    private static readonly string[] Markers =
-    {
-        "KeepAliveTimeout", "WebSocketOptions", "AddWebSockets", "AllowedOrigins", "Origin",
-        "AddCookie", "AddIdentity", "AddDefaultIdentity", "AddNegotiate", "FallbackPolicy", "origin",
-    };
-
     private const int KeepAliveTimeoutMark = 1 << 0;
     private const int WebSocketOptionsMark = 1 << 1;
     private const int AddWebSocketsMark = 1 << 2;
     private const int AllowedOriginsMark = 1 << 3;
     private const int OriginMark = 1 << 4;
-    private const int SchemeMarks = (1 << 5) | (1 << 6) | (1 << 7) | (1 << 8);
-    private const int FallbackPolicyMark = 1 << 9;
-    private const int LowerCaseOriginMark = 1 << 10; // the header's name in a string literal: "origin"
+    private const int SchemeMark = 1 << 5;
+    private const int FallbackPolicyMark = 1 << 6;
     private const int ServerOptionsMarks = KeepAliveTimeoutMark | WebSocketOptionsMark | AddWebSocketsMark;
-    private const int OriginMarks = AllowedOriginsMark | OriginMark | LowerCaseOriginMark;
-    private const int AuthenticationMarks = SchemeMarks | FallbackPolicyMark;
-
-    private static readonly Regex OriginWord = new(@"(?<![\w])origin(?![\w])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private const int OriginMarks = AllowedOriginsMark | OriginMark;
+    private const int AuthenticationMarks = SchemeMark | FallbackPolicyMark;
 
     private readonly HashSet<string> _ambientSchemes = new(StringComparer.OrdinalIgnoreCase);
 
@@ -90,19 +81,8 @@ internal sealed class ProjectFacts
         };
         foreach (var tree in apis.Compilation.SyntaxTrees)
         {
-            var text = tree.GetText(cancellation);
-            var marks = TextMarkers.Find(text, Markers, wanted);
-            if ((marks & LowerCaseOriginMark) != 0)
-            {
-                marks = (marks & ~LowerCaseOriginMark) | OriginMark;
-            }
-
-            if ((marks & OriginMark) != 0 && !OriginWord.IsMatch(text.ToString()))
-            {
-                // "Origin" inside a longer name (OriginalTitle, OriginId) is not the header.
-                marks &= ~OriginMark;
-            }
-
+            cancellation.ThrowIfCancellationRequested();
+            var marks = MarksIn(tree.GetText(cancellation).ToString(), wanted);
             if (marks != 0)
             {
                 facts.Read(apis, tree.GetRoot(cancellation), caches.ModelOf(tree), marks, cancellation);
@@ -111,6 +91,87 @@ internal sealed class ProjectFacts
 
         return facts;
     }
+
+    /// <summary>
+    /// The marks of <paramref name="wanted"/> that <paramref name="text"/> holds. Every file of the project is searched,
+    /// so a marker that contains another is only searched for where the shorter one is found ("AllowedOrigins" where
+    /// "origin" is, the WebSocket options where "WebSocket" is, the Identity registrations where "Identity" is).
+    /// </summary>
+    private static int MarksIn(string text, int wanted)
+    {
+        var marks = 0;
+        if ((wanted & OriginMarks) != 0)
+        {
+            marks |= OriginMarksIn(text) & wanted;
+        }
+
+        if ((wanted & KeepAliveTimeoutMark) != 0 && Contains(text, "KeepAliveTimeout"))
+        {
+            marks |= KeepAliveTimeoutMark;
+        }
+
+        if ((wanted & (WebSocketOptionsMark | AddWebSocketsMark)) != 0 && Contains(text, "WebSocket"))
+        {
+            marks |= (Contains(text, "WebSocketOptions") ? WebSocketOptionsMark : 0) | (Contains(text, "AddWebSockets") ? AddWebSocketsMark : 0);
+            marks &= wanted;
+        }
+
+        if ((wanted & SchemeMark) != 0 &&
+            (Contains(text, "AddCookie") || Contains(text, "AddNegotiate") ||
+             (Contains(text, "Identity") && (Contains(text, "AddIdentity") || Contains(text, "AddDefaultIdentity")))))
+        {
+            marks |= SchemeMark;
+        }
+
+        if ((wanted & FallbackPolicyMark) != 0 && Contains(text, "FallbackPolicy"))
+        {
+            marks |= FallbackPolicyMark;
+        }
+
+        return marks;
+    }
+
+    /// <summary>
+    /// OriginMark where "Origin" or "origin" is spelled and the word "origin" stands alone in some case (in a longer name,
+    /// OriginalTitle or OriginId, it is not the header); AllowedOriginsMark where "AllowedOrigins" is spelled.
+    /// </summary>
+    private static int OriginMarksIn(string text)
+    {
+        var marks = 0;
+        var spelled = false;
+        var word = false;
+        for (var at = text.IndexOf("origin", StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf("origin", at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            spelled |= string.CompareOrdinal(text, at, "Origin", 0, 6) == 0 || string.CompareOrdinal(text, at, "origin", 0, 6) == 0;
+            word |= (at == 0 || !IsWordCharacter(text[at - 1])) && (at + 6 == text.Length || !IsWordCharacter(text[at + 6]));
+            if (spelled && word)
+            {
+                break;
+            }
+        }
+
+        if (spelled && word)
+        {
+            marks |= OriginMark;
+        }
+
+        if (spelled && Contains(text, "AllowedOrigins"))
+        {
+            marks |= AllowedOriginsMark;
+        }
+
+        return marks;
+    }
+
+    /// <summary>A character of a word as a regular expression's \w reads it: a letter, a non-spacing mark, a decimal
+    /// digit, a connector (the underscore), or a zero-width joiner or non-joiner.</summary>
+    private static bool IsWordCharacter(char c) =>
+        c is '\u200C' or '\u200D' ||
+        char.GetUnicodeCategory(c) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter or
+            UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.NonSpacingMark or
+            UnicodeCategory.DecimalDigitNumber or UnicodeCategory.ConnectorPunctuation;
+
+    private static bool Contains(string text, string marker) => text.IndexOf(marker, StringComparison.Ordinal) >= 0;
 
     private void Read(WebSocketApis apis, SyntaxNode root, SemanticModel model, int marks, CancellationToken cancellation)
     {
@@ -191,7 +252,7 @@ internal sealed class ProjectFacts
                 ServerOptionsFromConfiguration = true;
             }
         }
-        else if ((marks & SchemeMarks) != 0 && name is "AddCookie" or "AddIdentity" or "AddDefaultIdentity" or "AddIdentityCookies" or "AddNegotiate" &&
+        else if ((marks & SchemeMark) != 0 && name is "AddCookie" or "AddIdentity" or "AddDefaultIdentity" or "AddIdentityCookies" or "AddNegotiate" &&
                  model.GetOperation(invocation, cancellation) is IInvocationOperation registration)
         {
             var owner = registration.TargetMethod.ContainingType;
