@@ -2,6 +2,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using WsAnalyzers.Apis;
+using WsAnalyzers.Prefilters;
 
 namespace WsAnalyzers.Configuration;
 
@@ -20,6 +21,11 @@ internal sealed class TypeFacts
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
             var declaration = reference.GetSyntax(cancellation);
+            if (!SourceSpans.Contains(declaration, ConfigurationTypes.KeepAliveTimeoutName))
+            {
+                continue;
+            }
+
             SemanticModel? model = null;
             foreach (var node in declaration.DescendantNodes())
             {

@@ -1,5 +1,7 @@
 using System;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 
 namespace WsAnalyzers.Prefilters;
 
@@ -10,65 +12,17 @@ namespace WsAnalyzers.Prefilters;
 /// </summary>
 internal static class SourceSpans
 {
-    private const int ChunkSize = 4096;
-
-    [ThreadStatic]
-    private static char[]? t_buffer;
+    // A SourceText made from a string returns that string without copying; a large file read from disk is copied once
+    // for as long as its text lives, not once per question.
+    private static readonly ConditionalWeakTable<SourceText, string> Strings = new();
 
     /// <summary>True when the source text of <paramref name="node"/> contains <paramref name="word"/> (ordinal).</summary>
     public static bool Contains(SyntaxNode node, string word)
     {
-        var text = node.SyntaxTree.GetText();
         var span = node.Span;
-        var buffer = t_buffer ??= new char[ChunkSize];
-        var position = span.Start;
-        while (position < span.End)
-        {
-            var count = Math.Min(buffer.Length, span.End - position);
-            text.CopyTo(position, buffer, 0, count);
-            if (Contains(buffer, count, word))
-            {
-                return true;
-            }
+        var text = Strings.GetValue(node.SyntaxTree.GetText(), static t => t.ToString());
 
-            if (position + count >= span.End)
-            {
-                return false;
-            }
-
-            // Step back so that a word split across two chunks is still found.
-            position += count - (word.Length - 1);
-        }
-
-        return false;
-    }
-
-    private static bool Contains(char[] buffer, int count, string word)
-    {
-        var last = count - word.Length;
-        for (var start = 0; start <= last;)
-        {
-            // Array.IndexOf on chars is vectorised by the runtime.
-            var hit = Array.IndexOf(buffer, word[0], start, last - start + 1);
-            if (hit < 0)
-            {
-                return false;
-            }
-
-            var matched = 1;
-            while (matched < word.Length && buffer[hit + matched] == word[matched])
-            {
-                matched++;
-            }
-
-            if (matched == word.Length)
-            {
-                return true;
-            }
-
-            start = hit + 1;
-        }
-
-        return false;
+        // An ordinal search of a string is vectorised by the runtime.
+        return span.End <= text.Length && text.IndexOf(word, span.Start, span.Length, StringComparison.Ordinal) >= 0;
     }
 }
