@@ -12,14 +12,15 @@ namespace WsAnalyzers.Prefilters;
 /// Which code of a compilation that uses WebSockets can matter to the rules: the types whose source spells a WebSocket
 /// API (in any of their partial declarations, the types they are nested in, or their base types declared in source).
 /// The rules start from a WebSocket call, a handler, a connection collection or a ws:// address, and a type that never
-/// spells "WebSocket", "Websocket", "SignalR" or "ws://" (no using, no type name, no base type, no address) holds none
+/// spells "WebSocket" or "SignalR" in any case, or "ws://" (no using, no type name, no base type, no address) holds none
 /// of these; everything else in a large application is skipped at the cost of one lookup per method body.
 /// A global using of such a namespace makes every type relevant. The decision is about what to analyze; what is
 /// reported is still decided on symbols.
 /// </summary>
 internal sealed class WebSocketRelevance
 {
-    private static readonly string[] Markers = { "ebSocket", "ebsocket", "SignalR", "ws://" };
+    // Searched in any case: one search finds every spelling of WebSocket and Websocket (two searches did before).
+    private static readonly string[] Markers = { "ebsocket", "signalr", "ws://" };
     private static readonly ConditionalWeakTable<Compilation, WebSocketRelevance> Cache = new();
 
     private readonly ConcurrentDictionary<SyntaxTree, bool> _trees = new();
@@ -99,7 +100,7 @@ internal sealed class WebSocketRelevance
         var text = tree.GetText().ToString();
         foreach (var marker in Markers)
         {
-            if (text.IndexOf(marker, StringComparison.Ordinal) >= 0)
+            if (text.IndexOf(marker, StringComparison.OrdinalIgnoreCase) >= 0)
             {
                 return true;
             }
@@ -111,5 +112,5 @@ internal sealed class WebSocketRelevance
     private static bool HasGlobalUsingOfWebSocketApi(SyntaxTree tree) =>
         tree.GetRoot() is CompilationUnitSyntax unit &&
         unit.Usings.Any(u => u.GlobalKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.GlobalKeyword) &&
-                             Markers.Any(marker => u.ToString().IndexOf(marker, StringComparison.Ordinal) >= 0));
+                             Markers.Any(marker => u.ToString().IndexOf(marker, StringComparison.OrdinalIgnoreCase) >= 0));
 }
