@@ -22,10 +22,13 @@ internal static class ConnectionCollectionNeverShrunkRule
     {
         foreach (var uses in byMember)
         {
+            if (uses.Any(use => use.Kind is CollectionUseKind.Removal or CollectionUseKind.Escape))
+            {
+                continue;
+            }
+
             var adds = ConnectionCollections.Adds(uses);
-            if (adds.Count == 0 ||
-                uses.Any(use => use.Kind is CollectionUseKind.Removal or CollectionUseKind.Escape) ||
-                !ConnectionCollections.IsConnectionCollection(apis, uses.Key, adds))
+            if (adds.Count == 0 || !ConnectionCollections.IsConnectionCollection(apis, uses.Key, adds))
             {
                 continue;
             }

@@ -30,12 +30,29 @@ internal static class ConnectionNotRemovedOnEveryClosePathRule
         var reported = new HashSet<SyntaxNode>();
         foreach (var uses in byMember)
         {
-            var removals = uses.Where(use => use.Kind == CollectionUseKind.Removal).ToList();
-            var adds = ConnectionCollections.Adds(uses);
-            var escapes = uses.Where(use => use.Kind == CollectionUseKind.Escape).ToList();
+            // One pass over the uses: the removals, the adds, and whether the collection escapes (to a method of the
+            // compilation, where it may be shrunk through the parameter).
+            var removals = new List<CollectionUse>();
+            var adds = new List<CollectionUse>();
+            var escapes = 0;
+            var passedToSource = false;
+            foreach (var use in uses)
+            {
+                switch (use.Kind)
+                {
+                    case CollectionUseKind.Removal:
+                        removals.Add(use);
+                        break;
+                    case CollectionUseKind.Add:
+                        adds.Add(use);
+                        break;
+                    case CollectionUseKind.Escape:
+                        escapes++;
+                        passedToSource |= use.Operation is IInvocationOperation { TargetMethod.DeclaringSyntaxReferences.IsEmpty: false };
+                        break;
+                }
+            }
 
-            // A collection handed to a method of the compilation may be shrunk there, through the parameter.
-            var passedToSource = escapes.Any(use => use.Operation is IInvocationOperation { TargetMethod.DeclaringSyntaxReferences.IsEmpty: false });
             if ((removals.Count == 0 && !passedToSource) || adds.Count == 0 || !ConnectionCollections.IsConnectionCollection(apis, uses.Key, adds))
             {
                 continue;
@@ -60,7 +77,7 @@ internal static class ConnectionNotRemovedOnEveryClosePathRule
                     continue;
                 }
 
-                var (missed, reason) = removals.Count == 0 || escapes.Count > 0
+                var (missed, reason) = removals.Count == 0 || escapes > 0
                     ? (false, "")
                     : shape switch
                     {

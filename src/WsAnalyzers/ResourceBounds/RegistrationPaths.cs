@@ -26,6 +26,7 @@ internal sealed class RegistrationPaths
     private readonly SourceBodies _bodies;
     private readonly ISymbol _member;
     private readonly HashSet<(SyntaxNode, OperationKind)> _removals = new();
+    private readonly List<IOperation> _removalOperations = new();
     private readonly Dictionary<ISymbol, Walk> _walked = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ISymbol> _walking = new(SymbolEqualityComparer.Default);
     private readonly CancellationToken _cancellation;
@@ -41,6 +42,7 @@ internal sealed class RegistrationPaths
         foreach (var removal in removals)
         {
             _removals.Add((removal.Operation.Syntax, removal.Operation.Kind));
+            _removalOperations.Add(removal.Operation);
         }
     }
 
@@ -99,6 +101,11 @@ internal sealed class RegistrationPaths
                     continue;
                 }
 
+                if (CoveredInFunction(function, registration.Syntax.Span.End))
+                {
+                    continue;
+                }
+
                 var walk = new Walk();
                 WalkFunction(function, registration.Syntax.Span.End, Aliases(), MaxCallDepth, walk);
                 if (walk.Sites.Any(site => site.Covers) || CleanupPaths.CoverTogether(_apis, walk.Sites.Select(site => site.Operation)))
@@ -141,6 +148,24 @@ internal sealed class RegistrationPaths
         }
 
         return findings;
+    }
+
+    /// <summary>A removal of the collection written in <paramref name="function"/> itself (not in a lambda or local
+    /// function of it), at or after <paramref name="after"/>, that runs on every exit: the walk would find it as a
+    /// covering site, so the registration is removed on every path without following any call.</summary>
+    private bool CoveredInFunction(IOperation function, int after)
+    {
+        foreach (var removal in _removalOperations)
+        {
+            if (removal.Syntax.SpanStart >= after && removal.Syntax.SyntaxTree == function.Syntax.SyntaxTree &&
+                function.Syntax.Span.Contains(removal.Syntax.Span) && removal.EnclosingFunction() == function &&
+                CleanupPaths.RunsOnEveryExit(_apis, removal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private HashSet<ISymbol> Aliases() => new(SymbolEqualityComparer.Default) { _member };

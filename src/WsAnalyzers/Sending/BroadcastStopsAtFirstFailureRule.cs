@@ -37,7 +37,7 @@ internal static class BroadcastStopsAtFirstFailureRule
             return;
         }
 
-        Report(context, sends, loop.KeywordLocation(), RegistryEntry(threading, loop));
+        Report(context, caches, sends, loop.KeywordLocation(), RegistryEntry(threading, loop));
     }
 
     /// <summary>For <c>foreach (var (id, socket) in registry)</c> and <c>foreach (var pair in registry)</c> over a
@@ -73,12 +73,12 @@ internal static class BroadcastStopsAtFirstFailureRule
     {
         if (Broadcasts.ForEachBody(threading, invocation) is { } lambda)
         {
-            Report(context, Broadcasts.UnhandledSends(apis, caches, lambda), invocation.Syntax.GetLocation(), null);
+            Report(context, caches, Broadcasts.UnhandledSends(apis, caches, lambda), invocation.Syntax.GetLocation(), null);
         }
     }
 
     private static void Report(
-        OperationAnalysisContext context, List<BroadcastSend> sends, Location location, (string Registry, string Key)? entry)
+        OperationAnalysisContext context, SendingCaches caches, List<BroadcastSend> sends, Location location, (string Registry, string Key)? entry)
     {
         if (sends.Count == 0)
         {
@@ -86,8 +86,16 @@ internal static class BroadcastStopsAtFirstFailureRule
         }
 
         // One catch type for the fix: sends of different libraries in the same loop get no fix.
-        var thrown = sends.Select(s => s.Thrown).Distinct<INamedTypeSymbol?>(SymbolEqualityComparer.Default).ToList();
-        var exception = thrown.Count == 1 ? thrown[0]?.ToDisplayString() : null;
+        var thrown = sends[0].Thrown;
+        for (var i = 1; i < sends.Count && thrown is not null; i++)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(sends[i].Thrown, thrown))
+            {
+                thrown = null;
+            }
+        }
+
+        var exception = thrown is null ? null : caches.DisplayNames.GetOrAdd(thrown, static type => type.ToDisplayString());
         var properties = exception is null
             ? ImmutableDictionary<string, string?>.Empty
             : ImmutableDictionary<string, string?>.Empty.Add(ExceptionTypeProperty, exception);

@@ -5,7 +5,6 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using WsAnalyzers.Apis;
 using WsAnalyzers.Operations;
-using WsAnalyzers.Prefilters;
 
 namespace WsAnalyzers.Sending;
 
@@ -23,6 +22,9 @@ internal readonly struct SendSite
         CallbackSpan = callbackSpan;
         Serialised = serialised;
     }
+
+    /// <summary>Every send method's name contains one of these (<see cref="WebSocketApis.MayBe"/>).</summary>
+    private static readonly string[] SendWords = { "Send", "Broadcast" };
 
     public TextSpan Span { get; }
 
@@ -51,7 +53,7 @@ internal readonly struct SendSite
         WebSocketApis apis, ThreadingApis threading, INamedTypeSymbol type, ISymbol socket, SemanticModel model, System.Threading.CancellationToken cancellation)
     {
         var sites = ImmutableArray.CreateBuilder<SendSite>();
-        foreach (var operation in TypeInvocations.InFile(type, model, static name => WebSocketApis.MayBe(name, WebSocketCallKind.Send), cancellation))
+        foreach (var operation in NamedCalls.InType(type, model, SendWords, static name => WebSocketApis.MayBe(name, WebSocketCallKind.Send), cancellation))
         {
             if (apis.IsSend(operation, out var call) && call.Library == SocketLibrary.SystemNet &&
                 SocketIdentity.IsStableReference(call.Socket) && SymbolEqualityComparer.Default.Equals(call.Socket.ReferencedSymbol(), socket))

@@ -20,4 +20,7 @@ internal sealed class SendingCaches
     /// <summary>The calls of an async method, in its type in the method's file, that drop its task (<see cref="UnawaitedRuns"/>).</summary>
     public ConcurrentDictionary<IMethodSymbol, List<UnawaitedRuns.DroppedStart>> UnawaitedStarts { get; } =
         new(SymbolEqualityComparer.Default);
+
+    /// <summary>The display names of the exception types WS3002's fix catches.</summary>
+    public ConcurrentDictionary<INamedTypeSymbol, string> DisplayNames { get; } = new(SymbolEqualityComparer.Default);
 }
