@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using WsAnalyzers.Handlers;
 
@@ -13,8 +12,8 @@ internal sealed class ReconnectCaches
     /// not walk its callee again (<see cref="ReconnectReach.TryFind"/>).</summary>
     public ConcurrentDictionary<IMethodSymbol, ReconnectReach?> ReachByMethod { get; } = new(SymbolEqualityComparer.Default);
 
-    /// <summary>Per file (its syntax root), the names of the methods that may reach a connect (<see cref="ConnectCandidates"/>).</summary>
-    public ConcurrentDictionary<SyntaxNode, HashSet<string>> ConnectReachingNames { get; } = new();
+    /// <summary>Per file, which of its method names may reach a connect, answered on demand (<see cref="ConnectCandidates"/>).</summary>
+    public ConcurrentDictionary<SyntaxTree, ConnectCandidateFile> ConnectCandidateFiles { get; } = new();
 
     /// <summary>Whether the type calls a method again on a retry path (<see cref="RetryCallers"/>).</summary>
     public ConcurrentDictionary<IMethodSymbol, bool> CalledOnRetryPath { get; } = new(SymbolEqualityComparer.Default);
