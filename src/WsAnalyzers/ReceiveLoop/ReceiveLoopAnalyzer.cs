@@ -42,10 +42,11 @@ public sealed class ReceiveLoopAnalyzer : WebSocketAnalyzer
 
         // Every finding starts from a ReceiveAsync call in the body (WS5001, WS5003) or from an append in a function whose
         // text mentions ReceiveAsync (WS5002, AssemblingFunctions): a body that never spells it gets no operation action,
-        // instead of one call per invocation. The same relevance gate as the other families' actions comes on top.
+        // instead of one call per invocation. The relevance gate of the other families' actions comes first: it is a cached
+        // lookup per type, the text scan is not.
         context.RegisterOperationBlockStartAction(block =>
         {
-            if (!ReceivingBodies.MayReceive(block.OperationBlocks) || !relevance.IsRelevant(block.OwningSymbol))
+            if (!relevance.IsRelevant(block.OwningSymbol) || !ReceivingBodies.MayReceive(block.OperationBlocks))
             {
                 return;
             }
