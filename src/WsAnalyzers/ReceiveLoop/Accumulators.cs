@@ -142,7 +142,7 @@ internal static class Accumulators
         }
 
         var values = locals.Of(local);
-        if (values.Count == 0)
+        if (values.IsEmpty)
         {
             return false;
         }
@@ -271,13 +271,13 @@ internal static class Accumulators
             }
         }
 
-        foreach (var local in locals.Locals)
+        for (var i = 0; i < locals.Count; i++)
         {
-            foreach (var value in locals.Of(local))
+            foreach (var value in locals.OfLocalAt(i))
             {
                 if (value.WithoutConversions() is IPropertyReferenceOperation property && Mentions(property.Instance, accumulator))
                 {
-                    AddSymbol(counters, local);
+                    AddSymbol(counters, locals.LocalAt(i));
                 }
             }
         }

@@ -14,14 +14,14 @@ internal static class EndOfMessageNotCheckedRule
 {
     public static bool AppliesTo(WebSocketApis apis) => apis.WebSocket is not null && apis.Messages.ReceiveResult is not null;
 
-    public static void Analyze(OperationAnalysisContext context, WebSocketApis apis, WebSocketCall receive)
+    public static void Analyze(OperationAnalysisContext context, WebSocketApis apis, ReceiveLoopCaches caches, WebSocketCall receive)
     {
         if (receive.Library != SocketLibrary.SystemNet || receive.Invocation.EnclosingFunction() is not { } body)
         {
             return;
         }
 
-        var function = ReceiveFunction.Scan(apis, body);
+        var function = caches.FunctionOf(body);
         if (function.ReadsEndOfMessage)
         {
             return;

@@ -1,63 +1,126 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
-using WsAnalyzers.Operations;
 
 namespace WsAnalyzers.ReceiveLoop;
 
 /// <summary>The values written to each local of a function (initializers and plain assignments, nested lambdas included):
-/// what the receive-loop rules follow to see that <c>segment</c> wraps <c>buffer</c> or that <c>copy</c> holds received bytes.</summary>
+/// what the receive-loop rules follow to see that <c>segment</c> wraps <c>buffer</c> or that <c>copy</c> holds received bytes.
+/// Kept as flat lists (a function has few locals): the locals in the order they are first written, and each value with
+/// the index of the next value of the same local.</summary>
 internal sealed class LocalValues
 {
-    private static readonly IReadOnlyList<IOperation> None = new IOperation[0];
-    private readonly Dictionary<ILocalSymbol, List<IOperation>> _values = new(SymbolEqualityComparer.Default);
+    private readonly List<(ILocalSymbol Local, int First, int Last)> _locals = new();
+    private readonly List<(IOperation Value, int Next)> _values = new();
 
-    private LocalValues()
+    /// <summary>How many locals are given a value somewhere in the function.</summary>
+    public int Count => _locals.Count;
+
+    /// <summary>The local at <paramref name="index"/>, in the order of their first values.</summary>
+    public ILocalSymbol LocalAt(int index) => _locals[index].Local;
+
+    /// <summary>The values of <paramref name="local"/>, in the order they are written.</summary>
+    public Values Of(ILocalSymbol local) => new(this, IndexOf(local) is var index and >= 0 ? _locals[index].First : -1);
+
+    /// <summary>The values of the local at <paramref name="index"/>.</summary>
+    public Values OfLocalAt(int index) => new(this, _locals[index].First);
+
+    /// <summary>Records a value the walk of <see cref="ReceiveFunction.Scan"/> found, in walk order.</summary>
+    public void Add(IOperation operation)
     {
+        switch (operation.Kind)
+        {
+            case OperationKind.VariableDeclarator:
+                var declarator = (IVariableDeclaratorOperation)operation;
+                var initializer = declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer;
+                if (initializer is not null)
+                {
+                    Add(declarator.Symbol, initializer.Value);
+                }
+
+                break;
+            case OperationKind.SimpleAssignment:
+                var assignment = (ISimpleAssignmentOperation)operation;
+                if (assignment.Target is ILocalReferenceOperation local)
+                {
+                    Add(local.Local, assignment.Value);
+                }
+
+                break;
+        }
     }
 
-    public static LocalValues Of(IOperation function)
+    private int IndexOf(ILocalSymbol local)
     {
-        var values = new LocalValues();
-        foreach (var operation in function.DescendantsAndSelfIncludingFunctions())
+        for (var i = _locals.Count - 1; i >= 0; i--)
         {
-            switch (operation.Kind)
+            if (SymbolEqualityComparer.Default.Equals(_locals[i].Local, local))
             {
-                case OperationKind.VariableDeclarator:
-                    var declarator = (IVariableDeclaratorOperation)operation;
-                    var initializer = declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer;
-                    if (initializer is not null)
-                    {
-                        values.Add(declarator.Symbol, initializer.Value);
-                    }
-
-                    break;
-                case OperationKind.SimpleAssignment:
-                    var assignment = (ISimpleAssignmentOperation)operation;
-                    if (assignment.Target is ILocalReferenceOperation local)
-                    {
-                        values.Add(local.Local, assignment.Value);
-                    }
-
-                    break;
+                return i;
             }
         }
 
-        return values;
+        return -1;
     }
-
-    /// <summary>Every local that is given a value somewhere in the function.</summary>
-    public IEnumerable<ILocalSymbol> Locals => _values.Keys;
-
-    public IReadOnlyList<IOperation> Of(ILocalSymbol local) => _values.TryGetValue(local, out var values) ? values : None;
 
     private void Add(ILocalSymbol local, IOperation value)
     {
-        if (!_values.TryGetValue(local, out var list))
+        var valueIndex = _values.Count;
+        _values.Add((value, -1));
+        var index = IndexOf(local);
+        if (index < 0)
         {
-            _values[local] = list = new List<IOperation>();
+            _locals.Add((local, valueIndex, valueIndex));
+        }
+        else
+        {
+            var entry = _locals[index];
+            _values[entry.Last] = (_values[entry.Last].Value, valueIndex);
+            _locals[index] = (entry.Local, entry.First, valueIndex);
+        }
+    }
+
+    /// <summary>The values of one local, without a list per local.</summary>
+    public readonly struct Values
+    {
+        private readonly LocalValues _owner;
+        private readonly int _first;
+
+        public Values(LocalValues owner, int first)
+        {
+            _owner = owner;
+            _first = first;
         }
 
-        list.Add(value);
+        public bool IsEmpty => _first < 0;
+
+        public Enumerator GetEnumerator() => new(_owner, _first);
+
+        public struct Enumerator
+        {
+            private readonly LocalValues _owner;
+            private int _next;
+            private IOperation? _current;
+
+            public Enumerator(LocalValues owner, int first)
+            {
+                _owner = owner;
+                _next = first;
+                _current = null;
+            }
+
+            public IOperation Current => _current!;
+
+            public bool MoveNext()
+            {
+                if (_next < 0)
+                {
+                    return false;
+                }
+
+                (_current, _next) = _owner._values[_next];
+                return true;
+            }
+        }
     }
 }

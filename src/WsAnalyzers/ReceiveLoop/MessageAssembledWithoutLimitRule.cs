@@ -22,14 +22,14 @@ internal static class MessageAssembledWithoutLimitRule
 
     public static bool AppliesTo(WebSocketApis apis) => apis.WebSocket is not null && apis.Messages.ReceiveResult is not null;
 
-    public static void Analyze(OperationAnalysisContext context, WebSocketApis apis, Append append)
+    public static void Analyze(OperationAnalysisContext context, WebSocketApis apis, ReceiveLoopCaches caches, Append append)
     {
         if (append.Operation.EnclosingFunction() is not { } body || !AssemblingFunctions.MayAssemble(apis.Id, body.Syntax))
         {
             return;
         }
 
-        var function = ReceiveFunction.Scan(apis, body);
+        var function = caches.FunctionOf(body);
         if (!function.ReadsEndOfMessage || function.Receives.IsEmpty ||
             (append.MayNotBeInMemory && !Accumulators.HoldsMemoryStream(apis, append.Accumulator, function.Locals)) ||
             (append.Kind == AccumulatorKind.MemoryStream && Accumulators.IsFixedCapacity(append.Accumulator, function.Locals)))
@@ -86,14 +86,16 @@ internal static class MessageAssembledWithoutLimitRule
             for (var round = 0; round < 3; round++)
             {
                 var known = symbols.Count;
-                foreach (var local in function.Locals.Locals)
+                var locals = function.Locals;
+                for (var l = 0; l < locals.Count; l++)
                 {
+                    var local = locals.LocalAt(l);
                     if (ReceiveSite.Contains(symbols, local))
                     {
                         continue;
                     }
 
-                    foreach (var value in function.Locals.Of(local))
+                    foreach (var value in locals.OfLocalAt(l))
                     {
                         if (Accumulators.References(value, symbols))
                         {

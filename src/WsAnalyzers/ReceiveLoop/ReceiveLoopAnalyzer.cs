@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using WsAnalyzers.Apis;
 using WsAnalyzers.Core;
+using WsAnalyzers.Prefilters;
 
 namespace WsAnalyzers.ReceiveLoop;
 
@@ -29,15 +30,33 @@ public sealed class ReceiveLoopAnalyzer : WebSocketAnalyzer
         var ignoresClose = Runs(compilation, Descriptors.WS5001ReceiveLoopIgnoresClose, cancellation) && ReceiveLoopIgnoresCloseRule.AppliesTo(apis);
         var withoutLimit = Runs(compilation, Descriptors.WS5002MessageAssembledWithoutLimit, cancellation) && MessageAssembledWithoutLimitRule.AppliesTo(apis);
         var endOfMessage = Runs(compilation, Descriptors.WS5003EndOfMessageNotChecked, cancellation) && EndOfMessageNotCheckedRule.AppliesTo(apis);
-        if (ignoresClose || withoutLimit || endOfMessage)
+        if (!ignoresClose && !withoutLimit && !endOfMessage)
         {
-            RegisterOperationAction(context, AnalyzeInvocation, OperationKind.Invocation);
+            return;
         }
 
-        if (withoutLimit)
+        var caches = new ReceiveLoopCaches(apis);
+        var relevance = WebSocketRelevance.For(compilation);
+        var invocationAction = LocatedFailures.Wrap(AnalyzeInvocation);
+        var compoundAssignmentAction = withoutLimit ? LocatedFailures.Wrap(AnalyzeCompoundAssignment) : null;
+
+        // Every finding starts from a ReceiveAsync call in the body (WS5001, WS5003) or from an append in a function whose
+        // text mentions ReceiveAsync (WS5002, AssemblingFunctions): a body that never spells it gets no operation action,
+        // instead of one call per invocation. The relevance gate of the other families' actions comes first: it is a cached
+        // lookup per type, the text scan is not.
+        context.RegisterOperationBlockStartAction(block =>
         {
-            RegisterOperationAction(context, AnalyzeCompoundAssignment, OperationKind.CompoundAssignment);
-        }
+            if (!relevance.IsRelevant(block.OwningSymbol) || !ReceivingBodies.MayReceive(block.OperationBlocks))
+            {
+                return;
+            }
+
+            block.RegisterOperationAction(invocationAction, OperationKind.Invocation);
+            if (compoundAssignmentAction is not null)
+            {
+                block.RegisterOperationAction(compoundAssignmentAction, OperationKind.CompoundAssignment);
+            }
+        });
 
         void AnalyzeInvocation(OperationAnalysisContext c)
         {
@@ -54,13 +73,13 @@ public sealed class ReceiveLoopAnalyzer : WebSocketAnalyzer
 
                     if (endOfMessage)
                     {
-                        EndOfMessageNotCheckedRule.Analyze(c, apis, receive);
+                        EndOfMessageNotCheckedRule.Analyze(c, apis, caches, receive);
                     }
                 }
             }
             else if (withoutLimit && Accumulators.MayBeAppend(name) && Accumulators.TryGetAppend(apis, invocation, out var append))
             {
-                MessageAssembledWithoutLimitRule.Analyze(c, apis, append);
+                MessageAssembledWithoutLimitRule.Analyze(c, apis, caches, append);
             }
         }
 
@@ -68,7 +87,7 @@ public sealed class ReceiveLoopAnalyzer : WebSocketAnalyzer
         {
             if (Accumulators.TryGetAppend((ICompoundAssignmentOperation)c.Operation, out var append))
             {
-                MessageAssembledWithoutLimitRule.Analyze(c, apis, append);
+                MessageAssembledWithoutLimitRule.Analyze(c, apis, caches, append);
             }
         }
     }
