@@ -8,16 +8,18 @@ using WsAnalyzers.Prefilters;
 namespace WsAnalyzers.Core;
 
 /// <summary>
-/// The compilation-start context a family registers its actions on. Operation actions are kept back and registered per
-/// type (on its members' bodies and initializers; a nested type has its own start), and only where
-/// <see cref="WebSocketRelevance"/> says WebSocket code can be: one callback per type instead of one per operation, or
-/// per method body, of the compilation, so in a large application the rules cost what its WebSocket corner costs.
+/// The compilation-start context a family registers its actions on. Operation and operation-block-start actions are kept
+/// back and registered per type (on its members' bodies and initializers; a nested type has its own start), and only
+/// where <see cref="WebSocketRelevance"/> says WebSocket code can be: one callback per type instead of one per
+/// operation, or per method body, of the compilation, so in a large application the rules cost what its WebSocket
+/// corner costs.
 /// Every other registration goes straight through.
 /// </summary>
 internal sealed class RelevantCodeRegistrations : CompilationStartAnalysisContext
 {
     private readonly CompilationStartAnalysisContext _inner;
     private readonly List<(Action<OperationAnalysisContext> Action, ImmutableArray<OperationKind> Kinds)> _operationActions = new();
+    private readonly List<Action<OperationBlockStartAnalysisContext>> _blockStartActions = new();
 
     // RS1012 expects a start context to be used for registrations; this one is kept and registered on by every method below.
 #pragma warning disable RS1012
@@ -29,13 +31,14 @@ internal sealed class RelevantCodeRegistrations : CompilationStartAnalysisContex
     /// <summary>Registers the operation actions the family asked for, behind the relevance gate.</summary>
     public void Complete()
     {
-        if (_operationActions.Count == 0)
+        if (_operationActions.Count == 0 && _blockStartActions.Count == 0)
         {
             return;
         }
 
         var relevance = WebSocketRelevance.For(Compilation);
         var actions = _operationActions.ToArray();
+        var blockStartActions = _blockStartActions.ToArray();
         _inner.RegisterSymbolStartAction(
             type =>
             {
@@ -47,6 +50,11 @@ internal sealed class RelevantCodeRegistrations : CompilationStartAnalysisContex
                 foreach (var (action, kinds) in actions)
                 {
                     type.RegisterOperationAction(action, kinds);
+                }
+
+                foreach (var action in blockStartActions)
+                {
+                    type.RegisterOperationBlockStartAction(action);
                 }
             },
             SymbolKind.NamedType);
@@ -83,7 +91,7 @@ internal sealed class RelevantCodeRegistrations : CompilationStartAnalysisContex
         _inner.RegisterSyntaxNodeAction(action, syntaxKinds);
 
     public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) =>
-        _inner.RegisterOperationBlockStartAction(action);
+        _blockStartActions.Add(action);
 
     public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) =>
         _inner.RegisterOperationBlockAction(action);

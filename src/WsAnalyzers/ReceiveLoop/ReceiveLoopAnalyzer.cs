@@ -3,7 +3,6 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using WsAnalyzers.Apis;
 using WsAnalyzers.Core;
-using WsAnalyzers.Prefilters;
 
 namespace WsAnalyzers.ReceiveLoop;
 
@@ -36,17 +35,16 @@ public sealed class ReceiveLoopAnalyzer : WebSocketAnalyzer
         }
 
         var caches = new ReceiveLoopCaches(apis);
-        var relevance = WebSocketRelevance.For(compilation);
         var invocationAction = LocatedFailures.Wrap(AnalyzeInvocation);
         var compoundAssignmentAction = withoutLimit ? LocatedFailures.Wrap(AnalyzeCompoundAssignment) : null;
 
         // Every finding starts from a ReceiveAsync call in the body (WS5001, WS5003) or from an append in a function whose
         // text mentions ReceiveAsync (WS5002, AssemblingFunctions): a body that never spells it gets no operation action,
-        // instead of one call per invocation. The relevance gate of the other families' actions comes first: it is a cached
-        // lookup per type, the text scan is not.
+        // instead of one call per invocation. Like the operation actions of the other families, the block-start action
+        // runs only in the types the relevance gate lets through (RelevantCodeRegistrations).
         context.RegisterOperationBlockStartAction(block =>
         {
-            if (!relevance.IsRelevant(block.OwningSymbol) || !ReceivingBodies.MayReceive(block.OperationBlocks))
+            if (!ReceivingBodies.MayReceive(block.OperationBlocks))
             {
                 return;
             }
