@@ -20,9 +20,12 @@ internal static class SourceSpans
     public static bool Contains(SyntaxNode node, string word)
     {
         var span = node.Span;
-        var text = Strings.GetValue(node.SyntaxTree.GetText(), static t => t.ToString());
+        var text = TextOf(node.SyntaxTree);
 
         // An ordinal search of a string is vectorised by the runtime.
-        return span.End <= text.Length && text.IndexOf(word, span.Start, span.Length, StringComparison.Ordinal) >= 0;
+        return text.IndexOf(word, span.Start, span.Length, StringComparison.Ordinal) >= 0;
     }
+
+    /// <summary>The source text of <paramref name="tree"/> as one string, for searches that report positions.</summary>
+    public static string TextOf(SyntaxTree tree) => Strings.GetValue(tree.GetText(), static t => t.ToString());
 }

@@ -2,19 +2,25 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace WsAnalyzers.Prefilters;
 
 /// <summary>
-/// The calls written in a type's declarations in one file (not in its nested types), for lookups made on demand: the
-/// invoked name is tested on the syntax first, and only the calls it lets through are bound.
+/// The calls written in a type's declarations in one file (not in its nested types) whose invoked name passes a test,
+/// for lookups made on demand. They are found from the places the declaration's text spells one of the given words
+/// (every name that passes contains one) instead of by walking all of its syntax, and only those calls are bound. An
+/// invoked name is an identifier token of the call, so its text has the name; a declaration whose text has a unicode
+/// escape (an identifier can be spelt with one) is walked instead.
 /// </summary>
 internal static class TypeInvocations
 {
+    /// <summary>The calls whose invoked name satisfies <paramref name="isName"/>; every such name contains one of
+    /// <paramref name="words"/>.</summary>
     public static IEnumerable<IInvocationOperation> InFile(
-        INamedTypeSymbol type, SemanticModel model, Func<string, bool> isName, CancellationToken cancellation)
+        INamedTypeSymbol type, SemanticModel model, string[] words, Func<string, bool> isName, CancellationToken cancellation)
     {
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
@@ -24,14 +30,91 @@ internal static class TypeInvocations
             }
 
             var declaration = reference.GetSyntax(cancellation);
-            foreach (var node in declaration.DescendantNodes(child => child == declaration || child is not BaseTypeDeclarationSyntax))
+            foreach (var invocation in Find(declaration, words, isName) ?? Walk(declaration, isName))
             {
-                if (node is InvocationExpressionSyntax invocation && SyntaxNames.Invoked(invocation.Expression) is { } name && isName(name) &&
-                    model.GetOperation(invocation, cancellation) is IInvocationOperation operation)
+                if (model.GetOperation(invocation, cancellation) is IInvocationOperation operation)
                 {
                     yield return operation;
                 }
             }
         }
+    }
+
+    /// <summary>The calls of the declaration, from the positions of the words in its text; null when its text has a unicode escape.</summary>
+    private static List<InvocationExpressionSyntax>? Find(SyntaxNode declaration, string[] words, Func<string, bool> isName)
+    {
+        var text = SourceSpans.TextOf(declaration.SyntaxTree);
+        var span = declaration.Span;
+        if (text.IndexOf("\\u", span.Start, span.Length, StringComparison.Ordinal) >= 0 ||
+            text.IndexOf("\\U", span.Start, span.Length, StringComparison.Ordinal) >= 0)
+        {
+            return null;
+        }
+
+        var calls = new List<InvocationExpressionSyntax>();
+        foreach (var word in words)
+        {
+            for (var position = text.IndexOf(word, span.Start, span.Length, StringComparison.Ordinal);
+                 position >= 0;
+                 position = text.IndexOf(word, position + 1, span.End - position - 1, StringComparison.Ordinal))
+            {
+                var token = declaration.FindToken(position);
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.Contains(position) &&
+                    CallNaming(token) is { } call && !calls.Contains(call) && SyntaxNames.Invoked(call.Expression) is { } name && isName(name) &&
+                    IsOwnedBy(call, declaration))
+                {
+                    calls.Add(call);
+                }
+            }
+        }
+
+        // In the order a walk of the declaration meets them (an enclosing call first).
+        calls.Sort(static (a, b) => a.SpanStart != b.SpanStart ? a.SpanStart.CompareTo(b.SpanStart) : b.Span.Length.CompareTo(a.Span.Length));
+        return calls;
+    }
+
+    /// <summary>The call whose invoked name (<see cref="SyntaxNames.Invoked"/>) is <paramref name="identifier"/>.</summary>
+    private static InvocationExpressionSyntax? CallNaming(SyntaxToken identifier)
+    {
+        if (identifier.Parent is not SimpleNameSyntax name)
+        {
+            return null;
+        }
+
+        ExpressionSyntax expression = name switch
+        {
+            { Parent: MemberAccessExpressionSyntax access } when access.Name == name => access,
+            { Parent: MemberBindingExpressionSyntax binding } when binding.Name == name => binding,
+            _ => name,
+        };
+        return expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression ? invocation : null;
+    }
+
+    /// <summary>The declaration is the nearest type declaration around the call (the call is not in a nested type).</summary>
+    private static bool IsOwnedBy(SyntaxNode call, SyntaxNode declaration)
+    {
+        for (var current = call.Parent; current is not null; current = current.Parent)
+        {
+            if (current is BaseTypeDeclarationSyntax)
+            {
+                return current == declaration;
+            }
+        }
+
+        return false;
+    }
+
+    private static List<InvocationExpressionSyntax> Walk(SyntaxNode declaration, Func<string, bool> isName)
+    {
+        var calls = new List<InvocationExpressionSyntax>();
+        foreach (var node in declaration.DescendantNodes(child => child == declaration || child is not BaseTypeDeclarationSyntax))
+        {
+            if (node is InvocationExpressionSyntax invocation && SyntaxNames.Invoked(invocation.Expression) is { } name && isName(name))
+            {
+                calls.Add(invocation);
+            }
+        }
+
+        return calls;
     }
 }

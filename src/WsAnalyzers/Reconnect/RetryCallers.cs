@@ -38,7 +38,7 @@ internal static class RetryCallers
             return false;
         }
 
-        foreach (var call in TypeInvocations.InFile(type, model, name => name == method.Name, default))
+        foreach (var call in TypeInvocations.InFile(type, model, new[] { method.Name }, name => name == method.Name, default))
         {
             if (!SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, method) ||
                 call.Instance?.WithoutConversions() is not (null or IInstanceReferenceOperation) ||

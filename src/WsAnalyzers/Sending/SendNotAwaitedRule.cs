@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.Operations;
 using WsAnalyzers.Apis;
 using WsAnalyzers.Core;
 using WsAnalyzers.Operations;
+using WsAnalyzers.Prefilters;
 
 namespace WsAnalyzers.Sending;
 
@@ -144,7 +145,7 @@ internal static class SendNotAwaitedRule
             yield break;
         }
 
-        foreach (var call in NamedCalls.InType(type, model, new[] { method.Name }, name => name == method.Name, cancellation))
+        foreach (var call in TypeInvocations.InFile(type, model, new[] { method.Name }, name => name == method.Name, cancellation))
         {
             if (!SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, method.OriginalDefinition))
             {

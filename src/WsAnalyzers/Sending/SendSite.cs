@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using WsAnalyzers.Apis;
 using WsAnalyzers.Operations;
+using WsAnalyzers.Prefilters;
 
 namespace WsAnalyzers.Sending;
 
@@ -53,7 +54,7 @@ internal readonly struct SendSite
         WebSocketApis apis, ThreadingApis threading, INamedTypeSymbol type, ISymbol socket, SemanticModel model, System.Threading.CancellationToken cancellation)
     {
         var sites = ImmutableArray.CreateBuilder<SendSite>();
-        foreach (var operation in NamedCalls.InType(type, model, SendWords, static name => WebSocketApis.MayBe(name, WebSocketCallKind.Send), cancellation))
+        foreach (var operation in TypeInvocations.InFile(type, model, SendWords, static name => WebSocketApis.MayBe(name, WebSocketCallKind.Send), cancellation))
         {
             if (apis.IsSend(operation, out var call) && call.Library == SocketLibrary.SystemNet &&
                 SocketIdentity.IsStableReference(call.Socket) && SymbolEqualityComparer.Default.Equals(call.Socket.ReferencedSymbol(), socket))

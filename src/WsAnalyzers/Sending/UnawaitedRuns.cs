@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using WsAnalyzers.Apis;
 using WsAnalyzers.Operations;
+using WsAnalyzers.Prefilters;
 
 namespace WsAnalyzers.Sending;
 
@@ -98,7 +99,7 @@ internal static class UnawaitedRuns
             return starts;
         }
 
-        foreach (var call in NamedCalls.InType(type, model, new[] { method.Name }, name => name == method.Name, cancellation))
+        foreach (var call in TypeInvocations.InFile(type, model, new[] { method.Name }, name => name == method.Name, cancellation))
         {
             if (!SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, method) ||
                 SendSerialisation.UseOf(call) != SendSerialisation.TaskUse.Discarded)
