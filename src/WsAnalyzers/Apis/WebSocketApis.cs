@@ -217,7 +217,7 @@ internal sealed partial class WebSocketApis
         // System.Net.WebSockets (with HttpListener) and the ASP.NET Core and SignalR hub types come with every .NET (web)
         // project, so their presence says nothing. The source must also mention a WebSocket or SignalR API somewhere
         // (System.Web's AcceptWebSocketRequest and EmbedIO's EmbedIO.WebSockets spell "websocket" too).
-        return SourceMentions.AnyWebSocketApi(compilation) ? apis : null;
+        return WebSocketRelevance.For(compilation).SpellsAnyApi ? apis : null;
     }
 
     private bool AnyApiReferenced =>

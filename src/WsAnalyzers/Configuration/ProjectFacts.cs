@@ -79,10 +79,11 @@ internal sealed class ProjectFacts
             ProjectFactGroup.Origins => OriginMarks,
             _ => AuthenticationMarks,
         };
+        var relevance = WebSocketRelevance.For(apis.Compilation);
         foreach (var tree in apis.Compilation.SyntaxTrees)
         {
             cancellation.ThrowIfCancellationRequested();
-            var marks = MarksIn(tree.GetText(cancellation).ToString(), wanted);
+            var marks = MarksIn(tree.GetText(cancellation).ToString(), wanted, relevance.Mentions(tree));
             if (marks != 0)
             {
                 facts.Read(apis, tree.GetRoot(cancellation), caches.ModelOf(tree), marks, cancellation);
@@ -96,8 +97,10 @@ internal sealed class ProjectFacts
     /// The marks of <paramref name="wanted"/> that <paramref name="text"/> holds. Every file of the project is searched,
     /// so a marker that contains another is only searched for where the shorter one is found ("AllowedOrigins" where
     /// "origin" is, the WebSocket options where "WebSocket" is, the Identity registrations where "Identity" is).
+    /// "WebSocket" is only searched in the files the relevance gate lets through (<paramref name="relevant"/>): a file that
+    /// spells no "ebsocket" in any case cannot spell it.
     /// </summary>
-    private static int MarksIn(string text, int wanted)
+    private static int MarksIn(string text, int wanted, bool relevant)
     {
         var marks = 0;
         if ((wanted & OriginMarks) != 0)
@@ -110,7 +113,7 @@ internal sealed class ProjectFacts
             marks |= KeepAliveTimeoutMark;
         }
 
-        if ((wanted & (WebSocketOptionsMark | AddWebSocketsMark)) != 0 && Contains(text, "WebSocket"))
+        if ((wanted & (WebSocketOptionsMark | AddWebSocketsMark)) != 0 && relevant && Contains(text, "WebSocket"))
         {
             marks |= (Contains(text, "WebSocketOptions") ? WebSocketOptionsMark : 0) | (Contains(text, "AddWebSockets") ? AddWebSocketsMark : 0);
             marks &= wanted;

@@ -37,7 +37,7 @@ internal sealed class RelevantCodeRegistrations : CompilationStartAnalysisContex
         }
 
         var relevance = WebSocketRelevance.For(Compilation);
-        var actions = _operationActions.ToArray();
+        var (dispatch, kinds) = OneOperationAction(_operationActions);
         var blockStartActions = _blockStartActions.ToArray();
         _inner.RegisterSymbolStartAction(
             type =>
@@ -47,9 +47,9 @@ internal sealed class RelevantCodeRegistrations : CompilationStartAnalysisContex
                     return;
                 }
 
-                foreach (var (action, kinds) in actions)
+                if (dispatch is not null)
                 {
-                    type.RegisterOperationAction(action, kinds);
+                    type.RegisterOperationAction(dispatch, kinds);
                 }
 
                 foreach (var action in blockStartActions)
@@ -58,6 +58,66 @@ internal sealed class RelevantCodeRegistrations : CompilationStartAnalysisContex
                 }
             },
             SymbolKind.NamedType);
+    }
+
+    /// <summary>
+    /// The family's operation actions as one action on all their kinds, which calls those registered for an operation's
+    /// kind in the order they were registered (as the driver would): each registration on a type's start context costs
+    /// the driver an allocation and a copy of the actions registered before it, per type, per family.
+    /// </summary>
+    private static (Action<OperationAnalysisContext>? Dispatch, ImmutableArray<OperationKind> Kinds) OneOperationAction(
+        List<(Action<OperationAnalysisContext> Action, ImmutableArray<OperationKind> Kinds)> registered)
+    {
+        if (registered.Count == 0)
+        {
+            return (null, ImmutableArray<OperationKind>.Empty);
+        }
+
+        if (registered.Count == 1)
+        {
+            return (registered[0].Action, registered[0].Kinds);
+        }
+
+        var byKind = new Dictionary<OperationKind, List<Action<OperationAnalysisContext>>>();
+        var kinds = ImmutableArray.CreateBuilder<OperationKind>();
+        foreach (var (action, actionKinds) in registered)
+        {
+            foreach (var kind in actionKinds)
+            {
+                if (!byKind.TryGetValue(kind, out var actions))
+                {
+                    byKind[kind] = actions = new List<Action<OperationAnalysisContext>>();
+                    kinds.Add(kind);
+                }
+
+                actions.Add(action);
+            }
+        }
+
+        var table = new Action<OperationAnalysisContext>[kinds.Count == 0 ? 0 : MaxOf(kinds) + 1][];
+        foreach (var pair in byKind)
+        {
+            table[(int)pair.Key] = pair.Value.ToArray();
+        }
+
+        return (context =>
+        {
+            foreach (var action in table[(int)context.Operation.Kind])
+            {
+                action(context);
+            }
+        }, kinds.ToImmutable());
+    }
+
+    private static int MaxOf(ImmutableArray<OperationKind>.Builder kinds)
+    {
+        var max = 0;
+        foreach (var kind in kinds)
+        {
+            max = Math.Max(max, (int)kind);
+        }
+
+        return max;
     }
 
     public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) =>

@@ -16,17 +16,24 @@ namespace WsAnalyzers.Prefilters;
 /// of these; everything else in a large application is skipped at the cost of one lookup per method body.
 /// A global using of such a namespace makes every type relevant. The decision is about what to analyze; what is
 /// reported is still decided on symbols.
+/// The same search of each file answers the compilation gate (<see cref="SpellsAnyApi"/>): every use of a contract API
+/// spells "websocket" (System.Net.WebSockets, Websocket.Client, WebSocketSharp, Fleck's IWebSocketConnection,
+/// AcceptWebSocketAsync, EmbedIO.WebSockets) or "SignalR" somewhere in the source, so a compilation whose source spells
+/// neither is not analyzed. Each file's text is searched once for both questions.
 /// </summary>
 internal sealed class WebSocketRelevance
 {
     // Searched in any case: one search finds every spelling of WebSocket and Websocket (two searches did before).
     private static readonly string[] Markers = { "ebsocket", "signalr", "ws://" };
+    private const byte Relevant = 1;
+    private const byte SpellsApi = 2;
     private static readonly ConditionalWeakTable<Compilation, WebSocketRelevance> Cache = new();
 
-    private readonly ConcurrentDictionary<SyntaxTree, bool> _trees = new();
+    private readonly ConcurrentDictionary<SyntaxTree, byte> _trees = new();
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _types = new(SymbolEqualityComparer.Default);
     private readonly Compilation _compilation;
     private readonly bool _everything;
+    private int _spellsAnyApi; // 0 not searched yet, 1 no, 2 yes
 
     private WebSocketRelevance(Compilation compilation)
     {
@@ -76,7 +83,34 @@ internal sealed class WebSocketRelevance
     }
 
     /// <summary>True when the source text of <paramref name="tree"/> spells a WebSocket API.</summary>
-    public bool Mentions(SyntaxTree tree) => _trees.GetOrAdd(tree, static t => ContainsMarker(t));
+    public bool Mentions(SyntaxTree tree) => (MarkersIn(tree) & Relevant) != 0;
+
+    /// <summary>The compilation gate: some file spells "websocket" or "signalr" in any case.</summary>
+    public bool SpellsAnyApi
+    {
+        get
+        {
+            if (_spellsAnyApi == 0)
+            {
+                var spells = false;
+                foreach (var tree in _compilation.SyntaxTrees)
+                {
+                    if ((MarkersIn(tree) & SpellsApi) != 0)
+                    {
+                        spells = true;
+                        break;
+                    }
+                }
+
+                _spellsAnyApi = spells ? 2 : 1;
+            }
+
+            return _spellsAnyApi == 2;
+        }
+    }
+
+    private byte MarkersIn(SyntaxTree tree) =>
+        _trees.TryGetValue(tree, out var known) ? known : _trees.GetOrAdd(tree, static t => Search(t));
 
     private bool IsRelevant(INamedTypeSymbol type, int depth)
     {
@@ -94,19 +128,29 @@ internal sealed class WebSocketRelevance
         return relevant;
     }
 
-    private static bool ContainsMarker(SyntaxTree tree)
+    /// <summary>
+    /// <see cref="Relevant"/> when the text spells a marker, and <see cref="SpellsApi"/> when it spells "websocket" or
+    /// "signalr". A file that spells none, nearly every file of a large application, is searched three times; "websocket"
+    /// is looked for only where "ebsocket" is.
+    /// </summary>
+    private static byte Search(SyntaxTree tree)
     {
-        // A SourceText made from a string returns that string here without copying.
+        // A SourceText made from a string returns that string here without copying, and an ordinal case-insensitive
+        // search of a whole string is vectorised.
         var text = tree.GetText().ToString();
-        foreach (var marker in Markers)
+        if (text.IndexOf("ebsocket", StringComparison.OrdinalIgnoreCase) >= 0)
         {
-            if (text.IndexOf(marker, StringComparison.OrdinalIgnoreCase) >= 0)
-            {
-                return true;
-            }
+            return text.IndexOf("websocket", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("signalr", StringComparison.OrdinalIgnoreCase) >= 0
+                ? (byte)(Relevant | SpellsApi)
+                : Relevant;
         }
 
-        return false;
+        if (text.IndexOf("signalr", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            return Relevant | SpellsApi;
+        }
+
+        return text.IndexOf("ws://", StringComparison.OrdinalIgnoreCase) >= 0 ? Relevant : (byte)0;
     }
 
     private static bool HasGlobalUsingOfWebSocketApi(SyntaxTree tree) =>
