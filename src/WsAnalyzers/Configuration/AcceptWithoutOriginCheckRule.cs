@@ -24,9 +24,9 @@ internal static class AcceptWithoutOriginCheckRule
             return;
         }
 
-        var facts = caches.Project(ProjectFactGroup.Authentication, context.CancellationToken);
-        var authorization = EndpointAuthorization.Of(apis, accept, context.ContainingSymbol, facts, context.CancellationToken);
-        var ambient = authorization.Required && authorization.AcceptsAmbientCredentials(facts);
+        var authorization = EndpointAuthorization.Of(apis, caches, accept, context.ContainingSymbol, context.CancellationToken);
+        var ambient = authorization.Required &&
+                      authorization.AcceptsAmbientCredentials(caches.Project(ProjectFactGroup.AmbientSchemes, context.CancellationToken));
         if (authorization.Required && !ambient)
         {
             return;

@@ -16,7 +16,7 @@ internal sealed class ConfigurationCaches
     private readonly WebSocketApis _apis;
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<INamedTypeSymbol, TypeFacts> _types = new(SymbolEqualityComparer.Default);
-    private readonly ProjectFacts?[] _project = new ProjectFacts?[3];
+    private readonly ProjectFacts?[] _project = new ProjectFacts?[4];
     private int _serverHeartbeat; // 0 not looked for yet, 1 none, 2 found
 
     public ConfigurationCaches(WebSocketApis apis) => _apis = apis;

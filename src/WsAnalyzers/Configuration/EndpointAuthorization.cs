@@ -27,7 +27,10 @@ internal sealed class EndpointAuthorization
     /// <summary>The authentication schemes the endpoint names (empty: the default scheme).</summary>
     public IReadOnlyList<string> Schemes { get; }
 
-    public static EndpointAuthorization Of(WebSocketApis apis, IInvocationOperation accept, ISymbol containingSymbol, ProjectFacts facts, CancellationToken cancellation)
+    /// <summary>The project's fallback policy (<see cref="ProjectFactGroup.FallbackPolicy"/>) is gathered only when nothing
+    /// nearer the accept decides.</summary>
+    public static EndpointAuthorization Of(
+        WebSocketApis apis, ConfigurationCaches caches, IInvocationOperation accept, ISymbol containingSymbol, CancellationToken cancellation)
     {
         var types = apis.Configuration;
         var schemes = new List<string>();
@@ -68,7 +71,8 @@ internal sealed class EndpointAuthorization
             required = true;
         }
 
-        required = required || facts.FallbackPolicySet || ChecksAuthentication(accept, types, cancellation);
+        required = required || ChecksAuthentication(accept, types, cancellation) ||
+                   caches.Project(ProjectFactGroup.FallbackPolicy, cancellation).FallbackPolicySet;
         return new EndpointAuthorization(required, schemes);
     }
 

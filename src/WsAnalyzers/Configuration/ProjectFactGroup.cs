@@ -12,6 +12,10 @@ internal enum ProjectFactGroup
     /// <summary>Whether the Origin is checked (AllowedOrigins, the Origin header).</summary>
     Origins,
 
-    /// <summary>The authentication schemes and the fallback policy.</summary>
-    Authentication,
+    /// <summary>Whether a fallback authorization policy is set: asked only when nothing nearer requires authorization.</summary>
+    FallbackPolicy,
+
+    /// <summary>The authentication schemes the browser sends credentials for by itself: asked only when the endpoint
+    /// requires authorization.</summary>
+    AmbientSchemes,
 }

@@ -31,7 +31,6 @@ internal sealed class ProjectFacts
     private const int FallbackPolicyMark = 1 << 6;
     private const int ServerOptionsMarks = KeepAliveTimeoutMark | WebSocketOptionsMark | AddWebSocketsMark;
     private const int OriginMarks = AllowedOriginsMark | OriginMark;
-    private const int AuthenticationMarks = SchemeMark | FallbackPolicyMark;
 
     private readonly HashSet<string> _ambientSchemes = new(StringComparer.OrdinalIgnoreCase);
 
@@ -73,17 +72,23 @@ internal sealed class ProjectFacts
             facts._ambientSchemes.Add(scheme);
         }
 
-        var wanted = group switch
+        var wanted = Resolvable(apis.Configuration) & group switch
         {
             ProjectFactGroup.ServerOptions => ServerOptionsMarks,
             ProjectFactGroup.Origins => OriginMarks,
-            _ => AuthenticationMarks,
+            ProjectFactGroup.FallbackPolicy => FallbackPolicyMark,
+            _ => SchemeMark,
         };
+        if (wanted == 0)
+        {
+            return facts;
+        }
+
         var relevance = WebSocketRelevance.For(apis.Compilation);
         foreach (var tree in apis.Compilation.SyntaxTrees)
         {
             cancellation.ThrowIfCancellationRequested();
-            var marks = MarksIn(tree.GetText(cancellation).ToString(), wanted, relevance.Mentions(tree));
+            var marks = MarksIn(tree.GetText(cancellation).ToString(), wanted, relevance.Mentions(tree), apis.Configuration);
             if (marks != 0)
             {
                 facts.Read(apis, tree.GetRoot(cancellation), caches.ModelOf(tree), marks, cancellation);
@@ -94,13 +99,57 @@ internal sealed class ProjectFacts
     }
 
     /// <summary>
+    /// The marks whose facts the compilation's references can make true: <see cref="Read"/> sets a fact only when a name
+    /// binds to one of these types or members, so a mark without them is never searched for (every file of a large
+    /// application would be).
+    /// </summary>
+    private static int Resolvable(ConfigurationTypes types)
+    {
+        var marks = 0;
+        if (types.ServerKeepAliveTimeout is not null)
+        {
+            marks |= KeepAliveTimeoutMark;
+        }
+
+        if (types.WebSocketsDependencyInjectionExtensions is not null || types.WebSocketOptions is not null)
+        {
+            marks |= WebSocketOptionsMark | AddWebSocketsMark;
+        }
+
+        if (types.AllowedOrigins is not null)
+        {
+            marks |= AllowedOriginsMark;
+        }
+
+        if (types.HeaderDictionary is not null || types.HeaderNames is not null)
+        {
+            marks |= OriginMark;
+        }
+
+        if (types.CookieExtensions is not null || types.NegotiateExtensions is not null || HasIdentity(types))
+        {
+            marks |= SchemeMark;
+        }
+
+        if (types.AuthorizationOptions is not null)
+        {
+            marks |= FallbackPolicyMark;
+        }
+
+        return marks;
+    }
+
+    private static bool HasIdentity(ConfigurationTypes types) =>
+        types.IdentityExtensions is not null || types.IdentityUIExtensions is not null || types.IdentityCookieExtensions is not null;
+
+    /// <summary>
     /// The marks of <paramref name="wanted"/> that <paramref name="text"/> holds. Every file of the project is searched,
     /// so a marker that contains another is only searched for where the shorter one is found ("AllowedOrigins" where
     /// "origin" is, the WebSocket options where "WebSocket" is, the Identity registrations where "Identity" is).
     /// "WebSocket" is only searched in the files the relevance gate lets through (<paramref name="relevant"/>): a file that
     /// spells no "ebsocket" in any case cannot spell it.
     /// </summary>
-    private static int MarksIn(string text, int wanted, bool relevant)
+    private static int MarksIn(string text, int wanted, bool relevant, ConfigurationTypes types)
     {
         var marks = 0;
         if ((wanted & OriginMarks) != 0)
@@ -119,9 +168,11 @@ internal sealed class ProjectFacts
             marks &= wanted;
         }
 
+        // Each registration is searched only where its extension type is referenced (Negotiate is a package of its own).
         if ((wanted & SchemeMark) != 0 &&
-            (Contains(text, "AddCookie") || Contains(text, "AddNegotiate") ||
-             (Contains(text, "Identity") && (Contains(text, "AddIdentity") || Contains(text, "AddDefaultIdentity")))))
+            ((types.CookieExtensions is not null && Contains(text, "AddCookie")) ||
+             (types.NegotiateExtensions is not null && Contains(text, "AddNegotiate")) ||
+             (HasIdentity(types) && Contains(text, "Identity") && (Contains(text, "AddIdentity") || Contains(text, "AddDefaultIdentity")))))
         {
             marks |= SchemeMark;
         }
