@@ -157,7 +157,9 @@ internal static class HandlerReach
     }
 
     /// <summary>The calls of <paramref name="method"/> and the method groups that name it, written in the declarations of its
-    /// type in <paramref name="model"/>'s file (not in nested types). Names are tested on the syntax before anything is bound.</summary>
+    /// type in <paramref name="model"/>'s file (not in nested types). Names are tested on the syntax before anything is bound,
+    /// and found where the declaration's text spells the method's name (<see cref="TypeInvocations.NameNodes"/>) rather
+    /// than by walking all of it: a large type was walked once per method a finding was followed through.</summary>
     private static IEnumerable<IOperation> Uses(IMethodSymbol method, SemanticModel model, CancellationToken cancellation)
     {
         if (method.ContainingType is not { } type)
@@ -174,7 +176,8 @@ internal static class HandlerReach
             }
 
             var declaration = reference.GetSyntax(cancellation);
-            foreach (var node in declaration.DescendantNodes(child => child == declaration || child is not BaseTypeDeclarationSyntax))
+            foreach (var node in TypeInvocations.NameNodes(declaration, name) ??
+                                 declaration.DescendantNodes(child => child == declaration || child is not BaseTypeDeclarationSyntax))
             {
                 IOperation? operation = null;
                 if (node is InvocationExpressionSyntax invocation)

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -28,4 +29,35 @@ internal static class SourceSpans
 
     /// <summary>The source text of <paramref name="tree"/> as one string, for searches that report positions.</summary>
     public static string TextOf(SyntaxTree tree) => Strings.GetValue(tree.GetText(), static t => t.ToString());
+
+    /// <summary>
+    /// True when an identifier in <paramref name="node"/> may be spelled differently from its value, so that a text search
+    /// for the name would miss it: a Unicode escape (<c>Conn\u0065ct</c>) in the node, or a formatting character (which
+    /// an identifier's value leaves out) anywhere in its file.
+    /// </summary>
+    public static bool MaySpellIdentifiersDifferently(SyntaxNode node)
+    {
+        var text = TextOf(node.SyntaxTree);
+        var span = node.Span;
+        return text.IndexOf("\\u", span.Start, span.Length, StringComparison.Ordinal) >= 0 ||
+               text.IndexOf("\\U", span.Start, span.Length, StringComparison.Ordinal) >= 0 ||
+               FormattingCharacters.GetValue(text, static t => HasFormattingCharacter(t) ? Yes : No) == Yes;
+    }
+
+    private static readonly object Yes = new();
+    private static readonly object No = new();
+    private static readonly ConditionalWeakTable<string, object> FormattingCharacters = new();
+
+    private static bool HasFormattingCharacter(string text)
+    {
+        foreach (var character in text)
+        {
+            if (character > 0x7F && CharUnicodeInfo.GetUnicodeCategory(character) == UnicodeCategory.Format)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

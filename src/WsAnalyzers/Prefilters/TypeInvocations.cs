@@ -43,13 +43,13 @@ internal static class TypeInvocations
     /// <summary>The calls of the declaration, from the positions of the words in its text; null when its text has a unicode escape.</summary>
     private static List<InvocationExpressionSyntax>? Find(SyntaxNode declaration, string[] words, Func<string, bool> isName)
     {
-        var text = SourceSpans.TextOf(declaration.SyntaxTree);
-        var span = declaration.Span;
-        if (text.IndexOf("\\u", span.Start, span.Length, StringComparison.Ordinal) >= 0 ||
-            text.IndexOf("\\U", span.Start, span.Length, StringComparison.Ordinal) >= 0)
+        if (SourceSpans.MaySpellIdentifiersDifferently(declaration))
         {
             return null;
         }
+
+        var text = SourceSpans.TextOf(declaration.SyntaxTree);
+        var span = declaration.Span;
 
         var calls = new List<InvocationExpressionSyntax>();
         foreach (var word in words)
@@ -73,6 +73,72 @@ internal static class TypeInvocations
         return calls;
     }
 
+    /// <summary>
+    /// The nodes of the declaration (not of its nested types) that name <paramref name="name"/>: the calls whose invoked
+    /// name it is (<see cref="SyntaxNames.Invoked"/>) and the identifiers spelling it, in the order a walk of the declaration
+    /// meets them, found from where its text spells the name; null when an identifier may be spelled differently from its
+    /// value (<see cref="SourceSpans.MaySpellIdentifiersDifferently"/>), and the caller walks the declaration instead.
+    /// </summary>
+    public static List<SyntaxNode>? NameNodes(SyntaxNode declaration, string name)
+    {
+        if (Identifiers(declaration, name) is not { } identifiers)
+        {
+            return null;
+        }
+
+        var nodes = new List<SyntaxNode>();
+        foreach (var token in identifiers)
+        {
+            if (token.Parent is not SimpleNameSyntax simpleName || !IsOwnedBy(simpleName, declaration))
+            {
+                continue;
+            }
+
+            if (CallNaming(token) is { } call && !nodes.Contains(call))
+            {
+                nodes.Add(call);
+            }
+
+            if (simpleName is IdentifierNameSyntax && !nodes.Contains(simpleName))
+            {
+                nodes.Add(simpleName);
+            }
+        }
+
+        nodes.Sort(static (a, b) => a.SpanStart != b.SpanStart ? a.SpanStart.CompareTo(b.SpanStart) : b.Span.Length.CompareTo(a.Span.Length));
+        return nodes;
+    }
+
+    /// <summary>
+    /// The identifier tokens of <paramref name="node"/> (nested types included) whose value is <paramref name="name"/>, in
+    /// text order, found where the node's text spells the name; null when an identifier may be spelled differently from
+    /// its value (<see cref="SourceSpans.MaySpellIdentifiersDifferently"/>), and the caller walks the node instead.
+    /// </summary>
+    public static List<SyntaxToken>? Identifiers(SyntaxNode node, string name)
+    {
+        if (name.Length == 0 || SourceSpans.MaySpellIdentifiersDifferently(node))
+        {
+            return null;
+        }
+
+        var text = SourceSpans.TextOf(node.SyntaxTree);
+        var span = node.Span;
+        var tokens = new List<SyntaxToken>();
+        for (var position = text.IndexOf(name, span.Start, span.Length, StringComparison.Ordinal);
+             position >= 0;
+             position = text.IndexOf(name, position + 1, span.End - position - 1, StringComparison.Ordinal))
+        {
+            var token = node.FindToken(position);
+            if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.Contains(position) && token.ValueText == name &&
+                (tokens.Count == 0 || tokens[tokens.Count - 1] != token))
+            {
+                tokens.Add(token);
+            }
+        }
+
+        return tokens;
+    }
+
     /// <summary>The call whose invoked name (<see cref="SyntaxNames.Invoked"/>) is <paramref name="identifier"/>.</summary>
     private static InvocationExpressionSyntax? CallNaming(SyntaxToken identifier)
     {
@@ -90,14 +156,20 @@ internal static class TypeInvocations
         return expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression ? invocation : null;
     }
 
-    /// <summary>The declaration is the nearest type declaration around the call (the call is not in a nested type).</summary>
-    private static bool IsOwnedBy(SyntaxNode call, SyntaxNode declaration)
+    /// <summary>The declaration (a type's, or the compilation unit of top-level statements) contains the node outside
+    /// the types declared in it.</summary>
+    private static bool IsOwnedBy(SyntaxNode node, SyntaxNode declaration)
     {
-        for (var current = call.Parent; current is not null; current = current.Parent)
+        for (var current = node.Parent; current is not null; current = current.Parent)
         {
+            if (current == declaration)
+            {
+                return true;
+            }
+
             if (current is BaseTypeDeclarationSyntax)
             {
-                return current == declaration;
+                return false;
             }
         }
 

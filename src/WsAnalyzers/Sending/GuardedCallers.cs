@@ -1,9 +1,11 @@
+using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using WsAnalyzers.Apis;
 using WsAnalyzers.Operations;
+using WsAnalyzers.Prefilters;
 
 namespace WsAnalyzers.Sending;
 
@@ -26,7 +28,7 @@ internal static class GuardedCallers
 
         var calls = 0;
         var declaration = type.DeclaringSyntaxReferences[0].GetSyntax(cancellation);
-        foreach (var node in declaration.DescendantNodes())
+        foreach (var node in NamesOf(declaration, method.Name))
         {
             if (node is not IdentifierNameSyntax name || name.Identifier.ValueText != method.Name)
             {
@@ -56,6 +58,27 @@ internal static class GuardedCallers
         }
 
         return calls > 0;
+    }
+
+    /// <summary>The nodes to look at for uses of <paramref name="name"/>: the parents of the identifiers that spell it, found
+    /// in the declaration's text, or every node when an identifier may be spelled otherwise.</summary>
+    private static IEnumerable<SyntaxNode> NamesOf(SyntaxNode declaration, string name)
+    {
+        if (TypeInvocations.Identifiers(declaration, name) is not { } identifiers)
+        {
+            return declaration.DescendantNodes();
+        }
+
+        var names = new List<SyntaxNode>(identifiers.Count);
+        foreach (var identifier in identifiers)
+        {
+            if (identifier.Parent is { } parent)
+            {
+                names.Add(parent);
+            }
+        }
+
+        return names;
     }
 
     private static bool IsGuarded(WebSocketApis apis, IInvocationOperation call, IOperation socket, INamedTypeSymbol? thrown) =>
