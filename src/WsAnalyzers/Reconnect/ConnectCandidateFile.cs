@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -13,25 +14,26 @@ namespace WsAnalyzers.Reconnect;
 /// <see cref="ConnectCandidates"/> for one file. A name may reach a connect when a method or local function of that name
 /// declared in the file has, in its own code (outside the local functions nested in it, which are owners of their own),
 /// an invocation of a connect name, or of a name that may reach a connect itself, or hands such a name as an argument
-/// (a method group). The names a question leads to are followed breadth-first; the declarations of a name are found by
-/// searching the file's text for it as a whole word, so that only the methods on the way are walked, not the whole file.
-/// A file whose identifiers may be spelled differently from their value (a Unicode escape or a formatting character), or
-/// with syntax errors (a declaration may lack its parameter list), is indexed by walking all of it instead. The answers are kept.
+/// (a method group). The set of those names is found once per file, backwards from the connect names: each place the
+/// file's text spells a connect name as a whole word is looked up in the tree, and when it is such an invocation or
+/// argument, the name of the method or local function that owns it joins the set and is searched for in turn. Only the
+/// tokens of those words are looked up, and no method is walked. A file whose identifiers may be spelled differently from
+/// their value (a Unicode escape or a formatting character), or with syntax errors, is indexed by walking all of it instead.
 /// </summary>
 internal sealed class ConnectCandidateFile
 {
+    /// <summary>The connect names of the contract (<see cref="WebSocketApis.MayBe"/> with <see cref="WebSocketCallKind.Connect"/>)
+    /// contain one of these.</summary>
+    private static readonly string[] ConnectFragments = { "onnect", "Start" };
+
     private readonly SyntaxTree _tree;
     private readonly object _gate = new();
-    private readonly Dictionary<string, bool> _answers = new(StringComparer.Ordinal);
-
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
-    private readonly Queue<string> _pending = new();
 
     private bool _read;
     private bool _mentionsConnect;
     private string _text = string.Empty;
     private SyntaxNode? _root;
-    private HashSet<string>? _indexed;
+    private HashSet<string>? _reaching;
 
     public ConnectCandidateFile(SyntaxTree tree) => _tree = tree;
 
@@ -39,15 +41,8 @@ internal sealed class ConnectCandidateFile
     {
         lock (_gate)
         {
-            if (_answers.TryGetValue(name, out var known))
-            {
-                return known;
-            }
-
             Read();
-            var answer = _mentionsConnect && (_indexed is { } indexed ? indexed.Contains(name) : Search(name));
-            _answers[name] = answer;
-            return answer;
+            return _mentionsConnect && _reaching!.Contains(name);
         }
     }
 
@@ -59,7 +54,9 @@ internal sealed class ConnectCandidateFile
         }
 
         _read = true;
-        _text = _tree.GetText().ToString();
+
+        // The file's text as one string, shared with the other families' text searches (not a copy per family).
+        _text = SourceSpans.TextOf(_tree);
 
         // Every connect name of the contract contains "onnect" (Connect, ConnectAsync, Reconnect, ReconnectOrFail) or
         // "Start" (Start, StartAsync, StartOrFail): a file whose text has neither cannot invoke one.
@@ -70,124 +67,103 @@ internal sealed class ConnectCandidateFile
         }
 
         _root = _tree.GetRoot();
-        if (_root.ContainsDiagnostics || MaySpellIdentifiersDifferently(_text))
-        {
-            _indexed = Index(_root);
-        }
+        _reaching = _root.ContainsDiagnostics || MaySpellIdentifiersDifferently(_text) ? Index(_root) : Search();
     }
 
-    /// <summary>Breadth-first over the names <paramref name="name"/>'s declarations invoke: true as soon as one invokes a
-    /// connect name. When none is reached, no name on the way is either.</summary>
-    private bool Search(string name)
+    /// <summary>The names that may reach a connect, backwards from the connect names: the owners of the invocations (and
+    /// method-group arguments) of a connect name, then the owners of those of an owner's name, and so on.</summary>
+    private HashSet<string> Search()
     {
-        var seen = _seen;
-        var pending = _pending;
-        seen.Clear();
-        pending.Clear();
-        seen.Add(name);
-        pending.Enqueue(name);
+        var reaching = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Queue<string>();
+        foreach (var fragment in ConnectFragments)
+        {
+            for (var hit = _text.IndexOf(fragment, StringComparison.Ordinal); hit >= 0; hit = _text.IndexOf(fragment, hit + 1, StringComparison.Ordinal))
+            {
+                // The whole word the fragment is part of; a word holding both fragments is looked at twice, to the same effect.
+                var start = hit;
+                while (start > 0 && SyntaxFacts.IsIdentifierPartCharacter(_text[start - 1]))
+                {
+                    start--;
+                }
+
+                var end = hit + fragment.Length;
+                while (end < _text.Length && SyntaxFacts.IsIdentifierPartCharacter(_text[end]))
+                {
+                    end++;
+                }
+
+                if (ConnectNameAt(start, end - start) is { } connectName)
+                {
+                    AddOwner(start, connectName, reaching, pending);
+                }
+
+                hit = end - 1;
+            }
+        }
+
         while (pending.Count > 0)
         {
-            var current = pending.Dequeue();
-            if (_answers.TryGetValue(current, out var known))
-            {
-                if (known)
-                {
-                    return true;
-                }
-
-                continue;
-            }
-
-            if (InvokesConnect(current))
-            {
-                return true;
-            }
-        }
-
-        foreach (var visited in seen)
-        {
-            _answers[visited] = false;
-        }
-
-        return false;
-    }
-
-    /// <summary>True when a declaration of <paramref name="name"/> invokes a connect name; otherwise the names they invoke
-    /// that were not seen yet are queued.</summary>
-    private bool InvokesConnect(string name)
-    {
-        if (name.Length == 0)
-        {
-            // Only broken code has a declaration without a name, and broken code is indexed (Read).
-            return false;
-        }
-
-        SyntaxNode? previous = null;
-        for (var hit = _text.IndexOf(name, StringComparison.Ordinal); hit >= 0; hit = _text.IndexOf(name, hit + 1, StringComparison.Ordinal))
-        {
-            if (Declaration(name, hit) is not { } declaration || declaration == previous)
+            var name = pending.Dequeue();
+            if (name.Length == 0)
             {
                 continue;
             }
 
-            previous = declaration;
-            foreach (var node in declaration.DescendantNodes(child => child == declaration || child is not (LocalFunctionStatementSyntax or MemberDeclarationSyntax)))
+            for (var hit = _text.IndexOf(name, StringComparison.Ordinal); hit >= 0; hit = _text.IndexOf(name, hit + 1, StringComparison.Ordinal))
             {
-                if (InvokedName(node) is not { } invoked)
+                var end = hit + name.Length;
+                if ((hit == 0 || !SyntaxFacts.IsIdentifierPartCharacter(_text[hit - 1])) &&
+                    (end == _text.Length || !SyntaxFacts.IsIdentifierPartCharacter(_text[end])))
                 {
-                    continue;
-                }
-
-                if (WebSocketApis.MayBe(invoked, WebSocketCallKind.Connect))
-                {
-                    return true;
-                }
-
-                if (_seen.Add(invoked))
-                {
-                    _pending.Enqueue(invoked);
+                    AddOwner(hit, name, reaching, pending);
                 }
             }
         }
 
-        return false;
+        return reaching;
     }
 
-    /// <summary>The method or local function whose identifier is the whole word <paramref name="name"/> at
-    /// <paramref name="hit"/> in the file's text, if any.</summary>
-    private SyntaxNode? Declaration(string name, int hit)
+    /// <summary>The connect name spelled at <paramref name="start"/> as a whole word of <paramref name="length"/> characters, if it is one.</summary>
+    private string? ConnectNameAt(int start, int length)
     {
-        var end = hit + name.Length;
-        if ((hit > 0 && SyntaxFacts.IsIdentifierPartCharacter(_text[hit - 1])) ||
-            (end < _text.Length && SyntaxFacts.IsIdentifierPartCharacter(_text[end])) || !MayOpenParameters(end))
+        switch (length)
         {
-            return null;
+            case 5 or 7 or 9 or 10 or 11 or 12 or 15:
+                var word = _text.Substring(start, length);
+                return WebSocketApis.MayBe(word, WebSocketCallKind.Connect) ? word : null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>When the token at <paramref name="position"/> is the name <paramref name="name"/> of an invocation or of
+    /// a method-group argument (as <see cref="InvokedName"/> reads it), the method or local function that owns it may
+    /// reach a connect: its name is added, and queued the first time.</summary>
+    private void AddOwner(int position, string name, HashSet<string> reaching, Queue<string> pending)
+    {
+        var token = _root!.FindToken(position);
+        if (token.Parent is not SimpleNameSyntax simple || simple.Identifier != token || token.ValueText != name)
+        {
+            return;
         }
 
-        var token = _root!.FindToken(hit);
-        if (token.ValueText != name)
+        var expression = simple.Parent switch
         {
-            return null;
-        }
-
-        return token.Parent switch
-        {
-            MethodDeclarationSyntax method when method.Identifier == token => method,
-            LocalFunctionStatementSyntax local when local.Identifier == token => local,
-            _ => null,
+            MemberAccessExpressionSyntax access when access.Name == simple => access,
+            MemberBindingExpressionSyntax binding when binding.Name == simple => binding,
+            _ => (ExpressionSyntax)simple,
         };
-    }
-
-    /// <summary>After a declaration's name come its type parameters or parameters; a comment or a directive may come first.</summary>
-    private bool MayOpenParameters(int position)
-    {
-        while (position < _text.Length && char.IsWhiteSpace(_text[position]))
+        var node = expression.Parent switch
         {
-            position++;
+            InvocationExpressionSyntax invocation when invocation.Expression == expression => invocation,
+            ArgumentSyntax argument when argument.Expression == expression => argument,
+            _ => (SyntaxNode?)null,
+        };
+        if (node is not null && InvokedName(node) == name && Owner(node) is { } owner && reaching.Add(owner))
+        {
+            pending.Enqueue(owner);
         }
-
-        return position < _text.Length && _text[position] is '(' or '<' or '/' or '#';
     }
 
     /// <summary>The name an invocation calls or an argument hands over as a method group, as written.</summary>
@@ -202,17 +178,26 @@ internal sealed class ConnectCandidateFile
     /// (<c>Conn\u0065ct</c>), which the text search would miss.</summary>
     private static bool MaySpellIdentifiersDifferently(string text)
     {
+        // A backslash is rare in code: the runtime's vectorised search finds each one, and only its next character is looked at.
+        for (var index = text.IndexOf('\\'); index >= 0; index = text.IndexOf('\\', index + 1))
+        {
+            if (index + 1 < text.Length && text[index + 1] is 'u' or 'U')
+            {
+                return true;
+            }
+        }
+
+        // A formatting character is not ASCII; a text whose UTF-8 encoding has one byte per character is all ASCII (the
+        // runtime counts the bytes vectorised), so only a text with other characters is read character by character.
+        if (Encoding.UTF8.GetByteCount(text) == text.Length)
+        {
+            return false;
+        }
+
         for (var index = 0; index < text.Length; index++)
         {
             var character = text[index];
-            if (character == '\\')
-            {
-                if (index + 1 < text.Length && text[index + 1] is 'u' or 'U')
-                {
-                    return true;
-                }
-            }
-            else if (character > 0x7F && CharUnicodeInfo.GetUnicodeCategory(character) == UnicodeCategory.Format)
+            if (character > 0x7F && CharUnicodeInfo.GetUnicodeCategory(character) == UnicodeCategory.Format)
             {
                 return true;
             }

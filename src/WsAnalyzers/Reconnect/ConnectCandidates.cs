@@ -8,7 +8,8 @@ namespace WsAnalyzers.Reconnect;
 /// group) a method or local function of the same file that could, by name (types, overloads and nesting are not told
 /// apart, so the set is a superset). A chain through other files is seen when its names are connect names. Names only
 /// rule a method out, so that its body is never bound for this question; whether a call connects is still decided on
-/// symbols. Each file answers by name, walking only the declarations the question leads to (<see cref="ConnectCandidateFile"/>).
+/// symbols. Each file finds its names once, backwards from the words that spell a connect name, looking up only those
+/// tokens (<see cref="ConnectCandidateFile"/>).
 /// </summary>
 internal static class ConnectCandidates
 {

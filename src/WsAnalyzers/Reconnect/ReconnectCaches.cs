@@ -12,7 +12,7 @@ internal sealed class ReconnectCaches
     /// not walk its callee again (<see cref="ReconnectReach.TryFind"/>).</summary>
     public ConcurrentDictionary<IMethodSymbol, ReconnectReach?> ReachByMethod { get; } = new(SymbolEqualityComparer.Default);
 
-    /// <summary>Per file, which of its method names may reach a connect, answered on demand (<see cref="ConnectCandidates"/>).</summary>
+    /// <summary>Per file, which of its method names may reach a connect, found at the first question about it (<see cref="ConnectCandidates"/>).</summary>
     public ConcurrentDictionary<SyntaxTree, ConnectCandidateFile> ConnectCandidateFiles { get; } = new();
 
     /// <summary>Whether the type calls a method again on a retry path (<see cref="RetryCallers"/>).</summary>
