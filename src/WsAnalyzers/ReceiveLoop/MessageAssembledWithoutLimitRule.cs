@@ -22,7 +22,7 @@ internal static class MessageAssembledWithoutLimitRule
 
     public static bool AppliesTo(WebSocketApis apis) => apis.WebSocket is not null && apis.Messages.ReceiveResult is not null;
 
-    public static void Analyze(OperationAnalysisContext context, WebSocketApis apis, ReceiveLoopCaches caches, Append append)
+    public static void Analyze(OperationBlockAnalysisContext context, WebSocketApis apis, ReceiveLoopCaches caches, Append append)
     {
         if (append.Operation.EnclosingFunction() is not { } body || !AssemblingFunctions.MayAssemble(apis.Id, body.Syntax))
         {
