@@ -17,6 +17,8 @@ namespace WsAnalyzers.ReceiveLoop;
 /// </summary>
 internal static class HelperSyntax
 {
+    private static readonly List<string> AnyName = new();
+
     public static bool AnyMayExamineClose(List<IInvocationOperation> helpers, int depth)
     {
         foreach (var helper in helpers)
@@ -56,8 +58,7 @@ internal static class HelperSyntax
 
     private static bool BodyMayExamineClose(IMethodSymbol method, SyntaxNode body, SyntaxTree tree, int depth)
     {
-        if (SourceSpans.Contains(body, "Close") || SourceSpans.Contains(body, "switch") || SourceSpans.Contains(body, "\\u") ||
-            SourceSpans.Contains(body, "\\U"))
+        if (ReceivingBodies.MaySpell(body, "Close") || SourceSpans.Contains(body, "switch"))
         {
             return true;
         }
@@ -67,13 +68,14 @@ internal static class HelperSyntax
             return false;
         }
 
+        List<string>? localFunctions = null;
         foreach (var node in body.DescendantNodes())
         {
             switch (node.Kind())
             {
                 case SyntaxKind.InvocationExpression:
                     if (CalledName(((InvocationExpressionSyntax)node).Expression) is not { } name ||
-                        NestedMayExamineClose(method, name, node, tree, depth - 1))
+                        NestedMayExamineClose(method, name, node, tree, depth - 1, ref localFunctions))
                     {
                         return true;
                     }
@@ -81,15 +83,15 @@ internal static class HelperSyntax
                     break;
                 case SyntaxKind.CollectionInitializerExpression:
                 case SyntaxKind.CollectionExpression:
-                    if (NestedMayExamineClose(method, "Add", node, tree, depth - 1))
+                    if (NestedMayExamineClose(method, "Add", node, tree, depth - 1, ref localFunctions))
                     {
                         return true;
                     }
 
                     break;
                 case SyntaxKind.InterpolatedStringExpression:
-                    if (NestedMayExamineClose(method, "AppendLiteral", node, tree, depth - 1) ||
-                        NestedMayExamineClose(method, "AppendFormatted", node, tree, depth - 1))
+                    if (NestedMayExamineClose(method, "AppendLiteral", node, tree, depth - 1, ref localFunctions) ||
+                        NestedMayExamineClose(method, "AppendFormatted", node, tree, depth - 1, ref localFunctions))
                     {
                         return true;
                     }
@@ -115,9 +117,11 @@ internal static class HelperSyntax
     /// <summary>Can a call named <paramref name="name"/> at <paramref name="call"/> reach a helper that examines the Close:
     /// a local function of that name in the member around the call, or a method of that name of a type around the call
     /// (the types around <paramref name="method"/>'s declaration) whose body in this file may.</summary>
-    private static bool NestedMayExamineClose(IMethodSymbol method, string name, SyntaxNode call, SyntaxTree tree, int depth)
+    private static bool NestedMayExamineClose(IMethodSymbol method, string name, SyntaxNode call, SyntaxTree tree, int depth, ref List<string>? localFunctions)
     {
-        if (HasLocalFunctionNamed(call, name))
+        // The names of the local functions of the member around the calls, gathered at the first call of the body.
+        localFunctions ??= LocalFunctionNames(call);
+        if (ReferenceEquals(localFunctions, AnyName) || localFunctions.Contains(name))
         {
             return true;
         }
@@ -136,10 +140,11 @@ internal static class HelperSyntax
         return false;
     }
 
-    /// <summary>A local function named <paramref name="name"/> declared anywhere in the type member around
-    /// <paramref name="node"/>.</summary>
-    private static bool HasLocalFunctionNamed(SyntaxNode node, string name)
+    /// <summary>The names of the local functions declared anywhere in the type member around <paramref name="node"/>
+    /// (<see cref="AnyName"/> when there is no such member: every call counts).</summary>
+    private static List<string> LocalFunctionNames(SyntaxNode node)
     {
+        var names = new List<string>();
         SyntaxNode? member = null;
         for (var current = node; current is not null; current = current.Parent)
         {
@@ -152,17 +157,17 @@ internal static class HelperSyntax
 
         if (member is null)
         {
-            return true;
+            return AnyName;
         }
 
         foreach (var descendant in member.DescendantNodes())
         {
-            if (descendant is LocalFunctionStatementSyntax local && local.Identifier.ValueText == name)
+            if (descendant is LocalFunctionStatementSyntax local)
             {
-                return true;
+                names.Add(local.Identifier.ValueText);
             }
         }
 
-        return false;
+        return names;
     }
 }
