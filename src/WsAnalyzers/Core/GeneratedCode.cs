@@ -30,6 +30,14 @@ internal static class GeneratedCode
         }
     }
 
+    public static void Report(this OperationBlockAnalysisContext context, Diagnostic diagnostic)
+    {
+        if (!Hides(diagnostic.Location, context.Compilation, context.CancellationToken))
+        {
+            context.ReportDiagnostic(diagnostic);
+        }
+    }
+
     public static void Report(this CompilationAnalysisContext context, Diagnostic diagnostic)
     {
         if (!Hides(diagnostic.Location, context.Compilation, context.CancellationToken))

@@ -184,10 +184,12 @@ internal static class Accumulators
     /// something other than 0 or 1, anywhere: a limit, checked before or after the append, in the loop condition or in
     /// an <c>if</c>.
     /// </summary>
-    public static bool HasSizeCheck(IOperation body, ISymbol accumulator, IReadOnlyList<ISymbol> received, LocalValues locals)
+    public static bool HasSizeCheck(ReceiveFunction function, ISymbol accumulator, List<ISymbol> received)
     {
-        var counters = Counters(body, accumulator, received, locals);
-        foreach (var operation in body.DescendantsOutsideFunctions())
+        // The walks outside nested functions look only at binary operations, patterns and compound assignments: the
+        // function's scan kept them, in walk order (ReceiveFunction.Outside).
+        var counters = Counters(function, accumulator, received, function.Locals);
+        foreach (var operation in function.Outside)
         {
             switch (operation.Kind)
             {
@@ -259,10 +261,10 @@ internal static class Accumulators
 
     /// <summary>Variables that count what was received or assembled: targets of <c>+=</c> of received values, and
     /// locals given the accumulator's size.</summary>
-    private static List<ISymbol> Counters(IOperation body, ISymbol accumulator, IReadOnlyList<ISymbol> received, LocalValues locals)
+    private static List<ISymbol> Counters(ReceiveFunction function, ISymbol accumulator, List<ISymbol> received, LocalValues locals)
     {
         var counters = new List<ISymbol>();
-        foreach (var operation in body.DescendantsOutsideFunctions())
+        foreach (var operation in function.Outside)
         {
             if (operation is ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } add &&
                 add.Type?.SpecialType != SpecialType.System_String && References(add.Value, received))
@@ -294,7 +296,7 @@ internal static class Accumulators
     }
 
     /// <summary>True when <paramref name="scope"/> reads one of <paramref name="symbols"/>.</summary>
-    public static bool References(IOperation scope, IReadOnlyList<ISymbol> symbols)
+    public static bool References(IOperation scope, List<ISymbol> symbols)
     {
         foreach (var operation in scope.DescendantsOutsideFunctions())
         {

@@ -39,7 +39,8 @@ internal static class ByteUses
         for (var round = 0; round < AliasRounds; round++)
         {
             var known = symbols.Count;
-            foreach (var operation in function.Body.DescendantsAndSelfIncludingFunctions())
+            // The reads of the function in walk order (lambdas included): the walk looked only at these.
+            foreach (var operation in function.References)
             {
                 if (!IsReferenceTo(operation, symbols) || InsideReceive(operation, sameBuffer))
                 {

@@ -54,7 +54,10 @@ internal static class CloseChecks
             }
         }
 
-        if (helpers is not null)
+        // Binding a helper's body (one the compiler may not have reached yet) is the dearest part of the check: only when
+        // the text of some helper within reach could examine the Close (HelperSyntax) are the helpers bound and asked, in
+        // the same order and with the same visited set as always. When none can, every one of them answers no.
+        if (helpers is not null && HelperSyntax.AnyMayExamineClose(helpers, HelperDepth))
         {
             var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
             foreach (var helper in helpers)

@@ -14,7 +14,7 @@ internal static class EndOfMessageNotCheckedRule
 {
     public static bool AppliesTo(WebSocketApis apis) => apis.WebSocket is not null && apis.Messages.ReceiveResult is not null;
 
-    public static void Analyze(OperationAnalysisContext context, WebSocketApis apis, ReceiveLoopCaches caches, WebSocketCall receive)
+    public static void Analyze(OperationBlockAnalysisContext context, WebSocketApis apis, ReceiveLoopCaches caches, WebSocketCall receive)
     {
         if (receive.Library != SocketLibrary.SystemNet || receive.Invocation.EnclosingFunction() is not { } body)
         {

@@ -22,7 +22,7 @@ internal static class MessageAssembledWithoutLimitRule
 
     public static bool AppliesTo(WebSocketApis apis) => apis.WebSocket is not null && apis.Messages.ReceiveResult is not null;
 
-    public static void Analyze(OperationAnalysisContext context, WebSocketApis apis, ReceiveLoopCaches caches, Append append)
+    public static void Analyze(OperationBlockAnalysisContext context, WebSocketApis apis, ReceiveLoopCaches caches, Append append)
     {
         if (append.Operation.EnclosingFunction() is not { } body || !AssemblingFunctions.MayAssemble(apis.Id, body.Syntax))
         {
@@ -37,19 +37,14 @@ internal static class MessageAssembledWithoutLimitRule
             return;
         }
 
-        var fragments = Fragments(function);
+        var fragments = function.Fragments ??= Fragments(function);
         if (Source(function, fragments, append) is not { } receive || HasEarlierAppend(apis, function, fragments, append))
         {
             return;
         }
 
-        var received = new List<ISymbol>();
-        foreach (var symbols in fragments)
-        {
-            received.AddRange(symbols);
-        }
-
-        if (Accumulators.HasSizeCheck(body, append.Accumulator, received, function.Locals))
+        var received = function.Received ??= Flatten(fragments);
+        if (Accumulators.HasSizeCheck(function, append.Accumulator, received))
         {
             return;
         }
@@ -69,6 +64,17 @@ internal static class MessageAssembledWithoutLimitRule
         AccumulatorKind.BufferWriter => "WrittenCount",
         _ => "Length",
     };
+
+    private static List<ISymbol> Flatten(List<List<ISymbol>> fragments)
+    {
+        var received = new List<ISymbol>();
+        foreach (var symbols in fragments)
+        {
+            received.AddRange(symbols);
+        }
+
+        return received;
+    }
 
     /// <summary>Per receive of the function (same order): the variables that hold what it received, its result and the
     /// locals computed from them (<c>var copy = new byte[result.Count]</c>).</summary>
@@ -164,10 +170,10 @@ internal static class MessageAssembledWithoutLimitRule
 
         // goto READ; back over the receive and the append (a loop written with labels).
         var appendAt = append.Position;
-        foreach (var operation in function.Body.DescendantsOutsideFunctions())
+        foreach (var operation in function.Outside)
         {
             if (operation.Kind == OperationKind.Branch && operation is IBranchOperation { BranchKind: BranchKind.GoTo } jump &&
-                Label(function.Body, jump.Target) is { } label)
+                Label(function, jump.Target) is { } label)
             {
                 var start = label.Syntax.SpanStart;
                 var end = jump.Syntax.Span.End;
@@ -181,9 +187,9 @@ internal static class MessageAssembledWithoutLimitRule
         return false;
     }
 
-    private static ILabeledOperation? Label(IOperation body, ILabelSymbol target)
+    private static ILabeledOperation? Label(ReceiveFunction function, ILabelSymbol target)
     {
-        foreach (var operation in body.DescendantsOutsideFunctions())
+        foreach (var operation in function.Outside)
         {
             if (operation.Kind == OperationKind.Labeled && operation is ILabeledOperation labeled &&
                 SymbolEqualityComparer.Default.Equals(labeled.Label, target))
@@ -217,9 +223,9 @@ internal static class MessageAssembledWithoutLimitRule
     /// is reported.</summary>
     private static bool HasEarlierAppend(WebSocketApis apis, ReceiveFunction function, List<List<ISymbol>> fragments, Append append)
     {
-        foreach (var operation in function.Body.DescendantsOutsideFunctions())
+        foreach (var operation in function.Outside)
         {
-            if (operation.Syntax.SpanStart >= append.Position)
+            if (operation.Kind is not (OperationKind.Invocation or OperationKind.CompoundAssignment) || operation.Syntax.SpanStart >= append.Position)
             {
                 continue;
             }

@@ -13,12 +13,23 @@ namespace WsAnalyzers.ReceiveLoop;
 /// <see cref="ReceiveLoopCaches"/>: every receive and append of the function asks the same.</summary>
 internal sealed class ReceiveFunction
 {
-    private ReceiveFunction(IOperation body, LocalValues locals, ImmutableArray<ReceiveSite> receives, bool readsEndOfMessage)
+    [System.ThreadStatic]
+    private static Stack<(IOperation Operation, bool InFunction)>? t_stack;
+
+    private ReceiveFunction(
+        IOperation body,
+        LocalValues locals,
+        ImmutableArray<ReceiveSite> receives,
+        bool readsEndOfMessage,
+        List<IOperation> references,
+        List<IOperation> outside)
     {
         Body = body;
         Locals = locals;
         Receives = receives;
         ReadsEndOfMessage = readsEndOfMessage;
+        References = references;
+        Outside = outside;
     }
 
     /// <summary>The method body, lambda or local function.</summary>
@@ -32,15 +43,45 @@ internal sealed class ReceiveFunction
     /// <summary>The function (lambdas included) reads EndOfMessage of a receive result.</summary>
     public bool ReadsEndOfMessage { get; }
 
+    /// <summary>The reads of locals, parameters, fields and properties of the function, lambdas included, in the order
+    /// of <see cref="OperationTraversal.DescendantsAndSelfIncludingFunctions"/>: what a walk of the function that looks
+    /// only at such reads sees, without walking the operation tree again.</summary>
+    public List<IOperation> References { get; }
+
+    /// <summary>The binary operations, <c>is</c> patterns, compound assignments, invocations, branches and labels written
+    /// in the function itself (not in its lambdas or local functions), in walk order: what the walks of WS5002 that look
+    /// only at these kinds see.</summary>
+    public List<IOperation> Outside { get; }
+
+    /// <summary>WS5002's fragments of each receive, computed by the first append of the function that asks and shared by
+    /// the others (a race computes equal lists twice; they are never changed once set).</summary>
+    public List<List<ISymbol>>? Fragments { get; set; }
+
+    /// <summary>All the symbols of <see cref="Fragments"/> in one list, likewise shared.</summary>
+    public List<ISymbol>? Received { get; set; }
+
     /// <summary>One walk of <paramref name="body"/>, lambdas and local functions included: the values of its locals, the
-    /// reads of EndOfMessage, and the receives outside nested functions.</summary>
+    /// reads of EndOfMessage, the receives outside nested functions, and the operations the rules' later questions look
+    /// at (<see cref="References"/>, <see cref="Outside"/>). The walk visits the operations in the order of
+    /// <see cref="OperationTraversal.DescendantsAndSelfIncludingFunctions"/>.</summary>
     public static ReceiveFunction Scan(WebSocketApis apis, IOperation body)
     {
         var locals = new LocalValues();
         List<IInvocationOperation>? calls = null;
         var readsEndOfMessage = false;
-        foreach (var operation in body.DescendantsAndSelfIncludingFunctions())
+        var references = new List<IOperation>();
+        var outside = new List<IOperation>();
+        var stack = t_stack ??= new Stack<(IOperation, bool)>(64);
+        stack.Clear();
+        stack.Push((body, false));
+        while (stack.Count > 0)
         {
+            var (operation, inFunction) = stack.Pop();
+            foreach (var child in operation.ChildOperations)
+            {
+                stack.Push((child, inFunction || child.Kind is OperationKind.AnonymousFunction or OperationKind.LocalFunction));
+            }
+
             switch (operation.Kind)
             {
                 case OperationKind.VariableDeclarator:
@@ -48,16 +89,37 @@ internal sealed class ReceiveFunction
                     locals.Add(operation);
                     break;
                 case OperationKind.Invocation:
-                    if (operation is IInvocationOperation { TargetMethod.Name: "ReceiveAsync" } invocation && IsOutsideFunctions(invocation, body))
+                    if (!inFunction)
                     {
-                        (calls ??= new List<IInvocationOperation>()).Add(invocation);
+                        outside.Add(operation);
+                        if (((IInvocationOperation)operation).TargetMethod.Name == "ReceiveAsync")
+                        {
+                            (calls ??= new List<IInvocationOperation>()).Add((IInvocationOperation)operation);
+                        }
                     }
 
                     break;
                 case OperationKind.PropertyReference:
+                    references.Add(operation);
                     if (!readsEndOfMessage && IsEndOfMessage(apis, (IPropertyReferenceOperation)operation))
                     {
                         readsEndOfMessage = true;
+                    }
+
+                    break;
+                case OperationKind.LocalReference:
+                case OperationKind.ParameterReference:
+                case OperationKind.FieldReference:
+                    references.Add(operation);
+                    break;
+                case OperationKind.Binary:
+                case OperationKind.IsPattern:
+                case OperationKind.CompoundAssignment:
+                case OperationKind.Branch:
+                case OperationKind.Labeled:
+                    if (!inFunction)
+                    {
+                        outside.Add(operation);
                     }
 
                     break;
@@ -80,7 +142,7 @@ internal sealed class ReceiveFunction
             receives = builder.Count == builder.Capacity ? builder.MoveToImmutable() : builder.ToImmutable();
         }
 
-        return new ReceiveFunction(body, locals, receives, readsEndOfMessage);
+        return new ReceiveFunction(body, locals, receives, readsEndOfMessage, references, outside);
     }
 
     /// <summary>True when <paramref name="scope"/> (lambdas included) reads EndOfMessage of a WebSocketReceiveResult or
@@ -100,18 +162,4 @@ internal sealed class ReceiveFunction
 
     private static bool IsEndOfMessage(WebSocketApis apis, IPropertyReferenceOperation property) =>
         property.Property.Name == "EndOfMessage" && apis.Messages.IsReceiveResult(property.Property.ContainingType);
-
-    /// <summary>The call is written in <paramref name="body"/> itself, not in a lambda or local function inside it.</summary>
-    private static bool IsOutsideFunctions(IOperation operation, IOperation body)
-    {
-        for (var current = operation.Parent; current is not null && current != body; current = current.Parent)
-        {
-            if (current.Kind is OperationKind.AnonymousFunction or OperationKind.LocalFunction)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 }

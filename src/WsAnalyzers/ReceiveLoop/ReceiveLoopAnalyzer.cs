@@ -1,15 +1,18 @@
+using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using WsAnalyzers.Apis;
 using WsAnalyzers.Core;
+using WsAnalyzers.Operations;
 
 namespace WsAnalyzers.ReceiveLoop;
 
 /// <summary>
-/// The receive-loop protocol rules, WS5001 to WS5003, from one invocation action (and a compound-assignment action for
-/// strings grown with <c>+=</c>): a ReceiveAsync is asked about its loop's Close handling (WS5001) and the use of its
-/// bytes (WS5003); an append, recognised by name and then by symbol, about the fragments it gathers (WS5002).
+/// The receive-loop protocol rules, WS5001 to WS5003, from one walk of each body that may receive (its invocations, and
+/// its compound assignments for strings grown with <c>+=</c>): a ReceiveAsync is asked about its loop's Close handling
+/// (WS5001) and the use of its bytes (WS5003); an append, recognised by name and then by symbol, about the fragments it
+/// gathers (WS5002).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ReceiveLoopAnalyzer : WebSocketAnalyzer
@@ -35,58 +38,105 @@ public sealed class ReceiveLoopAnalyzer : WebSocketAnalyzer
         }
 
         var caches = new ReceiveLoopCaches(apis);
-        var invocationAction = LocatedFailures.Wrap(AnalyzeInvocation);
-        var compoundAssignmentAction = withoutLimit ? LocatedFailures.Wrap(AnalyzeCompoundAssignment) : null;
 
         // Every finding starts from a ReceiveAsync call in the body (WS5001, WS5003) or from an append in a function whose
-        // text mentions ReceiveAsync (WS5002, AssemblingFunctions): a body that never spells it gets no operation action,
-        // instead of one call per invocation. Like the operation actions of the other families, the block-start action
-        // runs only in the types the relevance gate lets through (RelevantCodeRegistrations).
+        // text mentions ReceiveAsync (WS5002, AssemblingFunctions): a body that never spells it gets nothing registered.
+        // Like the operation actions of the other families, the block-start action runs only in the types the relevance
+        // gate lets through (RelevantCodeRegistrations). A body that may receive gets one block-end action that walks its
+        // operations once (lambdas and local functions included, as the driver's operation actions would see them) and
+        // asks about its receives and appends, instead of one operation action per invocation of the body.
+        // RS1013 would have a plain operation-block action: that one the relevance gate does not hold back (it would run
+        // for every method body of the compilation), the block-start action it does.
+#pragma warning disable RS1013
         context.RegisterOperationBlockStartAction(block =>
         {
-            if (!ReceivingBodies.MayReceive(block.OperationBlocks))
+            if (ReceivingBodies.MayReceive(block.OperationBlocks))
             {
-                return;
-            }
-
-            block.RegisterOperationAction(invocationAction, OperationKind.Invocation);
-            if (compoundAssignmentAction is not null)
-            {
-                block.RegisterOperationAction(compoundAssignmentAction, OperationKind.CompoundAssignment);
+                block.RegisterOperationBlockEndAction(AnalyzeBlock);
             }
         });
+#pragma warning restore RS1013
 
-        void AnalyzeInvocation(OperationAnalysisContext c)
+        void AnalyzeBlock(OperationBlockAnalysisContext c)
         {
-            var invocation = (IInvocationOperation)c.Operation;
-            var name = invocation.TargetMethod.Name;
-            if (name == "ReceiveAsync")
+            foreach (var root in c.OperationBlocks)
             {
-                if ((ignoresClose || endOfMessage) && apis.IsReceive(invocation, out var receive))
+                foreach (var operation in root.DescendantsAndSelfIncludingFunctions())
                 {
-                    if (ignoresClose)
+                    switch (operation.Kind)
                     {
-                        ReceiveLoopIgnoresCloseRule.Analyze(c, apis, receive);
-                    }
+                        case OperationKind.Invocation:
+                            var invocation = (IInvocationOperation)operation;
+                            var name = invocation.TargetMethod.Name;
+                            if (name == "ReceiveAsync")
+                            {
+                                if (ignoresClose || endOfMessage)
+                                {
+                                    Located(c, operation, AnalyzeReceive);
+                                }
+                            }
+                            else if (withoutLimit && Accumulators.MayBeAppend(name))
+                            {
+                                Located(c, operation, AnalyzeAppendCall);
+                            }
 
-                    if (endOfMessage)
-                    {
-                        EndOfMessageNotCheckedRule.Analyze(c, apis, caches, receive);
+                            break;
+                        case OperationKind.CompoundAssignment when withoutLimit:
+                            Located(c, operation, AnalyzeCompoundAssignment);
+                            break;
                     }
                 }
             }
-            else if (withoutLimit && Accumulators.MayBeAppend(name) && Accumulators.TryGetAppend(apis, invocation, out var append))
+        }
+
+        void AnalyzeReceive(OperationBlockAnalysisContext c, IOperation operation)
+        {
+            if (apis.IsReceive((IInvocationOperation)operation, out var receive))
+            {
+                if (ignoresClose)
+                {
+                    ReceiveLoopIgnoresCloseRule.Analyze(c, apis, receive);
+                }
+
+                if (endOfMessage)
+                {
+                    EndOfMessageNotCheckedRule.Analyze(c, apis, caches, receive);
+                }
+            }
+        }
+
+        void AnalyzeAppendCall(OperationBlockAnalysisContext c, IOperation operation)
+        {
+            if (Accumulators.TryGetAppend(apis, (IInvocationOperation)operation, out var append))
             {
                 MessageAssembledWithoutLimitRule.Analyze(c, apis, caches, append);
             }
         }
 
-        void AnalyzeCompoundAssignment(OperationAnalysisContext c)
+        void AnalyzeCompoundAssignment(OperationBlockAnalysisContext c, IOperation operation)
         {
-            if (Accumulators.TryGetAppend((ICompoundAssignmentOperation)c.Operation, out var append))
+            if (Accumulators.TryGetAppend((ICompoundAssignmentOperation)operation, out var append))
             {
                 MessageAssembledWithoutLimitRule.Analyze(c, apis, caches, append);
             }
+        }
+    }
+
+    /// <summary>Runs one question about <paramref name="operation"/>; a failure is rethrown with the file and line it
+    /// happened at, as <see cref="LocatedFailures"/> does for operation actions, so an AD0001 report is actionable.</summary>
+    private static void Located(OperationBlockAnalysisContext context, IOperation operation, Action<OperationBlockAnalysisContext, IOperation> analyze)
+    {
+        context.CancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            analyze(context, operation);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var span = operation.Syntax.GetLocation().GetLineSpan();
+            throw new InvalidOperationException(
+                $"WsAnalyzers failed at {span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): {exception.Message}",
+                exception);
         }
     }
 }

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 using WsAnalyzers.Apis;
 
@@ -7,14 +5,44 @@ namespace WsAnalyzers.ReceiveLoop;
 
 /// <summary>What the receive-loop rules remember for one compilation (created at compilation start by
 /// <see cref="ReceiveLoopAnalyzer"/>): the scan of each function a receive or an append asked about, so that WS5002 and
-/// WS5003 and every receive and append of one function share one walk of it.</summary>
+/// WS5003 and every receive and append of one function share one walk of it. The receives and appends of one function
+/// are analyzed one after the other (one operation block at a time), so only the last few scans are kept: a table of
+/// every scanned body kept each body's operation tree, and with it the bound state of its whole file, alive until the
+/// end of the compilation, which made every garbage collection of the build slower.</summary>
 internal sealed class ReceiveLoopCaches
 {
-    private readonly ConcurrentDictionary<IOperation, ReceiveFunction> _functions = new();
-    private readonly Func<IOperation, ReceiveFunction> _scan;
+    private const int RecentCapacity = 8;
 
-    public ReceiveLoopCaches(WebSocketApis apis) => _scan = body => ReceiveFunction.Scan(apis, body);
+    private readonly WebSocketApis _apis;
+    private readonly IOperation?[] _bodies = new IOperation?[RecentCapacity];
+    private readonly ReceiveFunction?[] _functions = new ReceiveFunction?[RecentCapacity];
+    private int _next;
+
+    public ReceiveLoopCaches(WebSocketApis apis) => _apis = apis;
 
     /// <summary>The scan of the function (method body, lambda or local function) <paramref name="body"/>.</summary>
-    public ReceiveFunction FunctionOf(IOperation body) => _functions.GetOrAdd(body, _scan);
+    public ReceiveFunction FunctionOf(IOperation body)
+    {
+        lock (_bodies)
+        {
+            for (var i = 0; i < RecentCapacity; i++)
+            {
+                if (ReferenceEquals(_bodies[i], body))
+                {
+                    return _functions[i]!;
+                }
+            }
+        }
+
+        // A scan depends only on the body: two threads asking at once get equal answers.
+        var function = ReceiveFunction.Scan(_apis, body);
+        lock (_bodies)
+        {
+            _bodies[_next] = body;
+            _functions[_next] = function;
+            _next = (_next + 1) % RecentCapacity;
+        }
+
+        return function;
+    }
 }

@@ -45,6 +45,12 @@ internal static class ReceiveLoopFinder
     /// leaves it.</summary>
     public static bool GathersFragments(WebSocketApis apis, ILoopOperation loop)
     {
+        // Both tests read EndOfMessage inside the loop: a loop whose source cannot spell it reads it nowhere.
+        if (!ReceivingBodies.MaySpell(loop.Syntax, "EndOfMessage"))
+        {
+            return false;
+        }
+
         if (CloseChecks.LoopCondition(loop) is { } condition && ReadsEndOfMessage(apis, condition))
         {
             return true;

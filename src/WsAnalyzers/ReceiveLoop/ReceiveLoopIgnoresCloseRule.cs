@@ -15,7 +15,7 @@ internal static class ReceiveLoopIgnoresCloseRule
 {
     public static bool AppliesTo(WebSocketApis apis) => apis.WebSocket is not null && apis.Messages.MessageType is not null;
 
-    public static void Analyze(OperationAnalysisContext context, WebSocketApis apis, WebSocketCall receive)
+    public static void Analyze(OperationBlockAnalysisContext context, WebSocketApis apis, WebSocketCall receive)
     {
         if (receive.Library != SocketLibrary.SystemNet || ReceiveLoopFinder.Find(apis, receive.Invocation) is not { } loop ||
             CloseChecks.StopsAfterClose(apis, loop))

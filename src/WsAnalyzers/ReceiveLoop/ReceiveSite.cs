@@ -152,7 +152,26 @@ internal sealed class ReceiveSite
         }
     }
 
-    public static bool Contains(IReadOnlyList<ISymbol> symbols, ISymbol? symbol)
+    public static bool Contains(List<ISymbol> symbols, ISymbol? symbol)
+    {
+        if (symbol is null)
+        {
+            return false;
+        }
+
+        // An index loop: a foreach over the list through an interface boxed an enumerator per question.
+        for (var i = 0; i < symbols.Count; i++)
+        {
+            if (SymbolEqualityComparer.Default.Equals(symbols[i], symbol))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static bool Contains(ImmutableArray<ISymbol> symbols, ISymbol? symbol)
     {
         if (symbol is null)
         {

@@ -46,15 +46,7 @@ internal static class SameTypeBodies
                 continue;
             }
 
-            var syntax = reference.GetSyntax();
-            var body = syntax switch
-            {
-                MethodDeclarationSyntax method => (SyntaxNode?)method.Body ?? method.ExpressionBody?.Expression,
-                LocalFunctionStatementSyntax local => (SyntaxNode?)local.Body ?? local.ExpressionBody?.Expression,
-                AccessorDeclarationSyntax accessor => (SyntaxNode?)accessor.Body ?? accessor.ExpressionBody?.Expression,
-                PropertyDeclarationSyntax property => property.ExpressionBody?.Expression,
-                _ => (SyntaxNode?)null,
-            };
+            var body = BodySyntax(reference.GetSyntax());
             if (body is not null && model.GetOperation(body) is { } operation)
             {
                 return operation;
@@ -64,8 +56,18 @@ internal static class SameTypeBodies
         return null;
     }
 
+    /// <summary>The body (block or expression) of a method, local function, accessor or expression-bodied property.</summary>
+    public static SyntaxNode? BodySyntax(SyntaxNode declaration) => declaration switch
+    {
+        MethodDeclarationSyntax method => (SyntaxNode?)method.Body ?? method.ExpressionBody?.Expression,
+        LocalFunctionStatementSyntax local => (SyntaxNode?)local.Body ?? local.ExpressionBody?.Expression,
+        AccessorDeclarationSyntax accessor => (SyntaxNode?)accessor.Body ?? accessor.ExpressionBody?.Expression,
+        PropertyDeclarationSyntax property => property.ExpressionBody?.Expression,
+        _ => null,
+    };
+
     /// <summary>A local function, or a member of a type whose declaration in this file contains the call.</summary>
-    private static bool IsDeclaredAround(IOperation use, ISymbol member)
+    public static bool IsDeclaredAround(IOperation use, ISymbol member)
     {
         if (member is IMethodSymbol { MethodKind: MethodKind.LocalFunction })
         {
