@@ -80,6 +80,7 @@ internal sealed class RelevantCodeRegistrations : CompilationStartAnalysisContex
 
         var byKind = new Dictionary<OperationKind, List<Action<OperationAnalysisContext>>>();
         var kinds = ImmutableArray.CreateBuilder<OperationKind>();
+        var highest = 0;
         foreach (var (action, actionKinds) in registered)
         {
             foreach (var kind in actionKinds)
@@ -88,13 +89,14 @@ internal sealed class RelevantCodeRegistrations : CompilationStartAnalysisContex
                 {
                     byKind[kind] = actions = new List<Action<OperationAnalysisContext>>();
                     kinds.Add(kind);
+                    highest = Math.Max(highest, (int)kind);
                 }
 
                 actions.Add(action);
             }
         }
 
-        var table = new Action<OperationAnalysisContext>[kinds.Count == 0 ? 0 : MaxOf(kinds) + 1][];
+        var table = new Action<OperationAnalysisContext>[highest + 1][];
         foreach (var pair in byKind)
         {
             table[(int)pair.Key] = pair.Value.ToArray();
@@ -107,17 +109,6 @@ internal sealed class RelevantCodeRegistrations : CompilationStartAnalysisContex
                 action(context);
             }
         }, kinds.ToImmutable());
-    }
-
-    private static int MaxOf(ImmutableArray<OperationKind>.Builder kinds)
-    {
-        var max = 0;
-        foreach (var kind in kinds)
-        {
-            max = Math.Max(max, (int)kind);
-        }
-
-        return max;
     }
 
     public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) =>

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -30,6 +31,11 @@ internal static class SourceSpans
     /// <summary>The source text of <paramref name="tree"/> as one string, for searches that report positions.</summary>
     public static string TextOf(SyntaxTree tree) => Strings.GetValue(tree.GetText(), static t => t.ToString());
 
+    /// <summary>The source of <paramref name="node"/> contains <paramref name="word"/>, or a Unicode escape (<c>\u</c>,
+    /// <c>\U</c>) that could spell it in an identifier.</summary>
+    public static bool MaySpell(SyntaxNode node, string word) =>
+        Contains(node, word) || HasUnicodeEscape(TextOf(node.SyntaxTree), node.Span.Start, node.Span.End);
+
     /// <summary>
     /// True when an identifier in <paramref name="node"/> may be spelled differently from its value, so that a text search
     /// for the name would miss it: a Unicode escape (<c>Conn\u0065ct</c>) in the node, or a formatting character (which
@@ -38,18 +44,47 @@ internal static class SourceSpans
     public static bool MaySpellIdentifiersDifferently(SyntaxNode node)
     {
         var text = TextOf(node.SyntaxTree);
-        var span = node.Span;
-        return text.IndexOf("\\u", span.Start, span.Length, StringComparison.Ordinal) >= 0 ||
-               text.IndexOf("\\U", span.Start, span.Length, StringComparison.Ordinal) >= 0 ||
-               FormattingCharacters.GetValue(text, static t => HasFormattingCharacter(t) ? Yes : No) == Yes;
+        return HasUnicodeEscape(text, node.Span.Start, node.Span.End) || HasFormattingCharacter(text);
+    }
+
+    /// <summary>As <see cref="MaySpellIdentifiersDifferently(SyntaxNode)"/>, for the whole file.</summary>
+    public static bool MaySpellIdentifiersDifferently(SyntaxTree tree)
+    {
+        var text = TextOf(tree);
+        return HasUnicodeEscape(text, 0, text.Length) || HasFormattingCharacter(text);
+    }
+
+    private static bool HasUnicodeEscape(string text, int start, int end)
+    {
+        // A backslash is rare in code: the runtime's vectorised search finds each one, and only its next character is looked at.
+        for (var at = text.IndexOf('\\', start, end - start); at >= 0 && at + 1 < end; at = text.IndexOf('\\', at + 1, end - at - 1))
+        {
+            if (text[at + 1] is 'u' or 'U')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly object Yes = new();
     private static readonly object No = new();
     private static readonly ConditionalWeakTable<string, object> FormattingCharacters = new();
 
-    private static bool HasFormattingCharacter(string text)
+    /// <summary>A formatting character anywhere in the text, looked for once per text.</summary>
+    private static bool HasFormattingCharacter(string text) =>
+        FormattingCharacters.GetValue(text, static t => ReadFormattingCharacter(t) ? Yes : No) == Yes;
+
+    private static bool ReadFormattingCharacter(string text)
     {
+        // A formatting character is not ASCII; a text whose UTF-8 encoding has one byte per character is all ASCII (the
+        // runtime counts the bytes vectorised), so only a text with other characters is read character by character.
+        if (Encoding.UTF8.GetByteCount(text) == text.Length)
+        {
+            return false;
+        }
+
         foreach (var character in text)
         {
             if (character > 0x7F && CharUnicodeInfo.GetUnicodeCategory(character) == UnicodeCategory.Format)

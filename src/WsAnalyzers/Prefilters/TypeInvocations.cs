@@ -40,7 +40,8 @@ internal static class TypeInvocations
         }
     }
 
-    /// <summary>The calls of the declaration, from the positions of the words in its text; null when its text has a unicode escape.</summary>
+    /// <summary>The calls of the declaration, from the positions of the words in its text; null when an identifier may be
+    /// spelled differently from its value.</summary>
     private static List<InvocationExpressionSyntax>? Find(SyntaxNode declaration, string[] words, Func<string, bool> isName)
     {
         if (SourceSpans.MaySpellIdentifiersDifferently(declaration))
@@ -48,28 +49,23 @@ internal static class TypeInvocations
             return null;
         }
 
-        var text = SourceSpans.TextOf(declaration.SyntaxTree);
-        var span = declaration.Span;
-
-        var calls = new List<InvocationExpressionSyntax>();
+        var tokens = new List<SyntaxToken>();
         foreach (var word in words)
         {
-            for (var position = text.IndexOf(word, span.Start, span.Length, StringComparison.Ordinal);
-                 position >= 0;
-                 position = text.IndexOf(word, position + 1, span.End - position - 1, StringComparison.Ordinal))
+            AddIdentifiersSpelling(declaration, word, tokens);
+        }
+
+        var calls = new List<InvocationExpressionSyntax>();
+        foreach (var token in tokens)
+        {
+            if (CallNaming(token) is { } call && !calls.Contains(call) && SyntaxNames.Invoked(call.Expression) is { } name && isName(name) &&
+                IsOwnedBy(call, declaration))
             {
-                var token = declaration.FindToken(position);
-                if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.Contains(position) &&
-                    CallNaming(token) is { } call && !calls.Contains(call) && SyntaxNames.Invoked(call.Expression) is { } name && isName(name) &&
-                    IsOwnedBy(call, declaration))
-                {
-                    calls.Add(call);
-                }
+                calls.Add(call);
             }
         }
 
-        // In the order a walk of the declaration meets them (an enclosing call first).
-        calls.Sort(static (a, b) => a.SpanStart != b.SpanStart ? a.SpanStart.CompareTo(b.SpanStart) : b.Span.Length.CompareTo(a.Span.Length));
+        calls.Sort(WalkOrder);
         return calls;
     }
 
@@ -77,7 +73,7 @@ internal static class TypeInvocations
     /// The nodes of the declaration (not of its nested types) that name <paramref name="name"/>: the calls whose invoked
     /// name it is (<see cref="SyntaxNames.Invoked"/>) and the identifiers spelling it, in the order a walk of the declaration
     /// meets them, found from where its text spells the name; null when an identifier may be spelled differently from its
-    /// value (<see cref="SourceSpans.MaySpellIdentifiersDifferently"/>), and the caller walks the declaration instead.
+    /// value (<see cref="SourceSpans.MaySpellIdentifiersDifferently(SyntaxNode)"/>), and the caller walks the declaration instead.
     /// </summary>
     public static List<SyntaxNode>? NameNodes(SyntaxNode declaration, string name)
     {
@@ -105,14 +101,14 @@ internal static class TypeInvocations
             }
         }
 
-        nodes.Sort(static (a, b) => a.SpanStart != b.SpanStart ? a.SpanStart.CompareTo(b.SpanStart) : b.Span.Length.CompareTo(a.Span.Length));
+        nodes.Sort(WalkOrder);
         return nodes;
     }
 
     /// <summary>
     /// The identifier tokens of <paramref name="node"/> (nested types included) whose value is <paramref name="name"/>, in
     /// text order, found where the node's text spells the name; null when an identifier may be spelled differently from
-    /// its value (<see cref="SourceSpans.MaySpellIdentifiersDifferently"/>), and the caller walks the node instead.
+    /// its value (<see cref="SourceSpans.MaySpellIdentifiersDifferently(SyntaxNode)"/>), and the caller walks the node instead.
     /// </summary>
     public static List<SyntaxToken>? Identifiers(SyntaxNode node, string name)
     {
@@ -121,22 +117,32 @@ internal static class TypeInvocations
             return null;
         }
 
+        var tokens = new List<SyntaxToken>();
+        AddIdentifiersSpelling(node, name, tokens);
+        tokens.RemoveAll(token => token.ValueText != name);
+        return tokens;
+    }
+
+    /// <summary>In the order a walk of the declaration meets the nodes (an enclosing call first).</summary>
+    private static readonly Comparison<SyntaxNode> WalkOrder =
+        static (a, b) => a.SpanStart != b.SpanStart ? a.SpanStart.CompareTo(b.SpanStart) : b.Span.Length.CompareTo(a.Span.Length);
+
+    /// <summary>Adds the identifier tokens of <paramref name="node"/> whose text spells <paramref name="word"/>, found
+    /// from the positions of the word in the node's text and checked with <c>FindToken</c>.</summary>
+    private static void AddIdentifiersSpelling(SyntaxNode node, string word, List<SyntaxToken> tokens)
+    {
         var text = SourceSpans.TextOf(node.SyntaxTree);
         var span = node.Span;
-        var tokens = new List<SyntaxToken>();
-        for (var position = text.IndexOf(name, span.Start, span.Length, StringComparison.Ordinal);
+        for (var position = text.IndexOf(word, span.Start, span.Length, StringComparison.Ordinal);
              position >= 0;
-             position = text.IndexOf(name, position + 1, span.End - position - 1, StringComparison.Ordinal))
+             position = text.IndexOf(word, position + 1, span.End - position - 1, StringComparison.Ordinal))
         {
             var token = node.FindToken(position);
-            if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.Contains(position) && token.ValueText == name &&
-                (tokens.Count == 0 || tokens[tokens.Count - 1] != token))
+            if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.Contains(position) && (tokens.Count == 0 || tokens[tokens.Count - 1] != token))
             {
                 tokens.Add(token);
             }
         }
-
-        return tokens;
     }
 
     /// <summary>The call whose invoked name (<see cref="SyntaxNames.Invoked"/>) is <paramref name="identifier"/>.</summary>

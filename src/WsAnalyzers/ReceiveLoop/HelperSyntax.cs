@@ -58,7 +58,7 @@ internal static class HelperSyntax
 
     private static bool BodyMayExamineClose(IMethodSymbol method, SyntaxNode body, SyntaxTree tree, int depth)
     {
-        if (ReceivingBodies.MaySpell(body, "Close") || SourceSpans.Contains(body, "switch"))
+        if (SourceSpans.MaySpell(body, "Close") || SourceSpans.Contains(body, "switch"))
         {
             return true;
         }

@@ -38,6 +38,9 @@ public sealed class ReceiveLoopAnalyzer : WebSocketAnalyzer
         }
 
         var caches = new ReceiveLoopCaches(apis);
+        Action<OperationBlockAnalysisContext, IOperation> analyzeReceive = AnalyzeReceive;
+        Action<OperationBlockAnalysisContext, IOperation> analyzeAppendCall = AnalyzeAppendCall;
+        Action<OperationBlockAnalysisContext, IOperation> analyzeCompoundAssignment = AnalyzeCompoundAssignment;
 
         // Every finding starts from a ReceiveAsync call in the body (WS5001, WS5003) or from an append in a function whose
         // text mentions ReceiveAsync (WS5002, AssemblingFunctions): a body that never spells it gets nothing registered.
@@ -72,17 +75,17 @@ public sealed class ReceiveLoopAnalyzer : WebSocketAnalyzer
                             {
                                 if (ignoresClose || endOfMessage)
                                 {
-                                    Located(c, operation, AnalyzeReceive);
+                                    LocatedFailures.Run(c, operation, analyzeReceive);
                                 }
                             }
                             else if (withoutLimit && Accumulators.MayBeAppend(name))
                             {
-                                Located(c, operation, AnalyzeAppendCall);
+                                LocatedFailures.Run(c, operation, analyzeAppendCall);
                             }
 
                             break;
                         case OperationKind.CompoundAssignment when withoutLimit:
-                            Located(c, operation, AnalyzeCompoundAssignment);
+                            LocatedFailures.Run(c, operation, analyzeCompoundAssignment);
                             break;
                     }
                 }
@@ -119,24 +122,6 @@ public sealed class ReceiveLoopAnalyzer : WebSocketAnalyzer
             {
                 MessageAssembledWithoutLimitRule.Analyze(c, apis, caches, append);
             }
-        }
-    }
-
-    /// <summary>Runs one question about <paramref name="operation"/>; a failure is rethrown with the file and line it
-    /// happened at, as <see cref="LocatedFailures"/> does for operation actions, so an AD0001 report is actionable.</summary>
-    private static void Located(OperationBlockAnalysisContext context, IOperation operation, Action<OperationBlockAnalysisContext, IOperation> analyze)
-    {
-        context.CancellationToken.ThrowIfCancellationRequested();
-        try
-        {
-            analyze(context, operation);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            var span = operation.Syntax.GetLocation().GetLineSpan();
-            throw new InvalidOperationException(
-                $"WsAnalyzers failed at {span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): {exception.Message}",
-                exception);
         }
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using WsAnalyzers.Apis;
 using WsAnalyzers.Operations;
+using WsAnalyzers.Prefilters;
 
 namespace WsAnalyzers.ReceiveLoop;
 
@@ -46,7 +47,7 @@ internal static class ReceiveLoopFinder
     public static bool GathersFragments(WebSocketApis apis, ILoopOperation loop)
     {
         // Both tests read EndOfMessage inside the loop: a loop whose source cannot spell it reads it nowhere.
-        if (!ReceivingBodies.MaySpell(loop.Syntax, "EndOfMessage"))
+        if (!SourceSpans.MaySpell(loop.Syntax, "EndOfMessage"))
         {
             return false;
         }

@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -67,7 +65,7 @@ internal sealed class ConnectCandidateFile
         }
 
         _root = _tree.GetRoot();
-        _reaching = _root.ContainsDiagnostics || MaySpellIdentifiersDifferently(_text) ? Index(_root) : Search();
+        _reaching = _root.ContainsDiagnostics || SourceSpans.MaySpellIdentifiersDifferently(_tree) ? Index(_root) : Search();
     }
 
     /// <summary>The names that may reach a connect, backwards from the connect names: the owners of the invocations (and
@@ -173,38 +171,6 @@ internal sealed class ConnectCandidateFile
         ArgumentSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax } argument => SyntaxNames.Invoked(argument.Expression),
         _ => null,
     };
-
-    /// <summary>A Unicode escape or a formatting character can make an identifier's value differ from its text
-    /// (<c>Conn\u0065ct</c>), which the text search would miss.</summary>
-    private static bool MaySpellIdentifiersDifferently(string text)
-    {
-        // A backslash is rare in code: the runtime's vectorised search finds each one, and only its next character is looked at.
-        for (var index = text.IndexOf('\\'); index >= 0; index = text.IndexOf('\\', index + 1))
-        {
-            if (index + 1 < text.Length && text[index + 1] is 'u' or 'U')
-            {
-                return true;
-            }
-        }
-
-        // A formatting character is not ASCII; a text whose UTF-8 encoding has one byte per character is all ASCII (the
-        // runtime counts the bytes vectorised), so only a text with other characters is read character by character.
-        if (Encoding.UTF8.GetByteCount(text) == text.Length)
-        {
-            return false;
-        }
-
-        for (var index = 0; index < text.Length; index++)
-        {
-            var character = text[index];
-            if (character > 0x7F && CharUnicodeInfo.GetUnicodeCategory(character) == UnicodeCategory.Format)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>All names of the file that may reach a connect, from one walk of it.</summary>
     private static HashSet<string> Index(SyntaxNode root)
