@@ -1,4 +1,6 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using WsAnalyzers.Apis;
@@ -16,7 +18,7 @@ internal static class UnencryptedEndpointRule
     public static void Analyze(OperationAnalysisContext context, WebSocketApis apis)
     {
         var literal = (ILiteralOperation)context.Operation;
-        if (!literal.ConstantValue.HasValue || literal.ConstantValue.Value is not string text || !WebSocketUrl.IsUnencrypted(text))
+        if (!MayStartWithScheme(literal.Syntax) || !literal.ConstantValue.HasValue || literal.ConstantValue.Value is not string text || !WebSocketUrl.IsUnencrypted(text))
         {
             return;
         }
@@ -52,6 +54,15 @@ internal static class UnencryptedEndpointRule
 
         context.Report(Diagnostic.Create(Descriptors.WS6002UnencryptedEndpoint, value.Syntax.GetLocation(), Shorten(text), host));
     }
+
+    /// <summary>
+    /// False when the literal's source says its value cannot start with ws:// (a number, a Boolean, a character, null, or
+    /// a string token whose value does not): reading a string constant copies it into a new string each time, and the
+    /// action sees every literal of the code. A token's value text is its constant, escapes resolved.
+    /// </summary>
+    private static bool MayStartWithScheme(SyntaxNode syntax) =>
+        syntax is not LiteralExpressionSyntax literal ||
+        (literal.IsKind(SyntaxKind.StringLiteralExpression) && WebSocketUrl.IsUnencrypted(literal.Token.ValueText));
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text.Substring(0, 57) + "...";
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -29,17 +30,31 @@ internal sealed class WebSocketRelevance
     private const byte SpellsApi = 2;
     private static readonly ConditionalWeakTable<Compilation, WebSocketRelevance> Cache = new();
 
-    private readonly ConcurrentDictionary<SyntaxTree, byte> _trees = new();
-    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _types = new(SymbolEqualityComparer.Default);
+    // Every file is searched once, when the first analyzer starts on the compilation; afterwards the set is only read.
+    private readonly HashSet<SyntaxTree> _mentioning = new();
+
+    // A source type is one symbol per compilation, so its identity is enough (hashing and comparing by the symbol
+    // comparer cost about as much as deciding afresh); a second instance of the same type would only be decided twice.
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _types = new(IdentityComparer.Instance);
     private readonly Compilation _compilation;
     private readonly bool _everything;
-    private int _spellsAnyApi; // 0 not searched yet, 1 no, 2 yes
 
     private WebSocketRelevance(Compilation compilation)
     {
         _compilation = compilation;
-        // A global using of a WebSocket namespace spells a marker, so only the files that do are parsed for one.
-        _everything = compilation.SyntaxTrees.Any(tree => Mentions(tree) && HasGlobalUsingOfWebSocketApi(tree));
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            var found = Search(tree);
+            if ((found & Relevant) != 0)
+            {
+                _mentioning.Add(tree);
+
+                // A global using of a WebSocket namespace spells a marker, so only the files that do are parsed for one.
+                _everything = _everything || HasGlobalUsingOfWebSocketApi(tree);
+            }
+
+            SpellsAnyApi |= (found & SpellsApi) != 0;
+        }
     }
 
     public static WebSocketRelevance For(Compilation compilation) =>
@@ -83,34 +98,10 @@ internal sealed class WebSocketRelevance
     }
 
     /// <summary>True when the source text of <paramref name="tree"/> spells a WebSocket API.</summary>
-    public bool Mentions(SyntaxTree tree) => (MarkersIn(tree) & Relevant) != 0;
+    public bool Mentions(SyntaxTree tree) => _mentioning.Contains(tree);
 
     /// <summary>The compilation gate: some file spells "websocket" or "signalr" in any case.</summary>
-    public bool SpellsAnyApi
-    {
-        get
-        {
-            if (_spellsAnyApi == 0)
-            {
-                var spells = false;
-                foreach (var tree in _compilation.SyntaxTrees)
-                {
-                    if ((MarkersIn(tree) & SpellsApi) != 0)
-                    {
-                        spells = true;
-                        break;
-                    }
-                }
-
-                _spellsAnyApi = spells ? 2 : 1;
-            }
-
-            return _spellsAnyApi == 2;
-        }
-    }
-
-    private byte MarkersIn(SyntaxTree tree) =>
-        _trees.TryGetValue(tree, out var known) ? known : _trees.GetOrAdd(tree, static t => Search(t));
+    public bool SpellsAnyApi { get; }
 
     private bool IsRelevant(INamedTypeSymbol type, int depth)
     {
@@ -121,11 +112,24 @@ internal sealed class WebSocketRelevance
 
         // Deep enough for any real nesting or inheritance chain; past it the type counts as relevant, never as skipped.
         var relevant = depth > 16 ||
-            type.DeclaringSyntaxReferences.Any(reference => Mentions(reference.SyntaxTree)) ||
+            IsDeclaredInMentioningFile(type) ||
             (type.ContainingType is { } outer && IsRelevant(outer, depth + 1)) ||
             (type.BaseType is { } baseType && baseType.DeclaringSyntaxReferences.Length > 0 && IsRelevant(baseType.OriginalDefinition, depth + 1));
         _types.TryAdd(type, relevant);
         return relevant;
+    }
+
+    private bool IsDeclaredInMentioningFile(INamedTypeSymbol type)
+    {
+        foreach (var location in type.Locations)
+        {
+            if (location.SourceTree is { } tree && _mentioning.Contains(tree))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -157,4 +161,13 @@ internal sealed class WebSocketRelevance
         tree.GetRoot() is CompilationUnitSyntax unit &&
         unit.Usings.Any(u => u.GlobalKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.GlobalKeyword) &&
                              Markers.Any(marker => u.ToString().IndexOf(marker, StringComparison.OrdinalIgnoreCase) >= 0));
+
+    private sealed class IdentityComparer : IEqualityComparer<INamedTypeSymbol>
+    {
+        public static readonly IdentityComparer Instance = new();
+
+        public bool Equals(INamedTypeSymbol? x, INamedTypeSymbol? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(INamedTypeSymbol obj) => RuntimeHelpers.GetHashCode(obj);
+    }
 }
