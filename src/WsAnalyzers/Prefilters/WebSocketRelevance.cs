@@ -28,6 +28,7 @@ internal sealed class WebSocketRelevance
     private static readonly string[] Markers = { "ebsocket", "signalr", "ws://" };
     private const byte Relevant = 1;
     private const byte SpellsApi = 2;
+    private const int ConcurrencyLevel = 4;
     private static readonly ConditionalWeakTable<Compilation, WebSocketRelevance> Cache = new();
 
     // Every file is searched once, when the first analyzer starts on the compilation; afterwards the set is only read.
@@ -35,15 +36,17 @@ internal sealed class WebSocketRelevance
 
     // A source type is one symbol per compilation, so its identity is enough (hashing and comparing by the symbol
     // comparer cost about as much as deciding afresh); a second instance of the same type would only be decided twice.
-    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _types = new(IdentityComparer.Instance);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _types;
     private readonly Compilation _compilation;
     private readonly bool _everything;
 
     private WebSocketRelevance(Compilation compilation)
     {
         _compilation = compilation;
+        var trees = 0;
         foreach (var tree in compilation.SyntaxTrees)
         {
+            trees++;
             var found = Search(tree);
             if ((found & Relevant) != 0)
             {
@@ -55,6 +58,10 @@ internal sealed class WebSocketRelevance
 
             SpellsAnyApi |= (found & SpellsApi) != 0;
         }
+
+        // Every type of the compilation is asked about (one start per type and family): sized for about two types per
+        // file, so that a large application's table is not grown and copied a dozen times while the first family starts.
+        _types = new ConcurrentDictionary<INamedTypeSymbol, bool>(ConcurrencyLevel, Math.Max(31, 2 * trees), IdentityComparer.Instance);
     }
 
     public static WebSocketRelevance For(Compilation compilation) =>
