@@ -4,9 +4,9 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using WsAnalyzers.Apis;
 using WsAnalyzers.Core;
-using WsAnalyzers.Operations;
 
 namespace WsAnalyzers.ResourceBounds;
 
@@ -47,11 +47,33 @@ internal sealed class CollectionUseCollector
 
     public void Record(OperationAnalysisContext context)
     {
+        // The cheapest facts first: a constant is never long-lived, nor is a property that is an indexer or not declared in
+        // source (LongLivedMembers wants an auto-property), and those are most of the references there are.
         var reference = context.Operation;
-        var member = reference.ReferencedSymbol();
-        if (member is null)
+        ISymbol member;
+        switch (reference)
         {
-            return;
+            case IFieldReferenceOperation { Field: var field }:
+                if (field.IsConst)
+                {
+                    return;
+                }
+
+                member = field;
+                break;
+            case IPropertyReferenceOperation { Property: var property }:
+                if (property.IsIndexer || property.DeclaringSyntaxReferences.IsEmpty)
+                {
+                    return;
+                }
+
+                member = property;
+                break;
+            case ILocalReferenceOperation { Local: var local }:
+                member = local;
+                break;
+            default:
+                return;
         }
 
         if (!_decisions.TryGetValue(member, out var collection))
