@@ -24,6 +24,9 @@ internal sealed class CollectionUse
         ContainingSymbol = containingSymbol;
     }
 
+    /// <summary>The collection the use belongs to (uses of equal members share one), for grouping without hashing symbols.</summary>
+    public CollectionUseCollector.Collection? Collection { get; set; }
+
     /// <summary>The field, property or top-level local (its original definition).</summary>
     public ISymbol Member { get; }
 

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using WsAnalyzers.Apis;
@@ -16,8 +18,28 @@ internal static class ConnectionHandles
     public static bool IsConnectionType(WebSocketApis apis, ITypeSymbol? type) =>
         IsLibraryConnection(apis, type) || WrapsConnection(apis, type);
 
-    private static bool IsLibraryConnection(WebSocketApis apis, ITypeSymbol? type) =>
-        type is not null &&
+    // Nine base-type and interface walks per question, asked again for every collection of a type argument (WebSocket,
+    // string, Guid...): answered once per type instance and compilation (its WebSocketApis).
+    private static readonly ConditionalWeakTable<WebSocketApis, ConcurrentDictionary<ITypeSymbol, bool>> LibraryConnections = new();
+
+    private static bool IsLibraryConnection(WebSocketApis apis, ITypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        var known = LibraryConnections.GetValue(apis, static _ => new ConcurrentDictionary<ITypeSymbol, bool>(SameInstance<ITypeSymbol>.Comparer));
+        if (!known.TryGetValue(type, out var isConnection))
+        {
+            isConnection = InheritsFromLibraryConnection(apis, type);
+            known.TryAdd(type, isConnection);
+        }
+
+        return isConnection;
+    }
+
+    private static bool InheritsFromLibraryConnection(WebSocketApis apis, ITypeSymbol type) =>
         (type.IsOrInheritsFrom(apis.WebSocket) || type.IsOrInheritsFrom(apis.FleckConnection) ||
          type.IsOrInheritsFrom(apis.SharpWebSocket) || type.IsOrInheritsFrom(apis.SharpWebSocketBehavior) ||
          type.IsOrInheritsFrom(apis.Collections.HubCallerContext) || type.IsOrInheritsFrom(apis.WebSocketContext) ||

@@ -52,25 +52,42 @@ public sealed class ResourceBoundsAnalyzer : WebSocketAnalyzer
         {
             // A member whose uses this analyzer may not have seen (see WebSocketRelevance) is not judged.
             var relevance = WebSocketRelevance.For(end.Compilation);
-            var byMember = collector.ByMember().Where(uses => !relevance.MayBeUsedWhereSkipped(uses.Key, end.CancellationToken)).ToList();
+            // Each collection's type is asked once, for the connection rules and the history rule alike.
+            var tracked = new List<IGrouping<ISymbol, CollectionUse>>();
+            var history = new List<IGrouping<ISymbol, CollectionUse>>();
+            foreach (var uses in collector.ByMember())
+            {
+                if (relevance.MayBeUsedWhereSkipped(uses.Key, end.CancellationToken))
+                {
+                    continue;
+                }
+
+                var type = ConnectionCollections.TypeOf(uses.Key);
+                if (connections && collections.IsTracked(type))
+                {
+                    tracked.Add(uses);
+                }
+
+                if (histories && collections.IsHistory(type))
+                {
+                    history.Add(uses);
+                }
+            }
+
             if (neverShrunk)
             {
-                ConnectionCollectionNeverShrunkRule.Report(end, apis, Of(byMember, collections.IsTracked));
+                ConnectionCollectionNeverShrunkRule.Report(end, apis, tracked);
             }
 
             if (histories)
             {
-                MessageHistoryUnboundedRule.Report(end, apis, Of(byMember, collections.IsHistory));
+                MessageHistoryUnboundedRule.Report(end, apis, history);
             }
 
             if (notRemoved)
             {
-                ConnectionNotRemovedOnEveryClosePathRule.Report(end, apis, Of(byMember, collections.IsTracked), calls, bodies);
+                ConnectionNotRemovedOnEveryClosePathRule.Report(end, apis, tracked, calls, bodies);
             }
         });
     }
-
-    private static IEnumerable<IGrouping<ISymbol, CollectionUse>> Of(
-        List<IGrouping<ISymbol, CollectionUse>> byMember, System.Func<ITypeSymbol?, bool> isOfType) =>
-        byMember.Where(uses => isOfType(ConnectionCollections.TypeOf(uses.Key)));
 }

@@ -97,9 +97,10 @@ internal static class SendNotAwaitedRule
             return Reason.Concurrent;
         }
 
-        // Runs that each send on the socket they accepted or created themselves never share it.
-        return send.Callback is null && !UnawaitedRuns.OpenedByTheRun(apis, send.Invocation, send.SocketOperation, send.Socket) &&
-               UnawaitedRuns.Overlap(threading, caches, send.Invocation, context) ? Reason.Rerun : null;
+        // Runs that each send on the socket they accepted or created themselves never share it. Whether the method is
+        // started again without await is kept per method and is mostly "no": asked before the walk of the body.
+        return send.Callback is null && UnawaitedRuns.Overlap(threading, caches, send.Invocation, context) &&
+               !UnawaitedRuns.OpenedByTheRun(apis, send.Invocation, send.SocketOperation, send.Socket) ? Reason.Rerun : null;
     }
 
     /// <summary>Another send on the socket outside the send's callback, not serialised; for a socket the method around the
