@@ -6,6 +6,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using WsAnalyzers.Operations;
 
 namespace WsAnalyzers.Prefilters;
 
@@ -61,7 +62,7 @@ internal sealed class WebSocketRelevance
 
         // Every type of the compilation is asked about (one start per type and family): sized for about two types per
         // file, so that a large application's table is not grown and copied a dozen times while the first family starts.
-        _types = new ConcurrentDictionary<INamedTypeSymbol, bool>(ConcurrencyLevel, Math.Max(31, 2 * trees), IdentityComparer.Instance);
+        _types = new ConcurrentDictionary<INamedTypeSymbol, bool>(ConcurrencyLevel, Math.Max(31, 2 * trees), SameInstance<INamedTypeSymbol>.Comparer);
     }
 
     public static WebSocketRelevance For(Compilation compilation) =>
@@ -168,13 +169,4 @@ internal sealed class WebSocketRelevance
         tree.GetRoot() is CompilationUnitSyntax unit &&
         unit.Usings.Any(u => u.GlobalKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.GlobalKeyword) &&
                              Markers.Any(marker => u.ToString().IndexOf(marker, StringComparison.OrdinalIgnoreCase) >= 0));
-
-    private sealed class IdentityComparer : IEqualityComparer<INamedTypeSymbol>
-    {
-        public static readonly IdentityComparer Instance = new();
-
-        public bool Equals(INamedTypeSymbol? x, INamedTypeSymbol? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(INamedTypeSymbol obj) => RuntimeHelpers.GetHashCode(obj);
-    }
 }

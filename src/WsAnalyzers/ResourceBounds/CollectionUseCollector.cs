@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using WsAnalyzers.Apis;
+using WsAnalyzers.Operations;
 using WsAnalyzers.Core;
 
 namespace WsAnalyzers.ResourceBounds;

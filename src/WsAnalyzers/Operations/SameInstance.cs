@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 
-namespace WsAnalyzers.ResourceBounds;
+namespace WsAnalyzers.Operations;
 
 /// <summary>Reference equality, for caches keyed by the symbol instance an operation hands out: hashing an address is
 /// far cheaper than SymbolEqualityComparer, and a symbol handed out twice as two equal instances only costs a second
