@@ -76,6 +76,22 @@ public sealed class WS6002UnencryptedEndpointTests
         """);
 
     [Fact]
+    public Task Literals_spelled_otherwise_are_flagged_by_their_value() => Verify.VerifyAnalyzerAsync(Usings + """"
+        class Spellings
+        {
+            public async Task ConnectAllAsync(CancellationToken ct)
+            {
+                using var escaped = new ClientWebSocket();
+                await escaped.ConnectAsync(new Uri({|WS6002:"\u0077s://escaped.example.com/"|}), ct);
+                using var verbatim = new ClientWebSocket();
+                await verbatim.ConnectAsync(new Uri({|WS6002:@"ws://verbatim.example.com/"|}), ct);
+                using var raw = new ClientWebSocket();
+                await raw.ConnectAsync(new Uri({|WS6002:"""ws://raw.example.com/"""|}), ct);
+            }
+        }
+        """");
+
+    [Fact]
     public Task Top_level_programs_are_flagged()
     {
         var test = Verify.CreateTest("""
