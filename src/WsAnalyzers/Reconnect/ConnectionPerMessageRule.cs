@@ -16,10 +16,10 @@ namespace WsAnalyzers.Reconnect;
 internal static class ConnectionPerMessageRule
 {
     /// <summary>Judges a connect call.</summary>
-    internal static void Analyze(OperationAnalysisContext context, WebSocketApis apis, IInvocationOperation invocation, WebSocketCall connect)
+    internal static void Analyze(OperationAnalysisContext context, WebSocketApis apis, IInvocationOperation invocation, WebSocketCall connect, ref OneShotAnswer oneShot)
     {
         if (connect.Library is not (SocketLibrary.SystemNet or SocketLibrary.WebSocketSharp or SocketLibrary.WebsocketClient) ||
-            !OneShotConnections.IsOneShotConnection(apis, connect, out var declaration, out var send) || declaration is null || send is null ||
+            !OneShotConnections.IsOneShotConnection(apis, connect, ref oneShot) || oneShot.Declaration is not { } declaration || oneShot.Send is not { } send ||
             invocation.EnclosingFunction() is not { } function)
         {
             return;

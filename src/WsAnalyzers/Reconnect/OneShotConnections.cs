@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using WsAnalyzers.Apis;
 using WsAnalyzers.Operations;
+using WsAnalyzers.Prefilters;
 
 namespace WsAnalyzers.Reconnect;
 
@@ -12,10 +13,24 @@ namespace WsAnalyzers.Reconnect;
 /// </summary>
 internal static class OneShotConnections
 {
-    public static bool IsOneShotConnection(WebSocketApis apis, WebSocketCall connect, out IVariableDeclaratorOperation? declaration) =>
-        OneShotConnections.IsOneShotConnection(apis, connect, out declaration, out _);
+    /// <summary>As <see cref="IsOneShotConnection(WebSocketApis, WebSocketCall, out IVariableDeclaratorOperation?, out IInvocationOperation?)"/>,
+    /// answered once per connect call: WS1001/WS1002 and WS1005 both ask it about the same connect, and the answer walks
+    /// the whole function.</summary>
+    public static bool IsOneShotConnection(WebSocketApis apis, WebSocketCall connect, ref OneShotAnswer answer)
+    {
+        if (!answer.Known)
+        {
+            answer.IsOneShot = IsOneShotConnection(apis, connect, out var declaration, out var send);
+            answer.Declaration = declaration;
+            answer.Send = send;
+            answer.Known = true;
+        }
 
-    /// <summary>As above; <paramref name="send"/> is the single send.</summary>
+        return answer.IsOneShot;
+    }
+
+    /// <summary>Whether the connect is part of a one-shot connection; <paramref name="declaration"/> is the socket's
+    /// declarator, <paramref name="send"/> the single send.</summary>
     public static bool IsOneShotConnection(
         WebSocketApis apis, WebSocketCall connect, out IVariableDeclaratorOperation? declaration, out IInvocationOperation? send)
     {
@@ -29,6 +44,14 @@ internal static class OneShotConnections
         declaration = LocalDeclarations.DeclaratorOf(socket);
         if (declaration is null || !declaration.IsWithin(function) ||
             declaration.GetVariableInitializer()?.Value.WithoutConversions() is not IObjectCreationOperation)
+        {
+            return false;
+        }
+
+        // A one-shot connection sends once: a function whose source cannot spell a send method (every one is named
+        // Send... or Broadcast...) has none, and is not walked.
+        if (!SourceSpans.Contains(function.Syntax, "Send") && !SourceSpans.Contains(function.Syntax, "Broadcast") &&
+            !SourceSpans.MaySpellIdentifiersDifferently(function.Syntax))
         {
             return false;
         }
@@ -113,4 +136,14 @@ internal static class OneShotConnections
 
         return false;
     }
+}
+
+/// <summary>The answer of <see cref="OneShotConnections.IsOneShotConnection(WebSocketApis, WebSocketCall, ref OneShotAnswer)"/>
+/// for one connect call, kept by the caller while the rules look at that call.</summary>
+internal struct OneShotAnswer
+{
+    public bool Known;
+    public bool IsOneShot;
+    public IVariableDeclaratorOperation? Declaration;
+    public IInvocationOperation? Send;
 }

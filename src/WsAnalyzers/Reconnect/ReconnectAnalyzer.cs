@@ -50,18 +50,12 @@ public sealed class ReconnectAnalyzer : WebSocketAnalyzer
         {
             var invocation = (IInvocationOperation)c.Operation;
             var isConnect = apis.IsConnect(invocation, out var connect);
+            var oneShot = default(OneShotAnswer);
             if (reconnects && ReconnectReach.TryFind(apis, caches, invocation, isConnect, connect, out var reach))
             {
-                if ((noDelay || noBackoff) && ReconnectFinding.TryAnalyze(apis, caches, reach, c.ContainingSymbol, () => FlowGraphs.Root(c), out var finding))
+                if (noDelay || noBackoff)
                 {
-                    if (noDelay && finding.Verdict == ReconnectVerdict.NoDelay)
-                    {
-                        ReconnectWithoutDelayRule.Report(c, apis, finding);
-                    }
-                    else if (noBackoff && finding.Verdict == ReconnectVerdict.NoBackoffWithJitter)
-                    {
-                        ReconnectWithoutBackoffRule.Report(c, apis, finding);
-                    }
+                    AnalyzeRetry(c, reach, ref oneShot);
                 }
 
                 if (afterNormalClosure)
@@ -79,7 +73,23 @@ public sealed class ReconnectAnalyzer : WebSocketAnalyzer
 
                 if (perMessage)
                 {
-                    ConnectionPerMessageRule.Analyze(c, apis, invocation, connect);
+                    ConnectionPerMessageRule.Analyze(c, apis, invocation, connect, ref oneShot);
+                }
+            }
+        }
+
+        // Apart from AnalyzeInvocation: the graph callback's closure is then allocated only for a reconnect, not per call.
+        void AnalyzeRetry(OperationAnalysisContext c, ReconnectReach reach, ref OneShotAnswer oneShot)
+        {
+            if (ReconnectFinding.TryAnalyze(apis, caches, reach, c.ContainingSymbol, () => FlowGraphs.Root(c), ref oneShot, out var finding))
+            {
+                if (noDelay && finding.Verdict == ReconnectVerdict.NoDelay)
+                {
+                    ReconnectWithoutDelayRule.Report(c, apis, finding);
+                }
+                else if (noBackoff && finding.Verdict == ReconnectVerdict.NoBackoffWithJitter)
+                {
+                    ReconnectWithoutBackoffRule.Report(c, apis, finding);
                 }
             }
         }

@@ -38,9 +38,11 @@ internal readonly struct ReconnectFinding
 
     /// <summary>Analyses a reconnect call (<see cref="ReconnectReach.TryFind"/>): true when it is on a retry path
     /// without an acceptable backoff. <paramref name="graph"/> gives the control-flow graph of the analysed member, asked
-    /// for only when the waits found are not plainly on every path (<see cref="WaitFreePaths"/>).</summary>
+    /// for only when the waits found are not plainly on every path (<see cref="WaitFreePaths"/>). <paramref name="oneShot"/>
+    /// keeps whether a direct connect is a one-shot connection for the other rules asking about the same call.</summary>
     public static bool TryAnalyze(
-        WebSocketApis apis, ReconnectCaches caches, ReconnectReach reach, ISymbol containingSymbol, Func<ControlFlowGraph?> graph, out ReconnectFinding finding)
+        WebSocketApis apis, ReconnectCaches caches, ReconnectReach reach, ISymbol containingSymbol, Func<ControlFlowGraph?> graph, ref OneShotAnswer oneShot,
+        out ReconnectFinding finding)
     {
         finding = default;
         var invocation = reach.Site;
@@ -112,7 +114,7 @@ internal readonly struct ReconnectFinding
             }
         }
 
-        if ((path.Region is IForLoopOperation loop && IsFanOut(loop)) || (reach.IsDirect && OneShotConnections.IsOneShotConnection(apis, reach.Connect, out _)))
+        if ((path.Region is IForLoopOperation loop && IsFanOut(loop)) || (reach.IsDirect && OneShotConnections.IsOneShotConnection(apis, reach.Connect, ref oneShot)))
         {
             return false;
         }

@@ -45,6 +45,12 @@ internal static class WaitFreePaths
             marks.Add(Mark(wait, function, target).Syntax);
         }
 
+        if (kind == RetryPathKind.Loop && StraightRoundTrip(target, loop, marks))
+        {
+            // The answer the graph gives for this shape, without building it.
+            return true;
+        }
+
         if (rootGraph() is not { } root || FlowGraphs.Of(root, function) is not { } graph)
         {
             return false;
@@ -83,6 +89,123 @@ internal static class WaitFreePaths
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// True when the way round <paramref name="loop"/> that completes normally runs through straight-line code that
+    /// passes no wait: the target is evaluated unconditionally in a statement of the loop body, possibly inside the body
+    /// of <c>try</c> statements without <c>finally</c> (their catch clauses, where the waits typically are, are entered
+    /// only through an exception and are not on that way), and the rest of the body, the loop condition and the
+    /// <c>for</c> increments hold no wait mark, no jump (<c>break</c>, <c>continue</c>, <c>goto</c>, <c>return</c>,
+    /// <c>yield</c>, <c>throw</c>), no nested loop, no <c>try</c>, <c>using</c>, <c>lock</c> or <c>switch</c>, and the
+    /// condition is not the constant false. On such a loop the control-flow graph has that path (the graph only adds
+    /// paths through the catch clauses), so <see cref="Search"/> would find it: the graph is not built. Any other shape
+    /// gives false here and is decided on the graph.
+    /// </summary>
+    private static bool StraightRoundTrip(IOperation target, IOperation? loop, List<SyntaxNode> marks)
+    {
+        IOperation body;
+        switch (loop)
+        {
+            case IWhileLoopOperation { IgnoredCondition: null } whileLoop when whileLoop.Condition is { } condition &&
+                                                                             condition.ConstantValue is not { HasValue: true, Value: false } &&
+                                                                             IsStraight(condition, marks):
+                body = whileLoop.Body;
+                break;
+            case IForLoopOperation forLoop when (forLoop.Condition is null ||
+                                                 (forLoop.Condition.ConstantValue is not { HasValue: true, Value: false } && IsStraight(forLoop.Condition, marks))) &&
+                                                AllStraight(forLoop.AtLoopBottom, marks):
+                body = forLoop.Body;
+                break;
+            default:
+                return false;
+        }
+
+        var child = target;
+        var statementChecked = false;
+        for (var parent = target.Parent; parent != loop; parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case null:
+                    return false;
+                case IBlockOperation block:
+                    if (!statementChecked)
+                    {
+                        // The statement that holds the target, whole.
+                        if (!IsStraight(child, marks))
+                        {
+                            return false;
+                        }
+
+                        statementChecked = true;
+                    }
+
+                    foreach (var statement in block.Operations)
+                    {
+                        if (statement != child && !IsStraight(statement, marks))
+                        {
+                            return false;
+                        }
+                    }
+
+                    break;
+                case ITryOperation { Finally: null } tryStatement when statementChecked && tryStatement.Body == child:
+                    break;
+                case IAwaitOperation or IConversionOperation or IParenthesizedOperation or IExpressionStatementOperation or IInvocationOperation or
+                    IArgumentOperation or ISimpleAssignmentOperation or IVariableInitializerOperation or IVariableDeclaratorOperation or
+                    IVariableDeclarationOperation or IVariableDeclarationGroupOperation when !statementChecked:
+                    // Parts of the target's own statement, all evaluated whenever the statement is.
+                    break;
+                default:
+                    return false;
+            }
+
+            child = parent;
+        }
+
+        return statementChecked && child == body;
+    }
+
+    private static bool AllStraight(System.Collections.Immutable.ImmutableArray<IOperation> operations, List<SyntaxNode> marks)
+    {
+        foreach (var operation in operations)
+        {
+            if (!IsStraight(operation, marks))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>No wait mark in <paramref name="operation"/>, and nothing in it (outside lambdas and local functions) that
+    /// can leave it other than by completing: see <see cref="StraightRoundTrip"/>.</summary>
+    private static bool IsStraight(IOperation operation, List<SyntaxNode> marks)
+    {
+        var span = operation.Syntax.Span;
+        foreach (var mark in marks)
+        {
+            if (mark.SyntaxTree == operation.Syntax.SyntaxTree && mark.Span.IntersectsWith(span))
+            {
+                return false;
+            }
+        }
+
+        foreach (var descendant in operation.DescendantsOutsideFunctions())
+        {
+            switch (descendant.Kind)
+            {
+                case OperationKind.Loop or OperationKind.Branch or OperationKind.Return or OperationKind.YieldReturn or OperationKind.YieldBreak or
+                    OperationKind.Throw or OperationKind.Try or OperationKind.Using or OperationKind.UsingDeclaration or OperationKind.Lock or
+                    OperationKind.Switch or OperationKind.SwitchExpression or OperationKind.Labeled or OperationKind.Stop or OperationKind.End or
+                    OperationKind.Invalid:
+                    return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A <c>continue</c> (in the loop, outside nested loops) or a <c>goto</c> anywhere in the function can skip a
