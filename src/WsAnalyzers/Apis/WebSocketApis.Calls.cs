@@ -7,14 +7,26 @@ namespace WsAnalyzers.Apis;
 internal sealed partial class WebSocketApis
 {
     /// <summary>Recognises sends, receives, connects, accepts and closes of every library of the contract, by symbol.</summary>
-    public bool TryClassify(IInvocationOperation invocation, out WebSocketCall call)
+    public bool TryClassify(IInvocationOperation invocation, out WebSocketCall call) => TryClassify(invocation, wanted: null, out call);
+
+    public bool IsSend(IInvocationOperation invocation, out WebSocketCall call) =>
+        TryClassify(invocation, WebSocketCallKind.Send, out call);
+
+    public bool IsReceive(IInvocationOperation invocation, out WebSocketCall call) =>
+        TryClassify(invocation, WebSocketCallKind.Receive, out call);
+
+    public bool IsConnect(IInvocationOperation invocation, out WebSocketCall call) =>
+        TryClassify(invocation, WebSocketCallKind.Connect, out call);
+
+    private bool TryClassify(IInvocationOperation invocation, WebSocketCallKind? wanted, out WebSocketCall call)
     {
         var method = invocation.TargetMethod;
         call = default;
 
-        // The name first: reading ContainingType of every call costs more than the whole name test.
+        // The name first: reading ContainingType of every call costs more than the whole name test, and a call's kind
+        // comes from its name alone, so a question about one kind rules the others out here too.
         var kind = KindOf(method.Name);
-        if (kind is null || method.ContainingType is not { } type)
+        if (kind is null || (wanted is not null && kind != wanted) || method.ContainingType is not { } type)
         {
             return false;
         }
@@ -28,15 +40,6 @@ internal sealed partial class WebSocketApis
         call = new WebSocketCall(invocation, kind.Value, library.Value, SocketOf(invocation, library.Value)?.WithoutConversions());
         return true;
     }
-
-    public bool IsSend(IInvocationOperation invocation, out WebSocketCall call) =>
-        TryClassify(invocation, out call) && call.Kind == WebSocketCallKind.Send;
-
-    public bool IsReceive(IInvocationOperation invocation, out WebSocketCall call) =>
-        TryClassify(invocation, out call) && call.Kind == WebSocketCallKind.Receive;
-
-    public bool IsConnect(IInvocationOperation invocation, out WebSocketCall call) =>
-        TryClassify(invocation, out call) && call.Kind == WebSocketCallKind.Connect;
 
     /// <summary>True when a method of this name can be a <paramref name="kind"/> call of some library: a prefilter for
     /// syntax scans that decide what to bind, never a finding.</summary>

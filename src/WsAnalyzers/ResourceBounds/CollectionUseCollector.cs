@@ -6,8 +6,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using WsAnalyzers.Apis;
-using WsAnalyzers.Operations;
 using WsAnalyzers.Core;
+using WsAnalyzers.Operations;
 
 namespace WsAnalyzers.ResourceBounds;
 
@@ -48,8 +48,7 @@ internal sealed class CollectionUseCollector
 
     public void Record(OperationAnalysisContext context)
     {
-        // The cheapest facts first: a constant is never long-lived, nor is a property that is an indexer or not declared in
-        // source (LongLivedMembers wants an auto-property), and those are most of the references there are.
+        // The cheapest facts first: a constant or an indexer is never long-lived; every other symbol is decided once.
         var reference = context.Operation;
         ISymbol member;
         switch (reference)
@@ -63,7 +62,7 @@ internal sealed class CollectionUseCollector
                 member = field;
                 break;
             case IPropertyReferenceOperation { Property: var property }:
-                if (property.IsIndexer || property.DeclaringSyntaxReferences.IsEmpty)
+                if (property.IsIndexer)
                 {
                     return;
                 }

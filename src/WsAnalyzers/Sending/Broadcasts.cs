@@ -104,7 +104,7 @@ internal static class Broadcasts
             }
 
             var invocation = (IInvocationOperation)descendant;
-            if (handing is null && WebSocketApis.MayBe(invocation.TargetMethod.Name, WebSocketCallKind.Send) && apis.IsSend(invocation, out var send))
+            if (handing is null && apis.IsSend(invocation, out var send))
             {
                 if (send.ThrowsWhenClosed && ThrowsIntoLoop(send))
                 {

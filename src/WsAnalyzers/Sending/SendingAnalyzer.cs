@@ -43,11 +43,8 @@ public sealed class SendingAnalyzer : WebSocketAnalyzer
 
         void AnalyzeInvocation(OperationAnalysisContext c)
         {
-            // A send's kind comes from its name (WebSocketApis.MayBe): most calls are ruled out by it before their
-            // containing type is read.
             var invocation = (IInvocationOperation)c.Operation;
-            if ((stateCheck || notAwaited) && WebSocketApis.MayBe(invocation.TargetMethod.Name, WebSocketCallKind.Send) &&
-                apis.IsSend(invocation, out var send))
+            if ((stateCheck || notAwaited) && apis.IsSend(invocation, out var send))
             {
                 if (stateCheck)
                 {
