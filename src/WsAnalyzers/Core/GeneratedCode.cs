@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -78,10 +79,30 @@ internal static class GeneratedCode
             return false;
         }
 
-        return IsGeneratedFileName(tree.FilePath) ||
+        return IsGeneratedFile(tree, cancellation) ||
                IsMarkedGeneratedInOptions(tree, compilation, cancellation) ||
-               HasGeneratedHeader(tree, cancellation) ||
                (tree.HasHiddenRegions() && tree.GetLineVisibility(location.SourceSpan.Start, cancellation) == LineVisibility.Hidden);
+    }
+
+    private static readonly object Generated = new();
+    private static readonly object NotGenerated = new();
+    private static readonly ConditionalWeakTable<SyntaxTree, object> GeneratedFiles = new();
+
+    /// <summary>The file's name or header says it is generated: read once per file (a file reports many diagnostics).</summary>
+    private static bool IsGeneratedFile(SyntaxTree tree, CancellationToken cancellation)
+    {
+        if (!GeneratedFiles.TryGetValue(tree, out var known))
+        {
+            known = ReadGeneratedFile(tree, cancellation);
+        }
+
+        return known == Generated;
+    }
+
+    private static object ReadGeneratedFile(SyntaxTree tree, CancellationToken cancellation)
+    {
+        var read = IsGeneratedFileName(tree.FilePath) || HasGeneratedHeader(tree, cancellation) ? Generated : NotGenerated;
+        return GeneratedFiles.GetValue(tree, _ => read);
     }
 
     private static bool IsGeneratedFileName(string? path)

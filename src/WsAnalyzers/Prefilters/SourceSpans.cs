@@ -28,8 +28,28 @@ internal static class SourceSpans
         return text.IndexOf(word, span.Start, span.Length, StringComparison.Ordinal) >= 0;
     }
 
+    // The last text each thread asked for: the prefilters ask about one file many times in a row, and a table lookup
+    // per question cost more than the search it answers. It keeps at most one file's text alive per thread.
+    [ThreadStatic]
+    private static SourceText? t_lastText;
+
+    [ThreadStatic]
+    private static string? t_lastString;
+
     /// <summary>The source text of <paramref name="tree"/> as one string, for searches that report positions.</summary>
-    public static string TextOf(SyntaxTree tree) => Strings.GetValue(tree.GetText(), static t => t.ToString());
+    public static string TextOf(SyntaxTree tree)
+    {
+        var text = tree.GetText();
+        if (ReferenceEquals(text, t_lastText) && t_lastString is { } known)
+        {
+            return known;
+        }
+
+        var whole = Strings.GetValue(text, static t => t.ToString());
+        t_lastText = text;
+        t_lastString = whole;
+        return whole;
+    }
 
     /// <summary>The source of <paramref name="node"/> contains <paramref name="word"/>, or a Unicode escape (<c>\u</c>,
     /// <c>\U</c>) that could spell it in an identifier.</summary>
