@@ -2,10 +2,12 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 using WsAnalyzers.Apis;
 using WsAnalyzers.Core;
 using WsAnalyzers.Handlers;
 using WsAnalyzers.Operations;
+using WsAnalyzers.Prefilters;
 
 namespace WsAnalyzers.MessageHandlers;
 
@@ -49,6 +51,11 @@ internal static class CpuBoundLoopInHandlerRule
         }
 
         var shaped = loop.IsInfinite() || loop.ConstantBound(threading) >= LargeBound;
+        if (!shaped && !MayNestLoop(loop) && !loop.IsSpinWait(threading))
+        {
+            return false;
+        }
+
         foreach (var descendant in loop.DescendantsOutsideFunctions())
         {
             if (LoopBounds.YieldsThread(descendant))
@@ -60,6 +67,17 @@ internal static class CpuBoundLoopInHandlerRule
         }
 
         return shaped || loop.IsSpinWait(threading);
+    }
+
+    /// <summary>The loop's text after its keyword spells a loop keyword: without one, no loop is nested in it (a keyword
+    /// cannot be written with an escape), and its walk can only find what makes it no candidate.</summary>
+    private static bool MayNestLoop(ILoopOperation loop)
+    {
+        var syntax = loop.Syntax;
+        var afterKeyword = TextSpan.FromBounds(syntax.GetFirstToken().Span.End, syntax.Span.End);
+        return SourceSpans.Contains(syntax.SyntaxTree, afterKeyword, "for") ||
+               SourceSpans.Contains(syntax.SyntaxTree, afterKeyword, "while") ||
+               SourceSpans.Contains(syntax.SyntaxTree, afterKeyword, "do");
     }
 
     /// <summary>The diagnostic for a loop on a handler path, or null when the loop is bounded by the message.</summary>

@@ -12,9 +12,10 @@ internal static class SymbolExtensions
             return false;
         }
 
+        var name = baseOrInterface.Name;
         for (var current = type; current is not null; current = current.BaseType)
         {
-            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseOrInterface))
+            if (current.Name == name && SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseOrInterface))
             {
                 return true;
             }
@@ -24,7 +25,7 @@ internal static class SymbolExtensions
         {
             foreach (var implemented in type.AllInterfaces)
             {
-                if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, baseOrInterface))
+                if (implemented.Name == name && SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, baseOrInterface))
                 {
                     return true;
                 }
@@ -34,8 +35,9 @@ internal static class SymbolExtensions
         return false;
     }
 
+    // Equal types have equal names: the name is read first, as comparing two symbols costs more than comparing two strings.
     public static bool IsType(this ITypeSymbol? type, INamedTypeSymbol? expected) =>
-        type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);
+        type is not null && expected is not null && type.Name == expected.Name && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);
 
     /// <summary>True when <paramref name="method"/> is, or overrides, a method named <paramref name="name"/> declared on <paramref name="declaringType"/>.</summary>
     public static bool OverridesMethodOf(this IMethodSymbol method, INamedTypeSymbol? declaringType, string name)

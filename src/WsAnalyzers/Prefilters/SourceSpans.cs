@@ -36,6 +36,10 @@ internal static class SourceSpans
     [ThreadStatic]
     private static string? t_lastString;
 
+    /// <summary>True when the source text of <paramref name="tree"/> within <paramref name="span"/> contains <paramref name="word"/> (ordinal).</summary>
+    public static bool Contains(SyntaxTree tree, TextSpan span, string word) =>
+        TextOf(tree).IndexOf(word, span.Start, span.Length, StringComparison.Ordinal) >= 0;
+
     /// <summary>The source text of <paramref name="tree"/> as one string, for searches that report positions.</summary>
     public static string TextOf(SyntaxTree tree)
     {
