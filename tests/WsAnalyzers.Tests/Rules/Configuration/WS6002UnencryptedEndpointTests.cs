@@ -92,6 +92,31 @@ public sealed class WS6002UnencryptedEndpointTests
         """");
 
     [Fact]
+    public Task Addresses_in_files_that_name_no_WebSocket_API_are_flagged_in_any_case()
+    {
+        var test = Verify.CreateTest("""
+            static class Endpoints
+            {
+                public static readonly System.Uri Upper = new({|WS6002:"WS://upper.example.com/chat"|});
+                public static readonly System.Uri Mixed = new({|WS6002:"wS://mixed.example.com/chat"|});
+                public static readonly System.Uri Secure = new("WSS://secure.example.com/chat");
+                public static readonly System.Uri Web = new("http://www.example.com/");
+            }
+            """, fixedSource: null);
+        test.TestState.Sources.Add(("Client.cs", Usings + """
+            class Client
+            {
+                public async Task ConnectAsync(CancellationToken ct)
+                {
+                    using var socket = new ClientWebSocket();
+                    await socket.ConnectAsync(Endpoints.Upper, ct);
+                }
+            }
+            """));
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task Top_level_programs_are_flagged()
     {
         var test = Verify.CreateTest("""
