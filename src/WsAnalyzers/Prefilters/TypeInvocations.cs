@@ -20,7 +20,14 @@ internal static class TypeInvocations
     /// <summary>The calls whose invoked name satisfies <paramref name="isName"/>; every such name contains one of
     /// <paramref name="words"/>.</summary>
     public static IEnumerable<IInvocationOperation> InFile(
-        INamedTypeSymbol type, SemanticModel model, string[] words, Func<string, bool> isName, CancellationToken cancellation)
+        INamedTypeSymbol type, SemanticModel model, string[] words, Func<string, bool> isName, CancellationToken cancellation) =>
+        InFile(type, model, words, isName, null, cancellation);
+
+    /// <summary>As above, binding only the calls <paramref name="mayMatter"/> keeps: a test of the call's syntax that can
+    /// only rule out a call whose operation the caller would skip anyway (one written directly under <c>await</c>).</summary>
+    public static IEnumerable<IInvocationOperation> InFile(
+        INamedTypeSymbol type, SemanticModel model, string[] words, Func<string, bool> isName, Func<InvocationExpressionSyntax, bool>? mayMatter,
+        CancellationToken cancellation)
     {
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
@@ -32,7 +39,7 @@ internal static class TypeInvocations
             var declaration = reference.GetSyntax(cancellation);
             foreach (var invocation in Find(declaration, words, isName) ?? Walk(declaration, isName))
             {
-                if (model.GetOperation(invocation, cancellation) is IInvocationOperation operation)
+                if ((mayMatter is null || mayMatter(invocation)) && model.GetOperation(invocation, cancellation) is IInvocationOperation operation)
                 {
                     yield return operation;
                 }

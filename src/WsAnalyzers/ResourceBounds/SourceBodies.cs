@@ -19,12 +19,29 @@ internal sealed class SourceBodies
     // Read and filled by the one compilation-end action.
     private readonly Dictionary<ISymbol, IOperation?> _bodies = new(SymbolEqualityComparer.Default);
 
+    // The file of the last operation handed over: the actions see a type's operations one after another, so most calls
+    // are for the file already kept and skip the dictionary (a stale read from another thread only costs a lookup).
+    private SyntaxTree? _last;
+
     public void Remember(IOperation operation)
     {
-        if (operation.SemanticModel is { } model && !_models.ContainsKey(model.SyntaxTree))
+        if (operation.SemanticModel is not { } model)
         {
-            _models.TryAdd(model.SyntaxTree, model);
+            return;
         }
+
+        var tree = model.SyntaxTree;
+        if (ReferenceEquals(tree, _last))
+        {
+            return;
+        }
+
+        if (!_models.ContainsKey(tree))
+        {
+            _models.TryAdd(tree, model);
+        }
+
+        _last = tree;
     }
 
     /// <summary>The operation for <paramref name="syntax"/>, when its file was seen.</summary>

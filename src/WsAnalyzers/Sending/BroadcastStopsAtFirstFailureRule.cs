@@ -7,7 +7,6 @@ using Microsoft.CodeAnalysis.Operations;
 using WsAnalyzers.Apis;
 using WsAnalyzers.Core;
 using WsAnalyzers.Operations;
-using WsAnalyzers.Prefilters;
 
 namespace WsAnalyzers.Sending;
 
@@ -31,7 +30,7 @@ internal static class BroadcastStopsAtFirstFailureRule
 
         // Every send method of the contract has "Send" in its name; a loop without it can only broadcast through a helper
         // it hands its own variable (and has none when it has no variable).
-        var mentionsSend = SourceSpans.Contains(loop.Body.Syntax, "Send");
+        var mentionsSend = SendMentions.Contains(caches, loop.Body.Syntax);
         if ((!mentionsSend && loop.Locals.IsEmpty) || Broadcasts.UnhandledSends(apis, caches, loop, mentionsSend) is not { Count: > 0 } sends)
         {
             return;

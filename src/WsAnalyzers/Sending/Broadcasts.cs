@@ -33,7 +33,13 @@ internal static class Broadcasts
             return [];
         }
 
-        AddDerived(loop.Body, iteration);
+        // The locals derived from the loop's variables only matter to a send that names none of the variables themselves,
+        // and to helper calls (which parameters a helper is handed the connection in).
+        if (helperCalls.Count > 0 || !AllReferenceAny(sends, iteration))
+        {
+            AddDerived(loop.Body, iteration);
+        }
+
         return Unhandled(apis, caches, sends, helperCalls, loop, iteration);
     }
 
@@ -111,8 +117,8 @@ internal static class Broadcasts
                     sends.Add(send);
                 }
             }
-            else if (invocation.Arguments.Length > 0 && (handing is null || SendHelpers.Ordinals(invocation, handing) != 0) &&
-                     IsInSameFile(invocation) && SendHelpers.ThrowsToCaller(apis.Threading, invocation, callerIsAsync: true))
+            else if (invocation.Arguments.Length > 0 && IsInSameFile(invocation) && (handing is null || SendHelpers.Ordinals(invocation, handing) != 0) &&
+                     SendHelpers.ThrowsToCaller(apis.Threading, invocation, callerIsAsync: true))
             {
                 helperCalls.Add(invocation);
             }
@@ -206,6 +212,19 @@ internal static class Broadcasts
         }
 
         return false;
+    }
+
+    private static bool AllReferenceAny(List<WebSocketCall> sends, HashSet<ISymbol> symbols)
+    {
+        foreach (var send in sends)
+        {
+            if (!ReferencesAny(send.Socket, symbols))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The exception a send throws on a closed connection.</summary>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using WsAnalyzers.Operations;
 
 namespace WsAnalyzers.Sending;
 
@@ -20,6 +21,9 @@ internal sealed class SendingCaches
     /// <summary>The calls of an async method, in its type in the method's file, that drop its task (<see cref="UnawaitedRuns"/>).</summary>
     public ConcurrentDictionary<IMethodSymbol, List<UnawaitedRuns.DroppedStart>> UnawaitedStarts { get; } =
         new(SymbolEqualityComparer.Default);
+
+    /// <summary>Where each file's text spells "Send", in order (<see cref="SendMentions"/>).</summary>
+    public ConcurrentDictionary<SyntaxTree, int[]> SendMentions { get; } = new(SameInstance<SyntaxTree>.Comparer);
 
     /// <summary>The display names of the exception types WS3002's fix catches.</summary>
     public ConcurrentDictionary<INamedTypeSymbol, string> DisplayNames { get; } = new(SymbolEqualityComparer.Default);

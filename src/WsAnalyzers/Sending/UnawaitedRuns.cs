@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using WsAnalyzers.Apis;
@@ -99,7 +100,8 @@ internal static class UnawaitedRuns
             return starts;
         }
 
-        foreach (var call in TypeInvocations.InFile(type, model, new[] { method.Name }, name => name == method.Name, cancellation))
+        // A call written under await or return keeps its task (SendSerialisation.UseOf): it is not bound.
+        foreach (var call in TypeInvocations.InFile(type, model, new[] { method.Name }, name => name == method.Name, MayDropTask, cancellation))
         {
             if (!SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, method) ||
                 SendSerialisation.UseOf(call) != SendSerialisation.TaskUse.Discarded)
@@ -113,6 +115,35 @@ internal static class UnawaitedRuns
         }
 
         return starts;
+    }
+
+    /// <summary>
+    /// False for a call whose task <see cref="SendSerialisation.UseOf"/> finds awaited from its syntax alone: written
+    /// directly (in parentheses, or as the receiver of <c>.ConfigureAwait(...)</c>) under <c>await</c>, or as the value of a
+    /// <c>return</c> statement. Whatever such a call binds to, its operation's parent is the await, the return, the
+    /// ConfigureAwait call or something inside the await or return, never an expression statement or a discard.
+    /// </summary>
+    private static bool MayDropTask(InvocationExpressionSyntax call)
+    {
+        SyntaxNode current = call;
+        while (current.Parent is ParenthesizedExpressionSyntax)
+        {
+            current = current.Parent;
+        }
+
+        if (current.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } access && access.Expression == current &&
+            access.Parent is InvocationExpressionSyntax configureAwait && configureAwait.Expression == access)
+        {
+            current = configureAwait;
+            while (current.Parent is ParenthesizedExpressionSyntax)
+            {
+                current = current.Parent;
+            }
+
+            return current.Parent is not AwaitExpressionSyntax;
+        }
+
+        return current.Parent is not (AwaitExpressionSyntax or ReturnStatementSyntax);
     }
 
     /// <summary>The method (<paramref name="body"/>) is <paramref name="caller"/>, or calls it, in a loop around the send or
