@@ -22,7 +22,8 @@ internal sealed class ReceiveFunction
         ImmutableArray<ReceiveSite> receives,
         bool readsEndOfMessage,
         List<IOperation> references,
-        List<IOperation> outside)
+        List<IOperation> outside,
+        List<IOperation>? conditionals)
     {
         Body = body;
         Locals = locals;
@@ -30,6 +31,7 @@ internal sealed class ReceiveFunction
         ReadsEndOfMessage = readsEndOfMessage;
         References = references;
         Outside = outside;
+        Conditionals = conditionals;
     }
 
     /// <summary>The method body, lambda or local function.</summary>
@@ -53,6 +55,10 @@ internal sealed class ReceiveFunction
     /// only at these kinds see.</summary>
     public List<IOperation> Outside { get; }
 
+    /// <summary>The conditionals (<c>if</c>, <c>?:</c>) written in the function itself, in walk order; null when there is
+    /// none: what WS5001 asks about the loops around a receive without walking each loop again.</summary>
+    public List<IOperation>? Conditionals { get; }
+
     /// <summary>WS5002's fragments of each receive, computed by the first append of the function that asks and shared by
     /// the others (a race computes equal lists twice; they are never changed once set).</summary>
     public List<List<ISymbol>>? Fragments { get; set; }
@@ -63,14 +69,17 @@ internal sealed class ReceiveFunction
     /// <summary>One walk of <paramref name="body"/>, lambdas and local functions included: the values of its locals, the
     /// reads of EndOfMessage, the receives outside nested functions, and the operations the rules' later questions look
     /// at (<see cref="References"/>, <see cref="Outside"/>). The walk visits the operations in the order of
-    /// <see cref="OperationTraversal.DescendantsAndSelfIncludingFunctions"/>.</summary>
-    public static ReceiveFunction Scan(WebSocketApis apis, IOperation body)
+    /// <see cref="OperationTraversal.DescendantsAndSelfIncludingFunctions"/>. With <paramref name="candidates"/>, the
+    /// same walk also gathers what the rules start from, in that order and lambdas included: the invocations named
+    /// ReceiveAsync or like an append (<see cref="Accumulators.MayBeAppend"/>) and the compound assignments.</summary>
+    public static ReceiveFunction Scan(WebSocketApis apis, IOperation body, List<IOperation>? candidates = null)
     {
         var locals = new LocalValues();
         List<IInvocationOperation>? calls = null;
         var readsEndOfMessage = false;
         var references = new List<IOperation>();
         var outside = new List<IOperation>();
+        List<IOperation>? conditionals = null;
         var stack = t_stack ??= new Stack<(IOperation, bool)>(64);
         stack.Clear();
         stack.Push((body, false));
@@ -89,12 +98,21 @@ internal sealed class ReceiveFunction
                     locals.Add(operation);
                     break;
                 case OperationKind.Invocation:
-                    if (!inFunction)
+                    if (!inFunction || candidates is not null)
                     {
-                        outside.Add(operation);
-                        if (((IInvocationOperation)operation).TargetMethod.Name == "ReceiveAsync")
+                        var name = ((IInvocationOperation)operation).TargetMethod.Name;
+                        if (!inFunction)
                         {
-                            (calls ??= new List<IInvocationOperation>()).Add((IInvocationOperation)operation);
+                            outside.Add(operation);
+                            if (name == "ReceiveAsync")
+                            {
+                                (calls ??= new List<IInvocationOperation>()).Add((IInvocationOperation)operation);
+                            }
+                        }
+
+                        if (candidates is not null && (name == "ReceiveAsync" || Accumulators.MayBeAppend(name)))
+                        {
+                            candidates.Add(operation);
                         }
                     }
 
@@ -112,9 +130,23 @@ internal sealed class ReceiveFunction
                 case OperationKind.FieldReference:
                     references.Add(operation);
                     break;
+                case OperationKind.CompoundAssignment:
+                    candidates?.Add(operation);
+                    if (!inFunction)
+                    {
+                        outside.Add(operation);
+                    }
+
+                    break;
+                case OperationKind.Conditional:
+                    if (!inFunction)
+                    {
+                        (conditionals ??= new List<IOperation>()).Add(operation);
+                    }
+
+                    break;
                 case OperationKind.Binary:
                 case OperationKind.IsPattern:
-                case OperationKind.CompoundAssignment:
                 case OperationKind.Branch:
                 case OperationKind.Labeled:
                     if (!inFunction)
@@ -142,7 +174,7 @@ internal sealed class ReceiveFunction
             receives = builder.Count == builder.Capacity ? builder.MoveToImmutable() : builder.ToImmutable();
         }
 
-        return new ReceiveFunction(body, locals, receives, readsEndOfMessage, references, outside);
+        return new ReceiveFunction(body, locals, receives, readsEndOfMessage, references, outside, conditionals);
     }
 
     /// <summary>True when <paramref name="scope"/> (lambdas included) reads EndOfMessage of a WebSocketReceiveResult or

@@ -1,10 +1,10 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using WsAnalyzers.Apis;
 using WsAnalyzers.Core;
-using WsAnalyzers.Operations;
 
 namespace WsAnalyzers.ReceiveLoop;
 
@@ -38,6 +38,7 @@ public sealed class ReceiveLoopAnalyzer : WebSocketAnalyzer
         }
 
         var caches = new ReceiveLoopCaches(apis);
+        var receivingBodies = new ReceivingBodies();
         Action<OperationBlockAnalysisContext, IOperation> analyzeReceive = AnalyzeReceive;
         Action<OperationBlockAnalysisContext, IOperation> analyzeAppendCall = AnalyzeAppendCall;
         Action<OperationBlockAnalysisContext, IOperation> analyzeCompoundAssignment = AnalyzeCompoundAssignment;
@@ -47,13 +48,14 @@ public sealed class ReceiveLoopAnalyzer : WebSocketAnalyzer
         // Like the operation actions of the other families, the block-start action runs only in the types the relevance
         // gate lets through (RelevantCodeRegistrations). A body that may receive gets one block-end action that walks its
         // operations once (lambdas and local functions included, as the driver's operation actions would see them) and
-        // asks about its receives and appends, instead of one operation action per invocation of the body.
+        // asks about its receives and appends, instead of one operation action per invocation of the body. That one walk
+        // is also the scan of the body's own function (ReceiveLoopCaches.ScanBlock), which its receives and appends ask for.
         // RS1013 would have a plain operation-block action: that one the relevance gate does not hold back (it would run
         // for every method body of the compilation), the block-start action it does.
 #pragma warning disable RS1013
         context.RegisterOperationBlockStartAction(block =>
         {
-            if (ReceivingBodies.MayReceive(block.OperationBlocks))
+            if (receivingBodies.MayReceive(block.OperationBlocks))
             {
                 block.RegisterOperationBlockEndAction(AnalyzeBlock);
             }
@@ -62,9 +64,12 @@ public sealed class ReceiveLoopAnalyzer : WebSocketAnalyzer
 
         void AnalyzeBlock(OperationBlockAnalysisContext c)
         {
+            var candidates = new List<IOperation>();
             foreach (var root in c.OperationBlocks)
             {
-                foreach (var operation in root.DescendantsAndSelfIncludingFunctions())
+                candidates.Clear();
+                caches.ScanBlock(root, candidates);
+                foreach (var operation in candidates)
                 {
                     switch (operation.Kind)
                     {
@@ -98,7 +103,7 @@ public sealed class ReceiveLoopAnalyzer : WebSocketAnalyzer
             {
                 if (ignoresClose)
                 {
-                    ReceiveLoopIgnoresCloseRule.Analyze(c, apis, receive);
+                    ReceiveLoopIgnoresCloseRule.Analyze(c, apis, caches, receive);
                 }
 
                 if (endOfMessage)

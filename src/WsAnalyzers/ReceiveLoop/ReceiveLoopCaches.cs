@@ -1,5 +1,7 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using WsAnalyzers.Apis;
+using WsAnalyzers.Operations;
 
 namespace WsAnalyzers.ReceiveLoop;
 
@@ -36,13 +38,31 @@ internal sealed class ReceiveLoopCaches
 
         // A scan depends only on the body: two threads asking at once get equal answers.
         var function = ReceiveFunction.Scan(_apis, body);
+        Remember(body, function);
+        return function;
+    }
+
+    /// <summary>The one walk of an operation block that may receive: adds to <paramref name="candidates"/> what the rules
+    /// start from (<see cref="ReceiveFunction.Scan"/>) and, as the same walk scans the block, keeps the scan for the
+    /// receives and appends of the block's own function (<see cref="OperationExtensions.EnclosingFunction"/> of an
+    /// operation outside lambdas is the root of its tree), instead of walking the block once for the candidates and once
+    /// more for the scan.</summary>
+    public void ScanBlock(IOperation block, List<IOperation> candidates)
+    {
+        var function = ReceiveFunction.Scan(_apis, block, candidates);
+        if (block.Parent is null)
+        {
+            Remember(block, function);
+        }
+    }
+
+    private void Remember(IOperation body, ReceiveFunction function)
+    {
         lock (_bodies)
         {
             _bodies[_next] = body;
             _functions[_next] = function;
             _next = (_next + 1) % RecentCapacity;
         }
-
-        return function;
     }
 }

@@ -14,8 +14,12 @@ namespace WsAnalyzers.ReceiveLoop;
 /// </summary>
 internal static class ReceiveLoopFinder
 {
-    public static ILoopOperation? Find(WebSocketApis apis, IOperation receive)
+    public static ILoopOperation? Find(WebSocketApis apis, IOperation receive) => Find(apis, new ReceiveLoopCaches(apis), receive);
+
+    /// <summary>As <see cref="Find(WebSocketApis, IOperation)"/>, with the scans of the compilation's analysis.</summary>
+    public static ILoopOperation? Find(WebSocketApis apis, ReceiveLoopCaches caches, IOperation receive)
     {
+        ReceiveFunction? function = null;
         for (var current = receive.Parent; current is not null; current = current.Parent)
         {
             if (current.Kind is OperationKind.AnonymousFunction or OperationKind.LocalFunction)
@@ -33,7 +37,7 @@ internal static class ReceiveLoopFinder
                 return null;
             }
 
-            if (!GathersFragments(apis, loop))
+            if (!GathersFragments(apis, caches, receive, loop, ref function))
             {
                 return loop;
             }
@@ -43,8 +47,10 @@ internal static class ReceiveLoopFinder
     }
 
     /// <summary>The loop ends at the end of a message: its condition reads EndOfMessage, or an <c>if</c> on EndOfMessage
-    /// leaves it.</summary>
-    public static bool GathersFragments(WebSocketApis apis, ILoopOperation loop)
+    /// leaves it. The loop is in the function of <paramref name="receive"/>, outside its lambdas: the conditionals of its
+    /// body outside lambdas are those of the function's scan within the body (asked for at the first loop that needs
+    /// them), so the body is not walked again.</summary>
+    private static bool GathersFragments(WebSocketApis apis, ReceiveLoopCaches caches, IOperation receive, ILoopOperation loop, ref ReceiveFunction? function)
     {
         // Both tests read EndOfMessage inside the loop: a loop whose source cannot spell it reads it nowhere.
         if (!SourceSpans.MaySpell(loop.Syntax, "EndOfMessage"))
@@ -57,9 +63,16 @@ internal static class ReceiveLoopFinder
             return true;
         }
 
-        foreach (var operation in loop.Body.DescendantsOutsideFunctions())
+        function ??= caches.FunctionOf(receive.EnclosingFunction()!);
+        if (function.Conditionals is not { } conditionals)
         {
-            if (operation.Kind == OperationKind.Conditional && operation is IConditionalOperation conditional &&
+            return false;
+        }
+
+        var body = loop.Body;
+        foreach (var operation in conditionals)
+        {
+            if (operation.IsWithin(body) && operation is IConditionalOperation conditional &&
                 ReadsEndOfMessage(apis, conditional.Condition) && BreaksOut(conditional.WhenTrue, loop))
             {
                 return true;

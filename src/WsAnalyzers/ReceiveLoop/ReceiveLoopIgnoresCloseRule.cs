@@ -15,9 +15,9 @@ internal static class ReceiveLoopIgnoresCloseRule
 {
     public static bool AppliesTo(WebSocketApis apis) => apis.WebSocket is not null && apis.Messages.MessageType is not null;
 
-    public static void Analyze(OperationBlockAnalysisContext context, WebSocketApis apis, WebSocketCall receive)
+    public static void Analyze(OperationBlockAnalysisContext context, WebSocketApis apis, ReceiveLoopCaches caches, WebSocketCall receive)
     {
-        if (receive.Library != SocketLibrary.SystemNet || ReceiveLoopFinder.Find(apis, receive.Invocation) is not { } loop ||
+        if (receive.Library != SocketLibrary.SystemNet || ReceiveLoopFinder.Find(apis, caches, receive.Invocation) is not { } loop ||
             CloseChecks.StopsAfterClose(apis, loop))
         {
             return;
