@@ -8,7 +8,7 @@ namespace WsAnalyzers.Sending;
 /// <summary>
 /// "Does this node's text spell Send", asked by WS3002 of every loop body: the positions of "Send" in a file's text are
 /// found once per file and kept (<see cref="SendingCaches.SendMentions"/>), and each question is a binary search of them
-/// instead of a search of the body's text. The answer is that of <see cref="SourceSpans.Contains"/>.
+/// instead of a search of the body's text. The answer is that of <see cref="SourceSpans.Contains(SyntaxNode, string)"/>.
 /// </summary>
 internal static class SendMentions
 {
