@@ -41,17 +41,18 @@ internal static class OneShotConnections
             return false;
         }
 
-        declaration = LocalDeclarations.DeclaratorOf(socket);
-        if (declaration is null || !declaration.IsWithin(function) ||
-            declaration.GetVariableInitializer()?.Value.WithoutConversions() is not IObjectCreationOperation)
+        // A one-shot connection sends once: a function whose source cannot spell a send method (every one is named
+        // Send... or Broadcast...) has none, and is not walked. Asked before the socket's declaration is looked up (the
+        // semantic model's GetOperation), since the answer is false either way.
+        if (!SourceSpans.Contains(function.Syntax, "Send") && !SourceSpans.Contains(function.Syntax, "Broadcast") &&
+            !SourceSpans.MaySpellIdentifiersDifferently(function.Syntax))
         {
             return false;
         }
 
-        // A one-shot connection sends once: a function whose source cannot spell a send method (every one is named
-        // Send... or Broadcast...) has none, and is not walked.
-        if (!SourceSpans.Contains(function.Syntax, "Send") && !SourceSpans.Contains(function.Syntax, "Broadcast") &&
-            !SourceSpans.MaySpellIdentifiersDifferently(function.Syntax))
+        declaration = LocalDeclarations.DeclaratorOf(socket);
+        if (declaration is null || !declaration.IsWithin(function) ||
+            declaration.GetVariableInitializer()?.Value.WithoutConversions() is not IObjectCreationOperation)
         {
             return false;
         }

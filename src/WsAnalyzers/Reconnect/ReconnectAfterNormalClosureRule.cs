@@ -28,10 +28,10 @@ internal static class ReconnectAfterNormalClosureRule
         apis.AspNetClientConnection is not null;
 
     /// <summary>Judges a reconnect call (a connect, or a source call that reaches one), also when the close handler runs
-    /// it later (a queued closure, <c>Task.Run</c>).</summary>
-    internal static void Analyze(OperationAnalysisContext context, WebSocketApis apis, ReconnectCaches caches, IInvocationOperation invocation)
+    /// it later (a queued closure, <c>Task.Run</c>): <paramref name="path"/> and <paramref name="end"/> are what
+    /// <see cref="RetryPath.FindThroughDeferrals"/> gives for it.</summary>
+    internal static void Analyze(OperationAnalysisContext context, WebSocketApis apis, IInvocationOperation invocation, RetryPath path, IOperation end)
     {
-        var path = RetryPath.FindThroughDeferrals(apis, caches, invocation, context.ContainingSymbol, out _, out var end);
         var handler = path.Handler;
         if (path.Kind != RetryPathKind.Handler || handler.Kind != HandlerKind.Close)
         {

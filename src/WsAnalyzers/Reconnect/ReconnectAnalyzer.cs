@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -53,14 +54,19 @@ public sealed class ReconnectAnalyzer : WebSocketAnalyzer
             var oneShot = default(OneShotAnswer);
             if (reconnects && ReconnectReach.TryFind(apis, caches, invocation, isConnect, connect, out var reach))
             {
-                if (noDelay || noBackoff)
+                // The retry path is the first question of WS1001 / WS1002 and of WS1003 alike: found once.
+                var path = RetryPath.FindThroughDeferrals(apis, caches, invocation, c.ContainingSymbol, out var callbacks, out var pathEnd);
+                if (path.IsRetry)
                 {
-                    AnalyzeRetry(c, reach, ref oneShot);
-                }
+                    if (noDelay || noBackoff)
+                    {
+                        AnalyzeRetry(c, reach, path, callbacks, pathEnd, ref oneShot);
+                    }
 
-                if (afterNormalClosure)
-                {
-                    ReconnectAfterNormalClosureRule.Analyze(c, apis, caches, invocation);
+                    if (afterNormalClosure)
+                    {
+                        ReconnectAfterNormalClosureRule.Analyze(c, apis, invocation, path, pathEnd);
+                    }
                 }
             }
 
@@ -79,9 +85,10 @@ public sealed class ReconnectAnalyzer : WebSocketAnalyzer
         }
 
         // Apart from AnalyzeInvocation: the graph callback's closure is then allocated only for a reconnect, not per call.
-        void AnalyzeRetry(OperationAnalysisContext c, ReconnectReach reach, ref OneShotAnswer oneShot)
+        void AnalyzeRetry(
+            OperationAnalysisContext c, ReconnectReach reach, RetryPath path, ImmutableArray<DeferredCallback> callbacks, IOperation pathEnd, ref OneShotAnswer oneShot)
         {
-            if (ReconnectFinding.TryAnalyze(apis, caches, reach, c.ContainingSymbol, () => FlowGraphs.Root(c), ref oneShot, out var finding))
+            if (ReconnectFinding.TryAnalyze(apis, reach, path, callbacks, pathEnd, () => FlowGraphs.Root(c), ref oneShot, out var finding))
             {
                 if (noDelay && finding.Verdict == ReconnectVerdict.NoDelay)
                 {

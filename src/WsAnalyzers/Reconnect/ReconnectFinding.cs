@@ -37,16 +37,17 @@ internal readonly struct ReconnectFinding
     public DelayTraits Traits { get; }
 
     /// <summary>Analyses a reconnect call (<see cref="ReconnectReach.TryFind"/>): true when it is on a retry path
-    /// without an acceptable backoff. <paramref name="graph"/> gives the control-flow graph of the analysed member, asked
+    /// without an acceptable backoff. <paramref name="path"/>, <paramref name="callbacks"/> and <paramref name="pathEnd"/>
+    /// are what <see cref="RetryPath.FindThroughDeferrals"/> gives for the reconnect (found once by the caller, which
+    /// WS1003 asks too). <paramref name="graph"/> gives the control-flow graph of the analysed member, asked
     /// for only when the waits found are not plainly on every path (<see cref="WaitFreePaths"/>). <paramref name="oneShot"/>
     /// keeps whether a direct connect is a one-shot connection for the other rules asking about the same call.</summary>
     public static bool TryAnalyze(
-        WebSocketApis apis, ReconnectCaches caches, ReconnectReach reach, ISymbol containingSymbol, Func<ControlFlowGraph?> graph, ref OneShotAnswer oneShot,
-        out ReconnectFinding finding)
+        WebSocketApis apis, ReconnectReach reach, RetryPath path, ImmutableArray<DeferredCallback> callbacks, IOperation pathEnd,
+        Func<ControlFlowGraph?> graph, ref OneShotAnswer oneShot, out ReconnectFinding finding)
     {
         finding = default;
         var invocation = reach.Site;
-        var path = RetryPath.FindThroughDeferrals(apis, caches, invocation, containingSymbol, out var callbacks, out var pathEnd);
         if (!path.IsRetry || pathEnd.EnclosingFunction() is not { } function)
         {
             return false;

@@ -63,15 +63,16 @@ internal static class WaitFreePaths
     /// statement of the function body or catch block before the statement that holds the target.</summary>
     private static bool IsPlainlyOnPath(IOperation wait, IOperation function, IOperation target, RetryPathKind kind, IOperation? loop)
     {
+        // The shape first, then the jumps (a search of the function's text, and a walk of it when it spells one).
         var statement = StatementOf(wait);
-        if (statement?.Parent is not IBlockOperation block || HasJump(function, loop))
+        if (statement?.Parent is not IBlockOperation block)
         {
             return false;
         }
 
         if (kind == RetryPathKind.Loop)
         {
-            return loop is ILoopOperation { Body: var body } && body == block;
+            return loop is ILoopOperation { Body: var body } && body == block && !HasJump(function, loop);
         }
 
         var scope = kind == RetryPathKind.Catch ? InnermostCatch(target, function)?.Handler : BodyOf(function);
@@ -84,7 +85,7 @@ internal static class WaitFreePaths
         {
             if (current.Parent == block)
             {
-                return statement.Syntax.SpanStart < current.Syntax.SpanStart;
+                return statement.Syntax.SpanStart < current.Syntax.SpanStart && !HasJump(function, loop);
             }
         }
 
