@@ -30,7 +30,7 @@ internal static class BroadcastStopsAtFirstFailureRule
 
         // Every send method of the contract has "Send" in its name; a loop without it can only broadcast through a helper
         // it hands its own variable (and has none when it has no variable).
-        var mentionsSend = SendMentions.Contains(caches, loop.Body.Syntax);
+        var mentionsSend = caches.SendMentions.Spells(loop.Body.Syntax.SyntaxTree, loop.Body.Syntax.Span);
         if ((!mentionsSend && loop.Locals.IsEmpty) || Broadcasts.UnhandledSends(apis, caches, loop, mentionsSend) is not { Count: > 0 } sends)
         {
             return;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using WsAnalyzers.Operations;
+using WsAnalyzers.Prefilters;
 
 namespace WsAnalyzers.Sending;
 
@@ -22,8 +22,8 @@ internal sealed class SendingCaches
     public ConcurrentDictionary<IMethodSymbol, List<UnawaitedRuns.DroppedStart>> UnawaitedStarts { get; } =
         new(SymbolEqualityComparer.Default);
 
-    /// <summary>Where each file's text spells "Send", in order (<see cref="SendMentions"/>).</summary>
-    public ConcurrentDictionary<SyntaxTree, int[]> SendMentions { get; } = new(SameInstance<SyntaxTree>.Comparer);
+    /// <summary>Where each file's text spells "Send": WS3002 asks it of every loop body.</summary>
+    public WordPositions SendMentions { get; } = new("Send");
 
     /// <summary>The display names of the exception types WS3002's fix catches.</summary>
     public ConcurrentDictionary<INamedTypeSymbol, string> DisplayNames { get; } = new(SymbolEqualityComparer.Default);
