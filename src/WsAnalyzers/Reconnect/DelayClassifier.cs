@@ -286,7 +286,9 @@ internal static class DelayClassifier
                 var current = stack.Pop();
                 foreach (var child in current.ChildOperations)
                 {
-                    if (whole || SpellsName(child.Syntax.Span, name.Length))
+                    // The full span (trivia included) is a field and a width; the span without trivia walks down to the
+                    // node's first and last tokens. A name spelled in trivia only makes the walk enter one node more.
+                    if (whole || SpellsName(child.Syntax.FullSpan, name.Length))
                     {
                         stack.Push(child);
                     }
