@@ -74,7 +74,6 @@ internal sealed class ConnectCandidateFile
     {
         var reaching = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Queue<string>();
-        var declarations = new HashSet<int>();
         foreach (var fragment in ConnectFragments)
         {
             for (var hit = _text.IndexOf(fragment, StringComparison.Ordinal); hit >= 0; hit = _text.IndexOf(fragment, hit + 1, StringComparison.Ordinal))
@@ -94,7 +93,7 @@ internal sealed class ConnectCandidateFile
 
                 if (ConnectNameAt(start, end - start) is { } connectName)
                 {
-                    AddOwner(start, connectName, reaching, pending, declarations);
+                    AddOwner(start, connectName, reaching, pending);
                 }
 
                 hit = end - 1;
@@ -112,11 +111,10 @@ internal sealed class ConnectCandidateFile
             for (var hit = _text.IndexOf(name, StringComparison.Ordinal); hit >= 0; hit = _text.IndexOf(name, hit + 1, StringComparison.Ordinal))
             {
                 var end = hit + name.Length;
-                // The name of an owner's own declaration is no invocation or argument: its token is not looked up.
                 if ((hit == 0 || !SyntaxFacts.IsIdentifierPartCharacter(_text[hit - 1])) &&
-                    (end == _text.Length || !SyntaxFacts.IsIdentifierPartCharacter(_text[end])) && !declarations.Contains(hit))
+                    (end == _text.Length || !SyntaxFacts.IsIdentifierPartCharacter(_text[end])))
                 {
-                    AddOwner(hit, name, reaching, pending, declarations);
+                    AddOwner(hit, name, reaching, pending);
                 }
             }
         }
@@ -139,9 +137,8 @@ internal sealed class ConnectCandidateFile
 
     /// <summary>When the token at <paramref name="position"/> is the name <paramref name="name"/> of an invocation or of
     /// a method-group argument (as <see cref="InvokedName"/> reads it), the method or local function that owns it may
-    /// reach a connect: its name is added, and queued the first time. Where the owner's name is declared joins
-    /// <paramref name="declarations"/>.</summary>
-    private void AddOwner(int position, string name, HashSet<string> reaching, Queue<string> pending, HashSet<int> declarations)
+    /// reach a connect: its name is added, and queued the first time.</summary>
+    private void AddOwner(int position, string name, HashSet<string> reaching, Queue<string> pending)
     {
         var token = _root!.FindToken(position);
         if (token.Parent is not SimpleNameSyntax simple || simple.Identifier != token || token.ValueText != name)
@@ -161,14 +158,9 @@ internal sealed class ConnectCandidateFile
             ArgumentSyntax argument when argument.Expression == expression => argument,
             _ => (SyntaxNode?)null,
         };
-        if (node is not null && InvokedName(node) == name && OwnerIdentifier(node) is { } identifier)
+        if (node is not null && InvokedName(node) == name && Owner(node) is { } owner && reaching.Add(owner))
         {
-            var owner = identifier.ValueText;
-            declarations.Add(identifier.SpanStart);
-            if (reaching.Add(owner))
-            {
-                pending.Enqueue(owner);
-            }
+            pending.Enqueue(owner);
         }
     }
 
@@ -223,19 +215,16 @@ internal sealed class ConnectCandidateFile
     }
 
     /// <summary>The name of the method or local function whose own code contains the node.</summary>
-    private static string? Owner(SyntaxNode node) => OwnerIdentifier(node)?.ValueText;
-
-    /// <summary>The identifier of the method or local function whose own code contains the node.</summary>
-    private static SyntaxToken? OwnerIdentifier(SyntaxNode node)
+    private static string? Owner(SyntaxNode node)
     {
         for (var current = node.Parent; current is not null; current = current.Parent)
         {
             switch (current)
             {
                 case LocalFunctionStatementSyntax local:
-                    return local.Identifier;
+                    return local.Identifier.ValueText;
                 case MethodDeclarationSyntax method:
-                    return method.Identifier;
+                    return method.Identifier.ValueText;
                 case MemberDeclarationSyntax:
                     return null;
             }
