@@ -13,8 +13,13 @@ namespace WsAnalyzers.ReceiveLoop;
 /// <see cref="ReceiveLoopCaches"/>: every receive and append of the function asks the same.</summary>
 internal sealed class ReceiveFunction
 {
+    // The walk's stack as two arrays, not a Stack of (operation, in function) pairs: the generic stack of a pair that holds
+    // a reference runs shared generic code, which looked its type up at every push and pop.
     [System.ThreadStatic]
-    private static Stack<(IOperation Operation, bool InFunction)>? t_stack;
+    private static IOperation[]? t_operations;
+
+    [System.ThreadStatic]
+    private static bool[]? t_inFunction;
 
     private ReceiveFunction(
         IOperation body,
@@ -80,15 +85,30 @@ internal sealed class ReceiveFunction
         var references = new List<IOperation>();
         var outside = new List<IOperation>();
         List<IOperation>? conditionals = null;
-        var stack = t_stack ??= new Stack<(IOperation, bool)>(64);
-        stack.Clear();
-        stack.Push((body, false));
-        while (stack.Count > 0)
+        var operations = t_operations ??= new IOperation[64];
+        var inFunctions = t_inFunction ??= new bool[64];
+        operations[0] = body;
+        inFunctions[0] = false;
+        var count = 1;
+        while (count > 0)
         {
-            var (operation, inFunction) = stack.Pop();
+            count--;
+            var operation = operations[count];
+            var inFunction = inFunctions[count];
+            operations[count] = null!;
             foreach (var child in operation.ChildOperations)
             {
-                stack.Push((child, inFunction || child.Kind is OperationKind.AnonymousFunction or OperationKind.LocalFunction));
+                if (count == operations.Length)
+                {
+                    System.Array.Resize(ref operations, count * 2);
+                    System.Array.Resize(ref inFunctions, count * 2);
+                    t_operations = operations;
+                    t_inFunction = inFunctions;
+                }
+
+                operations[count] = child;
+                inFunctions[count] = inFunction || child.Kind is OperationKind.AnonymousFunction or OperationKind.LocalFunction;
+                count++;
             }
 
             switch (operation.Kind)

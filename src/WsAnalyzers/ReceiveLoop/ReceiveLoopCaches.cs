@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 using WsAnalyzers.Apis;
-using WsAnalyzers.Operations;
 
 namespace WsAnalyzers.ReceiveLoop;
 
@@ -44,16 +44,41 @@ internal sealed class ReceiveLoopCaches
 
     /// <summary>The one walk of an operation block that may receive: adds to <paramref name="candidates"/> what the rules
     /// start from (<see cref="ReceiveFunction.Scan"/>) and, as the same walk scans the block, keeps the scan for the
-    /// receives and appends of the block's own function (<see cref="OperationExtensions.EnclosingFunction"/> of an
+    /// receives and appends of the block's own function (<see cref="WsAnalyzers.Operations.OperationExtensions.EnclosingFunction"/> of an
     /// operation outside lambdas is the root of its tree), instead of walking the block once for the candidates and once
     /// more for the scan.</summary>
     public void ScanBlock(IOperation block, List<IOperation> candidates)
     {
-        var function = ReceiveFunction.Scan(_apis, block, candidates);
-        if (block.Parent is null)
+        var root = FunctionRootOf(block);
+        var function = ReceiveFunction.Scan(_apis, root, candidates);
+        if (root.Parent is null)
         {
-            Remember(block, function);
+            Remember(root, function);
         }
+    }
+
+    /// <summary>What to scan for an operation block: the driver hands a method's or constructor's body block, whose
+    /// parent is the root of the tree (<see cref="IMethodBodyOperation"/>, <see cref="IConstructorBodyOperation"/>), and
+    /// the receives and appends ask for that root (<see cref="WsAnalyzers.Operations.OperationExtensions.EnclosingFunction"/>). When the block is
+    /// the root's only child, the scan of the root is the scan of the block (the root itself is none of the kinds a scan
+    /// keeps) and is the one kept: scanning the block alone left every method to be scanned a second time.</summary>
+    private static IOperation FunctionRootOf(IOperation block)
+    {
+        if (block.Parent is not { Parent: null } root || root.Kind is not (OperationKind.MethodBody or OperationKind.ConstructorBody))
+        {
+            return block;
+        }
+
+        var children = 0;
+        foreach (var child in root.ChildOperations)
+        {
+            if (++children > 1 || child != block)
+            {
+                return block;
+            }
+        }
+
+        return root;
     }
 
     private void Remember(IOperation body, ReceiveFunction function)

@@ -1,5 +1,8 @@
+using System;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 using WsAnalyzers.Prefilters;
 
 namespace WsAnalyzers.ReceiveLoop;
@@ -18,18 +21,47 @@ internal sealed class ReceivingBodies
     private readonly WordPositions _lowerEscape = new("\\u");
     private readonly WordPositions _upperEscape = new("\\U");
 
+    private static int s_instances;
+
+    // Whether the last file each thread asked about has a Unicode escape anywhere: the blocks of a file are asked about
+    // one after the other, and most files have none, so most blocks ask only for the word (one table lookup, not three).
+    // The instance is remembered by number, so that a thread keeps no compilation's tables alive, only one tree.
+    private readonly int _instance = Interlocked.Increment(ref s_instances);
+
+    [ThreadStatic]
+    private static int t_instance;
+
+    [ThreadStatic]
+    private static SyntaxTree? t_tree;
+
+    [ThreadStatic]
+    private static bool t_treeHasEscape;
+
     public bool MayReceive(ImmutableArray<IOperation> blocks)
     {
         foreach (var block in blocks)
         {
             var tree = block.Syntax.SyntaxTree;
             var span = block.Syntax.Span;
-            if (_word.Spells(tree, span) || _lowerEscape.Spells(tree, span) || _upperEscape.Spells(tree, span))
+            if (_word.Spells(tree, span) || (HasEscape(tree) && (_lowerEscape.Spells(tree, span) || _upperEscape.Spells(tree, span))))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    private bool HasEscape(SyntaxTree tree)
+    {
+        if (t_instance != _instance || t_tree != tree)
+        {
+            var whole = new TextSpan(0, tree.Length);
+            t_treeHasEscape = _lowerEscape.Spells(tree, whole) || _upperEscape.Spells(tree, whole);
+            t_instance = _instance;
+            t_tree = tree;
+        }
+
+        return t_treeHasEscape;
     }
 }

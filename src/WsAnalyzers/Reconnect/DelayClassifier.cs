@@ -1,8 +1,11 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 using WsAnalyzers.Apis;
 using WsAnalyzers.Operations;
+using WsAnalyzers.Prefilters;
 
 namespace WsAnalyzers.Reconnect;
 
@@ -24,8 +27,8 @@ internal static class DelayClassifier
         private readonly WebSocketApis _apis;
         private readonly HashSet<ISymbol> _visitedSymbols = new(SymbolEqualityComparer.Default);
         private readonly HashSet<IMethodSymbol> _visitedMethods = new(SymbolEqualityComparer.Default);
-        private readonly Dictionary<ISymbol, List<IOperation>> _writes = new(SymbolEqualityComparer.Default);
-        private IOperation? _indexedRoot;
+        private readonly List<int> _spellings = new();
+        private readonly Stack<IOperation> _stack = new();
 
         public Walker(WebSocketApis apis) => _apis = apis;
 
@@ -246,39 +249,84 @@ internal static class DelayClassifier
             return any ? traits : DelayTraits.Unknown;
         }
 
-        /// <summary>The declarators of and writes to <paramref name="symbol"/> in <paramref name="root"/>, in walk order. The
-        /// function is indexed once per classification: a delay usually follows two or three locals of the same function.</summary>
+        /// <summary>The declarators of and writes to <paramref name="symbol"/> in <paramref name="root"/> (lambdas and local
+        /// functions included), in the order of <see cref="OperationTraversal.DescendantsAndSelfIncludingFunctions"/>. Every
+        /// such write spells the symbol's name within its syntax, and so does every operation around it: the walk enters
+        /// only the operations whose source spells the name (found once in the root's text), instead of the whole function,
+        /// and keeps the order of the full walk. A root whose identifiers may be spelled differently (a Unicode escape or a
+        /// formatting character) is walked whole.</summary>
         private List<IOperation> WritesOf(IOperation root, ISymbol symbol)
         {
-            if (_indexedRoot != root)
+            var name = symbol.Name;
+            var syntax = root.Syntax;
+            _spellings.Clear();
+            var whole = name.Length == 0 || SourceSpans.MaySpellIdentifiersDifferently(syntax);
+            if (!whole)
             {
-                _indexedRoot = root;
-                _writes.Clear();
-                foreach (var descendant in root.DescendantsAndSelfIncludingFunctions())
+                var text = SourceSpans.TextOf(syntax.SyntaxTree);
+                var span = syntax.Span;
+                for (var at = text.IndexOf(name, span.Start, span.Length, StringComparison.Ordinal); at >= 0;
+                     at = text.IndexOf(name, at + 1, span.End - at - 1, StringComparison.Ordinal))
                 {
-                    // The kind first: one virtual call, where the type tests below are four interface casts per operation.
-                    var written = descendant.Kind switch
-                    {
-                        OperationKind.VariableDeclarator => ((IVariableDeclaratorOperation)descendant).Symbol,
-                        OperationKind.Increment or OperationKind.Decrement => ((IIncrementOrDecrementOperation)descendant).Target.ReferencedSymbol(),
-                        OperationKind.CompoundAssignment => ((ICompoundAssignmentOperation)descendant).Target.ReferencedSymbol(),
-                        OperationKind.SimpleAssignment => ((ISimpleAssignmentOperation)descendant).Target.ReferencedSymbol(),
-                        _ => null,
-                    };
-                    if (written is not null)
-                    {
-                        if (!_writes.TryGetValue(written, out var list))
-                        {
-                            _writes[written] = list = new List<IOperation>();
-                        }
+                    _spellings.Add(at);
+                }
 
-                        list.Add(descendant);
-                    }
+                if (_spellings.Count == 0)
+                {
+                    return NoWrites;
                 }
             }
 
-            return _writes.TryGetValue(symbol, out var writes) ? writes : NoWrites;
+            List<IOperation>? writes = null;
+            var stack = _stack;
+            stack.Clear();
+            stack.Push(root);
+            while (stack.Count > 0)
+            {
+                var current = stack.Pop();
+                foreach (var child in current.ChildOperations)
+                {
+                    // The full span (trivia included) is a field and a width; the span without trivia walks down to the
+                    // node's first and last tokens. A name spelled in trivia only makes the walk enter one node more.
+                    if (whole || SpellsName(child.Syntax.FullSpan, name.Length))
+                    {
+                        stack.Push(child);
+                    }
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(Written(current), symbol))
+                {
+                    (writes ??= new List<IOperation>()).Add(current);
+                }
+            }
+
+            return writes ?? NoWrites;
         }
+
+        private bool SpellsName(TextSpan span, int length)
+        {
+            foreach (var at in _spellings)
+            {
+                if (at >= span.Start && at + length <= span.End)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The symbol a declarator declares or a write writes; null for other operations.</summary>
+        private static ISymbol? Written(IOperation operation) =>
+            // The kind first: one virtual call, where the type tests below are four interface casts per operation.
+            operation.Kind switch
+            {
+                OperationKind.VariableDeclarator => ((IVariableDeclaratorOperation)operation).Symbol,
+                OperationKind.Increment or OperationKind.Decrement => ((IIncrementOrDecrementOperation)operation).Target.ReferencedSymbol(),
+                OperationKind.CompoundAssignment => ((ICompoundAssignmentOperation)operation).Target.ReferencedSymbol(),
+                OperationKind.SimpleAssignment => ((ISimpleAssignmentOperation)operation).Target.ReferencedSymbol(),
+                _ => null,
+            };
 
         private static readonly List<IOperation> NoWrites = new();
 
