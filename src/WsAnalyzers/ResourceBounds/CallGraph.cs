@@ -52,6 +52,12 @@ internal sealed class CallGraph
     /// <summary>True when <paramref name="from"/> is <paramref name="to"/> or calls it, directly or a few calls deep.</summary>
     public bool Reaches(ISymbol from, ISymbol to)
     {
+        // The commonest answer (the end-of-connection override is the method that removes) needs no walk.
+        if (SymbolEqualityComparer.Default.Equals(from.OriginalDefinition, to.OriginalDefinition))
+        {
+            return true;
+        }
+
         var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default) { from.OriginalDefinition };
         var frontier = new List<ISymbol> { from.OriginalDefinition };
         for (var depth = 0; depth <= MaxDepth && frontier.Count > 0; depth++)

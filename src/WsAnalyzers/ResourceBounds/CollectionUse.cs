@@ -14,6 +14,7 @@ internal sealed class CollectionUse
     private bool? _onConnectionOpenPath;
     private bool? _storesConnectionHandle;
     private bool? _inMessageHandler;
+    private Handler? _handler;
 
     public CollectionUse(WebSocketApis apis, ISymbol member, CollectionUseKind kind, IOperation operation, ISymbol containingSymbol)
     {
@@ -38,13 +39,17 @@ internal sealed class CollectionUse
     /// <summary>The method (or member initializer) the use is in; lambdas report their enclosing method.</summary>
     public ISymbol ContainingSymbol { get; }
 
+    /// <summary>The handler whose body directly contains the use (<see cref="HandlerRecognition.FindEnclosing"/>), found once:
+    /// the connection-open, shape and message-handler questions about an add all start from it.</summary>
+    public Handler Handler => _handler ??= HandlerRecognition.FindEnclosing(_apis, Operation, ContainingSymbol);
+
     /// <summary>For adds: runs when a connection opens (OnConnectedAsync, OnOpen, after AcceptWebSocketAsync).</summary>
-    public bool OnConnectionOpenPath => _onConnectionOpenPath ??= ConnectionOpenPaths.IsOnConnectionOpenPath(_apis, Operation, ContainingSymbol);
+    public bool OnConnectionOpenPath => _onConnectionOpenPath ??= ConnectionOpenPaths.IsOnConnectionOpenPath(_apis, Operation, Handler);
 
     /// <summary>For adds: stores a connection or a connection's identifier.</summary>
     public bool StoresConnectionHandle => _storesConnectionHandle ??= CollectionUses.AddedValues(Operation).Any(value => ConnectionHandles.IsConnectionHandle(_apis, value));
 
     /// <summary>For adds: runs in a message handler or a receive loop.</summary>
     public bool InMessageHandler => _inMessageHandler ??=
-        HandlerRecognition.FindEnclosing(_apis, Operation, ContainingSymbol).Kind == HandlerKind.Message || ReceiveLoops.FindEnclosingReceiveLoop(_apis, Operation) is not null;
+        Handler.Kind == HandlerKind.Message || ReceiveLoops.FindEnclosingReceiveLoop(_apis, Operation) is not null;
 }

@@ -19,7 +19,7 @@ internal static class ConnectionCollections
 
     public static RegistrationShape ShapeOf(WebSocketApis apis, CollectionUse add)
     {
-        var handler = HandlerRecognition.FindEnclosing(apis, add.Operation, add.ContainingSymbol);
+        var handler = add.Handler;
         if (handler.Library == SocketLibrary.SignalRHub &&
             (handler.Kind == HandlerKind.Open || (handler.Kind == HandlerKind.Message && add.StoresConnectionHandle)))
         {

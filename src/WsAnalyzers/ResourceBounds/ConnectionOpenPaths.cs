@@ -14,9 +14,9 @@ namespace WsAnalyzers.ResourceBounds;
 /// </summary>
 internal static class ConnectionOpenPaths
 {
-    public static bool IsOnConnectionOpenPath(WebSocketApis apis, IOperation operation, ISymbol containingSymbol)
+    /// <summary><paramref name="handler"/> is the one that encloses <paramref name="operation"/> (<see cref="HandlerRecognition.FindEnclosing"/>).</summary>
+    public static bool IsOnConnectionOpenPath(WebSocketApis apis, IOperation operation, Handler handler)
     {
-        var handler = HandlerRecognition.FindEnclosing(apis, operation, containingSymbol);
         if (handler.Kind == HandlerKind.Open &&
             handler.Library is SocketLibrary.SignalRHub or SocketLibrary.WebSocketSharpBehavior or SocketLibrary.Fleck or
                 SocketLibrary.AspNetSignalRHub or SocketLibrary.EmbedIO or SocketLibrary.SystemWeb)
