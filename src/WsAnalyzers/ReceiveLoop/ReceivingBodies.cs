@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Immutable;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using WsAnalyzers.Prefilters;
@@ -21,16 +20,9 @@ internal sealed class ReceivingBodies
     private readonly WordPositions _lowerEscape = new("\\u");
     private readonly WordPositions _upperEscape = new("\\U");
 
-    private static int s_instances;
-
     // Whether the last file each thread asked about has a Unicode escape anywhere: the blocks of a file are asked about
     // one after the other, and most files have none, so most blocks ask only for the word (one table lookup, not three).
-    // The instance is remembered by number, so that a thread keeps no compilation's tables alive, only one tree.
-    private readonly int _instance = Interlocked.Increment(ref s_instances);
-
-    [ThreadStatic]
-    private static int t_instance;
-
+    // The answer belongs to the tree alone, whichever compilation asks; a thread keeps one tree alive, no tables.
     [ThreadStatic]
     private static SyntaxTree? t_tree;
 
@@ -54,11 +46,10 @@ internal sealed class ReceivingBodies
 
     private bool HasEscape(SyntaxTree tree)
     {
-        if (t_instance != _instance || t_tree != tree)
+        if (t_tree != tree)
         {
             var whole = new TextSpan(0, tree.Length);
             t_treeHasEscape = _lowerEscape.Spells(tree, whole) || _upperEscape.Spells(tree, whole);
-            t_instance = _instance;
             t_tree = tree;
         }
 
