@@ -6,8 +6,10 @@ namespace WsAnalyzers.Cli.Tests.Proxy;
 /// <summary>HAProxy from the Debian package in front of a Kestrel WebSocket server, with real ClientWebSocket clients.</summary>
 public sealed class HAProxyRealProxyTests
 {
-    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan Idle = TimeSpan.FromSeconds(4);
+    // The server's keep-alive every 2 s; 1 s client and server timeouts cut an idle socket, a 5 s tunnel timeout holds
+    // it for the 6 s the test idles. The first echo must cross the 1 s timeout, a margin a loaded CI machine needs.
+    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Idle = TimeSpan.FromSeconds(6);
 
     [Fact]
     public async Task Without_timeout_tunnel_short_client_and_server_timeouts_cut_idle_WebSockets_and_are_flagged_timeout_tunnel_holds_them()
@@ -16,22 +18,22 @@ public sealed class HAProxyRealProxyTests
 
         using (var folder = new TempFolder())
         {
-            var (haproxy, config) = await HAProxy.StartAsync(folder, "500ms", "500ms", string.Empty, app.Port);
+            var (haproxy, config) = await HAProxy.StartAsync(folder, "1s", "1s", string.Empty, app.Port);
             using (haproxy)
             {
                 using var socket = await WebSocketProbe.ConnectAsync(haproxy.Url("/ws"));
                 Assert.Equal("hello", await WebSocketProbe.EchoAsync(socket, "hello"));
                 var cut = await WebSocketProbe.IdleThenEchoAsync(socket, Idle);
-                Assert.True(cut is not null, "an idle WebSocket survived timeout client/server 500ms without timeout tunnel\n" + haproxy.Output);
+                Assert.True(cut is not null, "an idle WebSocket survived timeout client/server 1s without timeout tunnel\n" + haproxy.Output);
             }
 
-            var (_, findings) = await CheckProxyRun.RunAsync(folder.Path, config, "--keep-alive", "1s");
+            var (_, findings) = await CheckProxyRun.RunAsync(folder.Path, config, "--keep-alive", "2s");
             Assert.Equal(["WSP2001"], CheckProxyRun.RuleIds(findings));
         }
 
         using (var folder = new TempFolder())
         {
-            var (haproxy, config) = await HAProxy.StartAsync(folder, "500ms", "500ms", "    timeout tunnel 3s\n", app.Port);
+            var (haproxy, config) = await HAProxy.StartAsync(folder, "1s", "1s", "    timeout tunnel 5s\n", app.Port);
             using (haproxy)
             {
                 using var socket = await WebSocketProbe.ConnectAsync(haproxy.Url("/ws"));
@@ -39,7 +41,7 @@ public sealed class HAProxyRealProxyTests
                 Assert.True(cut is null, cut + "\n" + haproxy.Output);
             }
 
-            var (result, findings) = await CheckProxyRun.RunAsync(folder.Path, config, "--keep-alive", "1s");
+            var (result, findings) = await CheckProxyRun.RunAsync(folder.Path, config, "--keep-alive", "2s");
             Assert.True(result.ExitCode == 0, result.ToString());
             Assert.Empty(findings);
         }
@@ -57,7 +59,7 @@ public sealed class HAProxyRealProxyTests
     {
         await using var app = await EchoServer.StartAsync(KeepAlive);
         using var folder = new TempFolder();
-        var (haproxy, config) = await HAProxy.StartAsync(folder, "500ms", "500ms", $"    {option}\n    timeout tunnel 3s\n", app.Port);
+        var (haproxy, config) = await HAProxy.StartAsync(folder, "1s", "1s", $"    {option}\n    timeout tunnel 5s\n", app.Port);
         using (haproxy)
         {
             Assert.Null(await WebSocketProbe.HandshakeErrorAsync(haproxy.Url("/ws")));
@@ -66,7 +68,7 @@ public sealed class HAProxyRealProxyTests
             Assert.True(cut is null, cut + "\n" + haproxy.Output);
         }
 
-        var (result, findings) = await CheckProxyRun.RunAsync(folder.Path, config, "--keep-alive", "1s");
+        var (result, findings) = await CheckProxyRun.RunAsync(folder.Path, config, "--keep-alive", "2s");
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Empty(findings);
     }

@@ -9,8 +9,10 @@ namespace WsAnalyzers.Cli.Tests.Proxy;
 /// </summary>
 public sealed class NginxRealProxyTests
 {
-    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan Idle = TimeSpan.FromSeconds(4);
+    // The server's keep-alive every 2 s; a 1 s read timeout cuts an idle socket, 5 s (over twice the keep-alive) holds
+    // it for the 6 s the test idles. The first echo must cross the 1 s timeout, a margin a loaded CI machine needs.
+    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Idle = TimeSpan.FromSeconds(6);
 
     [Fact]
     public async Task Incident_guide_problematic_config_refuses_the_upgrade_and_is_flagged_the_proper_one_carries_WebSockets_and_is_not()
@@ -28,9 +30,9 @@ public sealed class NginxRealProxyTests
                 Assert.Contains("101", error);
             }
 
-            var (result, findings) = await CheckProxyRun.RunAsync(folder.Path, config, "--keep-alive", "1s");
+            var (result, findings) = await CheckProxyRun.RunAsync(folder.Path, config, "--keep-alive", "2s");
             Assert.True(result.ExitCode == 1, result.ToString());
-            // Upgrade headers (WSP1001-1003), buffering (info) and affinity; the 60 s default read timeout outlasts a 1 s keep-alive.
+            // Upgrade headers (WSP1001-1003), buffering (info) and affinity; the 60 s default read timeout outlasts a 2 s keep-alive.
             Assert.Equal(["WSP1001", "WSP1002", "WSP1003", "WSP1005", "WSP1006"], CheckProxyRun.RuleIds(findings));
             Assert.All(findings, f => Assert.Equal("site.conf", System.IO.Path.GetFileName(f.Path)));
         }
@@ -43,7 +45,7 @@ public sealed class NginxRealProxyTests
                 Assert.Null(await WebSocketProbe.HandshakeErrorAsync(nginx.Url("/chat")));
             }
 
-            var (result, findings) = await CheckProxyRun.RunAsync(folder.Path, config, "--keep-alive", "1s");
+            var (result, findings) = await CheckProxyRun.RunAsync(folder.Path, config, "--keep-alive", "2s");
             Assert.True(result.ExitCode == 0, result.ToString());
             Assert.Empty(findings);
         }
@@ -56,22 +58,22 @@ public sealed class NginxRealProxyTests
 
         using (var folder = new TempFolder())
         {
-            var (nginx, config) = await Nginx.StartAsync(folder, ProxyConfigs.NginxSite("500ms"), app.Port);
+            var (nginx, config) = await Nginx.StartAsync(folder, ProxyConfigs.NginxSite("1s"), app.Port);
             using (nginx)
             {
                 using var socket = await WebSocketProbe.ConnectAsync(nginx.Url("/ws"));
                 Assert.Equal("hello", await WebSocketProbe.EchoAsync(socket, "hello"));
                 var cut = await WebSocketProbe.IdleThenEchoAsync(socket, Idle);
-                Assert.True(cut is not null, "an idle WebSocket survived proxy_read_timeout 500ms\n" + nginx.Output);
+                Assert.True(cut is not null, "an idle WebSocket survived proxy_read_timeout 1s\n" + nginx.Output);
             }
 
-            var (_, findings) = await CheckProxyRun.RunAsync(folder.Path, config, "--keep-alive", "1s");
+            var (_, findings) = await CheckProxyRun.RunAsync(folder.Path, config, "--keep-alive", "2s");
             Assert.Equal(["WSP1004"], CheckProxyRun.RuleIds(findings));
         }
 
         using (var folder = new TempFolder())
         {
-            var (nginx, config) = await Nginx.StartAsync(folder, ProxyConfigs.NginxSite("3s"), app.Port);
+            var (nginx, config) = await Nginx.StartAsync(folder, ProxyConfigs.NginxSite("5s"), app.Port);
             using (nginx)
             {
                 using var socket = await WebSocketProbe.ConnectAsync(nginx.Url("/ws"));
@@ -79,7 +81,7 @@ public sealed class NginxRealProxyTests
                 Assert.True(cut is null, cut + "\n" + nginx.Output);
             }
 
-            var (result, findings) = await CheckProxyRun.RunAsync(folder.Path, config, "--keep-alive", "1s");
+            var (result, findings) = await CheckProxyRun.RunAsync(folder.Path, config, "--keep-alive", "2s");
             Assert.True(result.ExitCode == 0, result.ToString());
             Assert.Empty(findings);
         }
