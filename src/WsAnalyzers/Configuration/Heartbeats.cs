@@ -43,7 +43,7 @@ internal static class Heartbeats
         foreach (var tree in apis.Compilation.SyntaxTrees)
         {
             cancellation.ThrowIfCancellationRequested();
-            if (relevance.Mentions(tree) && TextMarkers.Find(tree.GetText(cancellation), ProjectMarkers) != 0 &&
+            if (relevance.Mentions(tree) && TextMarkers.Find(SourceSpans.WholeTextOf(tree, cancellation), ProjectMarkers) != 0 &&
                 AnyIn(tree.GetRoot(cancellation), () => caches.ModelOf(tree), apis, cancellation))
             {
                 return true;

@@ -88,7 +88,7 @@ internal sealed class ProjectFacts
         foreach (var tree in apis.Compilation.SyntaxTrees)
         {
             cancellation.ThrowIfCancellationRequested();
-            var marks = MarksIn(tree.GetText(cancellation).ToString(), wanted, relevance.Mentions(tree), apis.Configuration);
+            var marks = MarksIn(SourceSpans.WholeTextOf(tree, cancellation), wanted, relevance.Mentions(tree), apis.Configuration);
             if (marks != 0)
             {
                 facts.Read(apis, tree.GetRoot(cancellation), caches.ModelOf(tree), marks, cancellation);
@@ -149,7 +149,7 @@ internal sealed class ProjectFacts
     /// "WebSocket" is only searched in the files the relevance gate lets through (<paramref name="relevant"/>): a file that
     /// spells no "ebsocket" in any case cannot spell it.
     /// </summary>
-    private static int MarksIn(string text, int wanted, bool relevant, ConfigurationTypes types)
+    private static int MarksIn(ReadOnlySpan<char> text, int wanted, bool relevant, ConfigurationTypes types)
     {
         var marks = 0;
         if ((wanted & OriginMarks) != 0)
@@ -189,11 +189,11 @@ internal sealed class ProjectFacts
     /// OriginMark where "Origin" or "origin" is spelled and the word "origin" stands alone in some case (in a longer name,
     /// OriginalTitle or OriginId, it is not the header); AllowedOriginsMark where "AllowedOrigins" is spelled.
     /// </summary>
-    private static int OriginMarksIn(string text)
+    private static int OriginMarksIn(ReadOnlySpan<char> text)
     {
         // Both marks need "Origin" or "origin": an ordinal search for what they share rules out most files faster than
         // the case-insensitive one below.
-        if (text.IndexOf("rigin", StringComparison.Ordinal) < 0)
+        if (!Contains(text, "rigin"))
         {
             return 0;
         }
@@ -201,14 +201,24 @@ internal sealed class ProjectFacts
         var marks = 0;
         var spelled = false;
         var word = false;
-        for (var at = text.IndexOf("origin", StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf("origin", at + 1, StringComparison.OrdinalIgnoreCase))
+        for (var start = 0; start < text.Length;)
         {
-            spelled |= string.CompareOrdinal(text, at, "Origin", 0, 6) == 0 || string.CompareOrdinal(text, at, "origin", 0, 6) == 0;
+            var found = text.Slice(start).IndexOf("origin".AsSpan(), StringComparison.OrdinalIgnoreCase);
+            if (found < 0)
+            {
+                break;
+            }
+
+            var at = start + found;
+            var spelling = text.Slice(at, 6);
+            spelled |= spelling.SequenceEqual("Origin".AsSpan()) || spelling.SequenceEqual("origin".AsSpan());
             word |= (at == 0 || !IsWordCharacter(text[at - 1])) && (at + 6 == text.Length || !IsWordCharacter(text[at + 6]));
             if (spelled && word)
             {
                 break;
             }
+
+            start = at + 1;
         }
 
         if (spelled && word)
@@ -232,7 +242,7 @@ internal sealed class ProjectFacts
             UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.NonSpacingMark or
             UnicodeCategory.DecimalDigitNumber or UnicodeCategory.ConnectorPunctuation;
 
-    private static bool Contains(string text, string marker) => text.IndexOf(marker, StringComparison.Ordinal) >= 0;
+    private static bool Contains(ReadOnlySpan<char> text, string marker) => text.IndexOf(marker.AsSpan()) >= 0;
 
     private void Read(WebSocketApis apis, SyntaxNode root, SemanticModel model, int marks, CancellationToken cancellation)
     {

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -53,6 +54,47 @@ internal static class SourceSpans
         t_lastText = text;
         t_lastString = whole;
         return whole;
+    }
+
+    // A buffer per thread for the whole-file searches of large texts, sized for the largest file a thread has read up to
+    // a limit (2 MB): a larger file, rare, is copied for each search rather than kept for the life of the process.
+    private const int WholeTextBufferLimit = 1 << 20;
+
+    [ThreadStatic]
+    private static char[]? t_wholeText;
+
+    /// <summary>
+    /// The whole text of <paramref name="tree"/> for a search of every file of the compilation, valid until the thread's
+    /// next call. The compiler reads a file of 40 K characters or more from disk as chunks, not as one string: ToString
+    /// made a new large-object copy of it for each search (on jellyfin, read as the compiler reads it, that doubled the
+    /// rules' cost, most of it garbage collection). Such a text is copied into a buffer the thread reuses, or read from
+    /// <see cref="TextOf"/>'s copy when a prefilter already made one; a smaller text is read as it is (a text made from a
+    /// string returns that string).
+    /// </summary>
+    public static ReadOnlySpan<char> WholeTextOf(SyntaxTree tree, CancellationToken cancellation = default)
+    {
+        var text = tree.GetText(cancellation);
+        var length = text.Length;
+
+        // Well below the compiler's limit, which counts bytes: a file of multi-byte characters has fewer characters.
+        if (length < 8 * 1024 || length > WholeTextBufferLimit)
+        {
+            return text.ToString().AsSpan();
+        }
+
+        if (Strings.TryGetValue(text, out var copied))
+        {
+            return copied.AsSpan();
+        }
+
+        var buffer = t_wholeText;
+        if (buffer is null || buffer.Length < length)
+        {
+            t_wholeText = buffer = new char[Math.Min(WholeTextBufferLimit, Math.Max(length, 2 * (buffer?.Length ?? 32 * 1024)))];
+        }
+
+        text.CopyTo(0, buffer, 0, length);
+        return new ReadOnlySpan<char>(buffer, 0, length);
     }
 
     /// <summary>The source of <paramref name="node"/> contains <paramref name="word"/>, or a Unicode escape (<c>\u</c>,

@@ -96,7 +96,7 @@ internal sealed class WebSocketRelevance
         foreach (var tree in _compilation.SyntaxTrees)
         {
             cancellation.ThrowIfCancellationRequested();
-            if (!Mentions(tree) && tree.GetText(cancellation).ToString().IndexOf(member.Name, StringComparison.Ordinal) >= 0)
+            if (!Mentions(tree) && SourceSpans.WholeTextOf(tree, cancellation).IndexOf(member.Name.AsSpan()) >= 0)
             {
                 return true;
             }
@@ -147,17 +147,16 @@ internal sealed class WebSocketRelevance
     /// </summary>
     private static byte Search(SyntaxTree tree)
     {
-        // A SourceText made from a string returns that string here without copying, and an ordinal case-insensitive
-        // search of a whole string is vectorised.
-        var text = tree.GetText().ToString();
-        if (text.IndexOf("ebsocket", StringComparison.OrdinalIgnoreCase) >= 0)
+        // An ordinal case-insensitive search of the whole text is vectorised.
+        var text = SourceSpans.WholeTextOf(tree);
+        if (text.IndexOf("ebsocket".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0)
         {
-            return text.IndexOf("websocket", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("signalr", StringComparison.OrdinalIgnoreCase) >= 0
+            return text.IndexOf("websocket".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("signalr".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0
                 ? (byte)(Relevant | SpellsApi)
                 : Relevant;
         }
 
-        if (text.IndexOf("signalr", StringComparison.OrdinalIgnoreCase) >= 0)
+        if (text.IndexOf("signalr".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0)
         {
             return Relevant | SpellsApi;
         }
@@ -167,20 +166,24 @@ internal sealed class WebSocketRelevance
 
     /// <summary>"ws://" in any case, found from the "://" of every address: an ordinal search is faster than a
     /// case-insensitive one, and most files have no address at all.</summary>
-    private static bool SpellsWebSocketScheme(string text)
+    private static bool SpellsWebSocketScheme(ReadOnlySpan<char> text)
     {
-        if (text.Length < 5)
+        for (var start = 2; start + 3 <= text.Length;)
         {
-            return false;
-        }
+            var found = text.Slice(start).IndexOf("://".AsSpan());
+            if (found < 0)
+            {
+                return false;
+            }
 
-        for (var at = text.IndexOf("://", 2, StringComparison.Ordinal); at >= 0; at = text.IndexOf("://", at + 3, StringComparison.Ordinal))
-        {
             // 'W' or 'w', then 'S' or 's', as OrdinalIgnoreCase compares them.
+            var at = start + found;
             if ((text[at - 2] | 0x20) == 'w' && (text[at - 1] | 0x20) == 's')
             {
                 return true;
             }
+
+            start = at + 3;
         }
 
         return false;
