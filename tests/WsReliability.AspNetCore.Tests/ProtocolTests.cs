@@ -82,7 +82,8 @@ public sealed class ProtocolTests
 
         using var same = await server.ConnectAsync(o => o.SetRequestHeader("Origin", sameHost));
         using var noOrigin = await server.ConnectAsync();
-        Assert.Equal(2, server.Hub.Connections.Count);
+        // The client's handshake completes before the hub registers the accepted socket.
+        Assert.True(await HubServer.WaitUntilAsync(() => server.Hub.Connections.Count == 2, Patience), $"{server.Hub.Connections.Count} connections registered");
     }
 
     [Fact]
