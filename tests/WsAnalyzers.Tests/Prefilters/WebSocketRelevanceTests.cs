@@ -103,7 +103,7 @@ public sealed class WebSocketRelevanceTests
         Assert.Equal(["WS4002"], diagnostics.Select(d => d.Id));
     }
 
-    private const string PublicRegistry = """
+    internal const string PublicRegistry = """
         using System;
         using System.Collections.Concurrent;
         using System.Net.WebSockets;
