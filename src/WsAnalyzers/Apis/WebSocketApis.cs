@@ -92,19 +92,15 @@ internal sealed partial class WebSocketApis
 
     private INamedTypeSymbol? _generatedCodeAttribute;
 
+    // The compiler declares top-level statements as the method <Main>$ of a type Program in the global namespace: asked of
+    // the compilation's declarations, which are built anyway, instead of reading the root of every file.
     private static bool AnyTopLevelStatements(Compilation compilation)
     {
-        foreach (var tree in compilation.SyntaxTrees)
+        foreach (var type in compilation.Assembly.GlobalNamespace.GetTypeMembers("Program"))
         {
-            if (tree.GetRoot() is Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax unit)
+            if (!type.GetMembers("<Main>$").IsEmpty)
             {
-                foreach (var member in unit.Members)
-                {
-                    if (member is Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax)
-                    {
-                        return true;
-                    }
-                }
+                return true;
             }
         }
 
