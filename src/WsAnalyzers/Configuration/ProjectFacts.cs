@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -22,13 +21,13 @@ namespace WsAnalyzers.Configuration;
 /// </summary>
 internal sealed class ProjectFacts
 {
-    private const int KeepAliveTimeoutMark = 1 << 0;
-    private const int WebSocketOptionsMark = 1 << 1;
-    private const int AddWebSocketsMark = 1 << 2;
-    private const int AllowedOriginsMark = 1 << 3;
-    private const int OriginMark = 1 << 4;
-    private const int SchemeMark = 1 << 5;
-    private const int FallbackPolicyMark = 1 << 6;
+    private const int KeepAliveTimeoutMark = FileFactWords.KeepAliveTimeout;
+    private const int WebSocketOptionsMark = FileFactWords.WebSocketOptions;
+    private const int AddWebSocketsMark = FileFactWords.AddWebSockets;
+    private const int AllowedOriginsMark = FileFactWords.AllowedOrigins;
+    private const int OriginMark = FileFactWords.Origin;
+    private const int SchemeMarks = FileFactWords.AddCookie | FileFactWords.AddNegotiate | FileFactWords.AddIdentity;
+    private const int FallbackPolicyMark = FileFactWords.FallbackPolicy;
     private const int ServerOptionsMarks = KeepAliveTimeoutMark | WebSocketOptionsMark | AddWebSocketsMark;
     private const int OriginMarks = AllowedOriginsMark | OriginMark;
 
@@ -77,7 +76,7 @@ internal sealed class ProjectFacts
             ProjectFactGroup.ServerOptions => ServerOptionsMarks,
             ProjectFactGroup.Origins => OriginMarks,
             ProjectFactGroup.FallbackPolicy => FallbackPolicyMark,
-            _ => SchemeMark,
+            _ => SchemeMarks,
         };
         if (wanted == 0)
         {
@@ -88,7 +87,7 @@ internal sealed class ProjectFacts
         foreach (var tree in apis.Compilation.SyntaxTrees)
         {
             cancellation.ThrowIfCancellationRequested();
-            var marks = MarksIn(SourceSpans.WholeTextOf(tree, cancellation), wanted, relevance.Mentions(tree), apis.Configuration);
+            var marks = FileFactWords.In(tree, wanted, relevance.Mentions(tree), cancellation);
             if (marks != 0)
             {
                 facts.Read(apis, tree.GetRoot(cancellation), caches.ModelOf(tree), marks, cancellation);
@@ -126,9 +125,20 @@ internal sealed class ProjectFacts
             marks |= OriginMark;
         }
 
-        if (types.CookieExtensions is not null || types.NegotiateExtensions is not null || HasIdentity(types))
+        // Each registration is searched only where its extension type is referenced (Negotiate is a package of its own).
+        if (types.CookieExtensions is not null)
         {
-            marks |= SchemeMark;
+            marks |= FileFactWords.AddCookie;
+        }
+
+        if (types.NegotiateExtensions is not null)
+        {
+            marks |= FileFactWords.AddNegotiate;
+        }
+
+        if (types.IdentityExtensions is not null || types.IdentityUIExtensions is not null || types.IdentityCookieExtensions is not null)
+        {
+            marks |= FileFactWords.AddIdentity;
         }
 
         if (types.AuthorizationOptions is not null)
@@ -138,111 +148,6 @@ internal sealed class ProjectFacts
 
         return marks;
     }
-
-    private static bool HasIdentity(ConfigurationTypes types) =>
-        types.IdentityExtensions is not null || types.IdentityUIExtensions is not null || types.IdentityCookieExtensions is not null;
-
-    /// <summary>
-    /// The marks of <paramref name="wanted"/> that <paramref name="text"/> holds. Every file of the project is searched,
-    /// so a marker that contains another is only searched for where the shorter one is found ("AllowedOrigins" where
-    /// "origin" is, the WebSocket options where "WebSocket" is, the Identity registrations where "Identity" is).
-    /// "WebSocket" is only searched in the files the relevance gate lets through (<paramref name="relevant"/>): a file that
-    /// spells no "ebsocket" in any case cannot spell it.
-    /// </summary>
-    private static int MarksIn(ReadOnlySpan<char> text, int wanted, bool relevant, ConfigurationTypes types)
-    {
-        var marks = 0;
-        if ((wanted & OriginMarks) != 0)
-        {
-            marks |= OriginMarksIn(text) & wanted;
-        }
-
-        if ((wanted & KeepAliveTimeoutMark) != 0 && Contains(text, "KeepAliveTimeout"))
-        {
-            marks |= KeepAliveTimeoutMark;
-        }
-
-        if ((wanted & (WebSocketOptionsMark | AddWebSocketsMark)) != 0 && relevant && Contains(text, "WebSocket"))
-        {
-            marks |= (Contains(text, "WebSocketOptions") ? WebSocketOptionsMark : 0) | (Contains(text, "AddWebSockets") ? AddWebSocketsMark : 0);
-            marks &= wanted;
-        }
-
-        // Each registration is searched only where its extension type is referenced (Negotiate is a package of its own).
-        if ((wanted & SchemeMark) != 0 &&
-            ((types.CookieExtensions is not null && Contains(text, "AddCookie")) ||
-             (types.NegotiateExtensions is not null && Contains(text, "AddNegotiate")) ||
-             (HasIdentity(types) && Contains(text, "Identity") && (Contains(text, "AddIdentity") || Contains(text, "AddDefaultIdentity")))))
-        {
-            marks |= SchemeMark;
-        }
-
-        if ((wanted & FallbackPolicyMark) != 0 && Contains(text, "FallbackPolicy"))
-        {
-            marks |= FallbackPolicyMark;
-        }
-
-        return marks;
-    }
-
-    /// <summary>
-    /// OriginMark where "Origin" or "origin" is spelled and the word "origin" stands alone in some case (in a longer name,
-    /// OriginalTitle or OriginId, it is not the header); AllowedOriginsMark where "AllowedOrigins" is spelled.
-    /// </summary>
-    private static int OriginMarksIn(ReadOnlySpan<char> text)
-    {
-        // Both marks need "Origin" or "origin": an ordinal search for what they share rules out most files faster than
-        // the case-insensitive one below.
-        if (!Contains(text, "rigin"))
-        {
-            return 0;
-        }
-
-        var marks = 0;
-        var spelled = false;
-        var word = false;
-        for (var start = 0; start < text.Length;)
-        {
-            var found = text.Slice(start).IndexOf("origin".AsSpan(), StringComparison.OrdinalIgnoreCase);
-            if (found < 0)
-            {
-                break;
-            }
-
-            var at = start + found;
-            var spelling = text.Slice(at, 6);
-            spelled |= spelling.SequenceEqual("Origin".AsSpan()) || spelling.SequenceEqual("origin".AsSpan());
-            word |= (at == 0 || !IsWordCharacter(text[at - 1])) && (at + 6 == text.Length || !IsWordCharacter(text[at + 6]));
-            if (spelled && word)
-            {
-                break;
-            }
-
-            start = at + 1;
-        }
-
-        if (spelled && word)
-        {
-            marks |= OriginMark;
-        }
-
-        if (spelled && Contains(text, "AllowedOrigins"))
-        {
-            marks |= AllowedOriginsMark;
-        }
-
-        return marks;
-    }
-
-    /// <summary>A character of a word as a regular expression's \w reads it: a letter, a non-spacing mark, a decimal
-    /// digit, a connector (the underscore), or a zero-width joiner or non-joiner.</summary>
-    private static bool IsWordCharacter(char c) =>
-        c is '\u200C' or '\u200D' ||
-        char.GetUnicodeCategory(c) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter or
-            UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.NonSpacingMark or
-            UnicodeCategory.DecimalDigitNumber or UnicodeCategory.ConnectorPunctuation;
-
-    private static bool Contains(ReadOnlySpan<char> text, string marker) => text.IndexOf(marker.AsSpan()) >= 0;
 
     private void Read(WebSocketApis apis, SyntaxNode root, SemanticModel model, int marks, CancellationToken cancellation)
     {
@@ -323,7 +228,7 @@ internal sealed class ProjectFacts
                 ServerOptionsFromConfiguration = true;
             }
         }
-        else if ((marks & SchemeMark) != 0 && name is "AddCookie" or "AddIdentity" or "AddDefaultIdentity" or "AddIdentityCookies" or "AddNegotiate" &&
+        else if ((marks & SchemeMarks) != 0 && name is "AddCookie" or "AddIdentity" or "AddDefaultIdentity" or "AddIdentityCookies" or "AddNegotiate" &&
                  model.GetOperation(invocation, cancellation) is IInvocationOperation registration)
         {
             var owner = registration.TargetMethod.ContainingType;

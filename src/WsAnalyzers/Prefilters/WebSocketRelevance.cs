@@ -29,8 +29,17 @@ internal sealed class WebSocketRelevance
     private static readonly string[] Markers = { "ebsocket", "signalr", "ws://" };
     private const byte Relevant = 1;
     private const byte SpellsApi = 2;
+    private const byte GlobalUsing = 4;
     private const int ConcurrencyLevel = 4;
     private static readonly ConditionalWeakTable<Compilation, WebSocketRelevance> Cache = new();
+
+    // What a file's text says depends on that text alone, and an edit in the IDE makes a new compilation that shares every
+    // other file's tree with the one before: each tree is searched once for all the compilations that hold it, so an edit
+    // costs the search of the edited file, not of the whole project. The answers are shared boxes (no allocation per file).
+    private static readonly ConditionalWeakTable<SyntaxTree, object> Searched = new();
+    private static readonly object[] Answers = Enumerable.Range(0, 8).Select(found => (object)(byte)found).ToArray();
+    private static readonly ConditionalWeakTable<SyntaxTree, object>.CreateValueCallback SearchTree =
+        tree => Answers[SearchWithGlobalUsing(tree)];
 
     // Every file is searched once, when the first analyzer starts on the compilation; afterwards the set is only read.
     private readonly HashSet<SyntaxTree> _mentioning = new();
@@ -48,13 +57,11 @@ internal sealed class WebSocketRelevance
         foreach (var tree in compilation.SyntaxTrees)
         {
             trees++;
-            var found = Search(tree);
+            var found = SearchOnce(tree);
             if ((found & Relevant) != 0)
             {
                 _mentioning.Add(tree);
-
-                // A global using of a WebSocket namespace spells a marker, so only the files that do are parsed for one.
-                _everything = _everything || HasGlobalUsingOfWebSocketApi(tree);
+                _everything = _everything || (found & GlobalUsing) != 0;
             }
 
             SpellsAnyApi |= (found & SpellsApi) != 0;
@@ -138,6 +145,16 @@ internal sealed class WebSocketRelevance
         }
 
         return false;
+    }
+
+    private static byte SearchOnce(SyntaxTree tree) => (byte)Searched.GetValue(tree, SearchTree);
+
+    private static byte SearchWithGlobalUsing(SyntaxTree tree)
+    {
+        var found = Search(tree);
+
+        // A global using of a WebSocket namespace spells a marker, so only the files that do are parsed for one.
+        return (found & Relevant) != 0 && HasGlobalUsingOfWebSocketApi(tree) ? (byte)(found | GlobalUsing) : found;
     }
 
     /// <summary>
