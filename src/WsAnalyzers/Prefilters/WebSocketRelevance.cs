@@ -41,7 +41,7 @@ internal sealed class WebSocketRelevance
     private static readonly ConditionalWeakTable<SyntaxTree, object>.CreateValueCallback SearchTree =
         tree => Answers[SearchWithGlobalUsing(tree)];
 
-    // Every file is searched once, when the first analyzer starts on the compilation; afterwards the set is only read.
+    // Filled when the first analyzer starts on the compilation (from the answers kept per tree); afterwards only read.
     private readonly HashSet<SyntaxTree> _mentioning = new();
 
     // A source type is one symbol per compilation, so its identity is enough (hashing and comparing by the symbol
