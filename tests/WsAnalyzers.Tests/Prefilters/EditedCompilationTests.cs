@@ -1,14 +1,11 @@
 using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using WsAnalyzers.Prefilters;
 using WsAnalyzers.Tests.Verifiers;
-using WsAnalyzers.Tooling;
 
 namespace WsAnalyzers.Tests.Prefilters;
 
@@ -19,14 +16,7 @@ namespace WsAnalyzers.Tests.Prefilters;
 /// </summary>
 public sealed class EditedCompilationTests
 {
-    private const string Ordinary = """
-        using System.Threading;
-
-        public sealed class ReportService
-        {
-            public void Pause() => Thread.Sleep(10);
-        }
-        """;
+    private const string Ordinary = GateCompilations.OrdinaryService;
 
     private const string OriginCheck = """
         using Microsoft.AspNetCore.Http;
@@ -92,12 +82,7 @@ public sealed class EditedCompilationTests
         return compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(text.WithChanges(new TextChange(new TextSpan(0, text.Length), source))));
     }
 
-    private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation)
-    {
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        return await compilation.WithAnalyzers(AnalyzerCatalog.Analyzers).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
-    }
+    private static Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation) => GateCompilations.AnalyzeAsync(compilation);
 
-    private static INamedTypeSymbol Type(Compilation compilation, string name) =>
-        compilation.GetSymbolsWithName(name, SymbolFilter.Type).OfType<INamedTypeSymbol>().Single();
+    private static INamedTypeSymbol Type(Compilation compilation, string name) => GateCompilations.Type(compilation, name);
 }

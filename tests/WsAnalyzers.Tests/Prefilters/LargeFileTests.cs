@@ -2,15 +2,12 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Text;
-using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using WsAnalyzers.Prefilters;
 using WsAnalyzers.Tests.Verifiers;
-using WsAnalyzers.Tooling;
 
 namespace WsAnalyzers.Tests.Prefilters;
 
@@ -21,14 +18,7 @@ namespace WsAnalyzers.Tests.Prefilters;
 /// </summary>
 public sealed class LargeFileTests
 {
-    private const string Ordinary = """
-        using System.Threading;
-
-        public sealed class ReportService
-        {
-            public void Pause() => Thread.Sleep(10);
-        }
-        """;
+    private const string Ordinary = GateCompilations.OrdinaryService;
 
     private const string PublicRegistry = WebSocketRelevanceTests.PublicRegistry;
 
@@ -115,15 +105,10 @@ public sealed class LargeFileTests
             TestEnvironment.References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
 
-    private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation)
-    {
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        return await compilation.WithAnalyzers(AnalyzerCatalog.Analyzers).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
-    }
+    private static Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation) => GateCompilations.AnalyzeAsync(compilation);
 
     private static string[] Describe(ImmutableArray<Diagnostic> diagnostics) =>
         diagnostics.Select(d => $"{d.Id} {d.Location.GetLineSpan()}").OrderBy(d => d, System.StringComparer.Ordinal).ToArray();
 
-    private static INamedTypeSymbol Type(Compilation compilation, string name) =>
-        compilation.GetSymbolsWithName(name, SymbolFilter.Type).OfType<INamedTypeSymbol>().Single();
+    private static INamedTypeSymbol Type(Compilation compilation, string name) => GateCompilations.Type(compilation, name);
 }

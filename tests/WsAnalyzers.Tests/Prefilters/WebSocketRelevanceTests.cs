@@ -1,13 +1,10 @@
 using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
 using WsAnalyzers.Prefilters;
 using WsAnalyzers.Tests.Verifiers;
-using WsAnalyzers.Tooling;
 
 namespace WsAnalyzers.Tests.Prefilters;
 
@@ -39,15 +36,9 @@ public sealed class WebSocketRelevanceTests
             TestEnvironment.References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
 
-    private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(params string[] sources)
-    {
-        var compilation = Compile(sources);
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        return await compilation.WithAnalyzers(AnalyzerCatalog.Analyzers).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
-    }
+    private static Task<ImmutableArray<Diagnostic>> AnalyzeAsync(params string[] sources) => GateCompilations.AnalyzeAsync(Compile(sources));
 
-    private static INamedTypeSymbol Type(Compilation compilation, string name) =>
-        compilation.GetSymbolsWithName(name, SymbolFilter.Type).OfType<INamedTypeSymbol>().Single();
+    private static INamedTypeSymbol Type(Compilation compilation, string name) => GateCompilations.Type(compilation, name);
 
     [Fact]
     public void A_type_that_spells_no_WebSocket_api_is_skipped_and_one_that_does_is_not()

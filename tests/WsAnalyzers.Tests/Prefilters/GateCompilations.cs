@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using WsAnalyzers.Tooling;
+
+namespace WsAnalyzers.Tests.Prefilters;
+
+/// <summary>What the tests of the whole-file searches share: an ordinary file, the shipped analyzers' diagnostics of a
+/// compilation that compiles, and a type looked up by name.</summary>
+internal static class GateCompilations
+{
+    /// <summary>A file that spells no WebSocket API: the relevance gate skips its type.</summary>
+    public const string OrdinaryService = """
+        using System.Threading;
+
+        public sealed class ReportService
+        {
+            public void Pause() => Thread.Sleep(10);
+        }
+        """;
+
+    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation)
+    {
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        return await compilation.WithAnalyzers(AnalyzerCatalog.Analyzers).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+    }
+
+    public static INamedTypeSymbol Type(Compilation compilation, string name) =>
+        compilation.GetSymbolsWithName(name, SymbolFilter.Type).OfType<INamedTypeSymbol>().Single();
+}
