@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Diagnostics;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -31,7 +29,7 @@ internal static class EditReport
         var created = CompilationFactory.Create(name, sources);
         Compilation compilation = created.WithOptions(created.Options.WithConcurrentBuild(false));
         compilation.GetDiagnostics();
-        await compilation.WithAnalyzers(AnalyzerCatalog.Analyzers, Options()).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        await compilation.WithAnalyzers(AnalyzerCatalog.Analyzers, TelemetryReport.Options()).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
 
         var ordinary = compilation.SyntaxTrees.FirstOrDefault(t => !SpellsWebSocketApi(t) && t.Length > 1000);
         var webSocket = compilation.SyntaxTrees.FirstOrDefault(t => Spells(t, "AcceptWebSocketAsync")) ??
@@ -73,7 +71,7 @@ internal static class EditReport
             model.GetDiagnostics();
             var compilerRound = clock.Elapsed.TotalMilliseconds;
 
-            var withAnalyzers = compilation.WithAnalyzers(AnalyzerCatalog.Analyzers, Options());
+            var withAnalyzers = compilation.WithAnalyzers(AnalyzerCatalog.Analyzers, TelemetryReport.Options());
             var syntax = await withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(edited, CancellationToken.None);
             var semantic = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, null, CancellationToken.None);
             if (round < 0)
@@ -92,11 +90,11 @@ internal static class EditReport
 
         var total = analyzerTimes.Values.Sum();
         Console.WriteLine($"Edit of {kind} ({path}):");
-        Console.WriteLine(Format("  Compiler diagnostics of the file: {0,8:F1} ms  single-threaded", compilerTime));
-        Console.WriteLine(Format("  WsAnalyzers on the file:          {0,8:F1} ms  = {1:F1} % of the compiler's; {2} diagnostics", total, 100 * total / compilerTime, reported));
+        Console.WriteLine(TelemetryReport.Format("  Compiler diagnostics of the file: {0,8:F1} ms  single-threaded", compilerTime));
+        Console.WriteLine(TelemetryReport.Format("  WsAnalyzers on the file:          {0,8:F1} ms  = {1:F1} % of the compiler's; {2} diagnostics", total, 100 * total / compilerTime, reported));
         foreach (var analyzer in AnalyzerCatalog.Analyzers)
         {
-            Console.WriteLine(Format("    {0,-44} {1,8:F1} ms", RuleSet.NameOf(analyzer), analyzerTimes[analyzer]));
+            Console.WriteLine(TelemetryReport.Format("    {0,-44} {1,8:F1} ms", RuleSet.NameOf(analyzer), analyzerTimes[analyzer]));
         }
 
         return compilation;
@@ -106,9 +104,4 @@ internal static class EditReport
 
     private static bool Spells(SyntaxTree tree, string word) =>
         tree.GetText().ToString().IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0;
-
-    private static CompilationWithAnalyzersOptions Options() =>
-        new(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true);
-
-    private static string Format(string format, params object[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
 }

@@ -91,7 +91,7 @@ internal static class TelemetryReport
             .Select(p => (p, File.ReadAllText(p)))
             .ToList();
 
-    private static CompilationWithAnalyzersOptions Options() =>
+    internal static CompilationWithAnalyzersOptions Options() =>
         new(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true);
 
     private static int ActionsBeyondTheGate(AnalyzerTelemetryInfo telemetry) =>
@@ -125,5 +125,5 @@ internal static class TelemetryReport
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    private static string Format(string format, params object[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
+    internal static string Format(string format, params object[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
 }
