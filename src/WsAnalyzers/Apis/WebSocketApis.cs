@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using WsAnalyzers.Prefilters;
@@ -199,10 +200,12 @@ internal sealed partial class WebSocketApis
     public INamedTypeSymbol? ThreadingTimeout { get; }
 
     /// <summary>The APIs of this compilation, or null when it has no WebSocket API to analyze.</summary>
-    public static WebSocketApis? For(Compilation compilation) =>
-        Cache.GetValue(compilation, static c => new Box(Create(c))).Value;
+    /// <param name="factWords">When this call resolves them, the words of <see cref="FileWords"/> the relevance gate
+    /// searches every file for while it reads it, given the APIs.</param>
+    public static WebSocketApis? For(Compilation compilation, Func<WebSocketApis, int>? factWords = null) =>
+        Cache.GetValue(compilation, c => new Box(Create(c, factWords))).Value;
 
-    private static WebSocketApis? Create(Compilation compilation)
+    private static WebSocketApis? Create(Compilation compilation, Func<WebSocketApis, int>? factWords)
     {
         var apis = new WebSocketApis(compilation);
         if (!apis.AnyApiReferenced)
@@ -213,7 +216,7 @@ internal sealed partial class WebSocketApis
         // System.Net.WebSockets (with HttpListener) and the ASP.NET Core and SignalR hub types come with every .NET (web)
         // project, so their presence says nothing. The source must also mention a WebSocket or SignalR API somewhere
         // (System.Web's AcceptWebSocketRequest and EmbedIO's EmbedIO.WebSockets spell "websocket" too).
-        return WebSocketRelevance.For(compilation).SpellsAnyApi ? apis : null;
+        return WebSocketRelevance.For(compilation, factWords?.Invoke(apis) ?? 0).SpellsAnyApi ? apis : null;
     }
 
     private bool AnyApiReferenced =>

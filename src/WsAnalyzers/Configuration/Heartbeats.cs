@@ -40,10 +40,10 @@ internal static class Heartbeats
     public static bool AnyInProject(WebSocketApis apis, ConfigurationCaches caches, CancellationToken cancellation)
     {
         var relevance = WebSocketRelevance.For(apis.Compilation);
-        foreach (var tree in apis.Compilation.SyntaxTrees)
+        foreach (var tree in relevance.MentioningFiles)
         {
             cancellation.ThrowIfCancellationRequested();
-            if (relevance.Mentions(tree) && TextMarkers.Find(SourceSpans.WholeTextOf(tree, cancellation), ProjectMarkers) != 0 &&
+            if (TextMarkers.Find(SourceSpans.WholeTextOf(tree, cancellation), ProjectMarkers) != 0 &&
                 AnyIn(tree.GetRoot(cancellation), () => caches.ModelOf(tree), apis, cancellation))
             {
                 return true;

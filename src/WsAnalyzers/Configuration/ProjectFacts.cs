@@ -21,13 +21,13 @@ namespace WsAnalyzers.Configuration;
 /// </summary>
 internal sealed class ProjectFacts
 {
-    private const int KeepAliveTimeoutMark = FileFactWords.KeepAliveTimeout;
-    private const int WebSocketOptionsMark = FileFactWords.WebSocketOptions;
-    private const int AddWebSocketsMark = FileFactWords.AddWebSockets;
-    private const int AllowedOriginsMark = FileFactWords.AllowedOrigins;
-    private const int OriginMark = FileFactWords.Origin;
-    private const int SchemeMarks = FileFactWords.AddCookie | FileFactWords.AddNegotiate | FileFactWords.AddIdentity;
-    private const int FallbackPolicyMark = FileFactWords.FallbackPolicy;
+    private const int KeepAliveTimeoutMark = FileWords.KeepAliveTimeout;
+    private const int WebSocketOptionsMark = FileWords.WebSocketOptions;
+    private const int AddWebSocketsMark = FileWords.AddWebSockets;
+    private const int AllowedOriginsMark = FileWords.AllowedOrigins;
+    private const int OriginMark = FileWords.Origin;
+    private const int SchemeMarks = FileWords.AddCookie | FileWords.AddNegotiate | FileWords.AddIdentity;
+    private const int FallbackPolicyMark = FileWords.FallbackPolicy;
     private const int ServerOptionsMarks = KeepAliveTimeoutMark | WebSocketOptionsMark | AddWebSocketsMark;
     private const int OriginMarks = AllowedOriginsMark | OriginMark;
 
@@ -71,7 +71,7 @@ internal sealed class ProjectFacts
             facts._ambientSchemes.Add(scheme);
         }
 
-        var wanted = Resolvable(apis.Configuration) & group switch
+        var wanted = FileWords.Resolvable(apis.Configuration) & group switch
         {
             ProjectFactGroup.ServerOptions => ServerOptionsMarks,
             ProjectFactGroup.Origins => OriginMarks,
@@ -83,11 +83,13 @@ internal sealed class ProjectFacts
             return facts;
         }
 
+        // Where the gate searched every file for these words, only the files that spell one are read again.
         var relevance = WebSocketRelevance.For(apis.Compilation);
-        foreach (var tree in apis.Compilation.SyntaxTrees)
+        var trees = (wanted & ~relevance.FactWordsSearched) == 0 ? relevance.SpellingFactWords : (IEnumerable<SyntaxTree>)apis.Compilation.SyntaxTrees;
+        foreach (var tree in trees)
         {
             cancellation.ThrowIfCancellationRequested();
-            var marks = FileFactWords.In(tree, wanted, relevance.Mentions(tree), cancellation);
+            var marks = FileWords.In(tree, wanted, relevance.Mentions(tree), cancellation);
             if (marks != 0)
             {
                 facts.Read(apis, tree.GetRoot(cancellation), caches.ModelOf(tree), marks, cancellation);
@@ -95,58 +97,6 @@ internal sealed class ProjectFacts
         }
 
         return facts;
-    }
-
-    /// <summary>
-    /// The marks whose facts the compilation's references can make true: <see cref="Read"/> sets a fact only when a name
-    /// binds to one of these types or members, so a mark without them is never searched for (every file of a large
-    /// application would be).
-    /// </summary>
-    private static int Resolvable(ConfigurationTypes types)
-    {
-        var marks = 0;
-        if (types.ServerKeepAliveTimeout is not null)
-        {
-            marks |= KeepAliveTimeoutMark;
-        }
-
-        if (types.WebSocketsDependencyInjectionExtensions is not null || types.WebSocketOptions is not null)
-        {
-            marks |= WebSocketOptionsMark | AddWebSocketsMark;
-        }
-
-        if (types.AllowedOrigins is not null)
-        {
-            marks |= AllowedOriginsMark;
-        }
-
-        if (types.HeaderDictionary is not null || types.HeaderNames is not null)
-        {
-            marks |= OriginMark;
-        }
-
-        // Each registration is searched only where its extension type is referenced (Negotiate is a package of its own).
-        if (types.CookieExtensions is not null)
-        {
-            marks |= FileFactWords.AddCookie;
-        }
-
-        if (types.NegotiateExtensions is not null)
-        {
-            marks |= FileFactWords.AddNegotiate;
-        }
-
-        if (types.IdentityExtensions is not null || types.IdentityUIExtensions is not null || types.IdentityCookieExtensions is not null)
-        {
-            marks |= FileFactWords.AddIdentity;
-        }
-
-        if (types.AuthorizationOptions is not null)
-        {
-            marks |= FallbackPolicyMark;
-        }
-
-        return marks;
     }
 
     private void Read(WebSocketApis apis, SyntaxNode root, SemanticModel model, int marks, CancellationToken cancellation)

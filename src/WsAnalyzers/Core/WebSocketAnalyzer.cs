@@ -4,6 +4,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using WsAnalyzers.Apis;
+using WsAnalyzers.Prefilters;
 
 namespace WsAnalyzers.Core;
 
@@ -27,7 +28,7 @@ public abstract class WebSocketAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var apis = WebSocketApis.For(start.Compilation);
+            var apis = WebSocketApis.For(start.Compilation, found => FactWordsSearchedWithTheGate(found, start.CancellationToken));
             if (apis is not null)
             {
                 var registrations = new RelevantCodeRegistrations(start);
@@ -36,6 +37,14 @@ public abstract class WebSocketAnalyzer : DiagnosticAnalyzer
             }
         });
     }
+
+    // Whichever family starts first resolves the APIs and runs the gate; the words WS6001 and WS6003 ask of every file
+    // are searched then, unless both rules are off.
+    private static int FactWordsSearchedWithTheGate(WebSocketApis apis, CancellationToken cancellation) =>
+        FileWords.AskedByAnAcceptIn(
+            apis,
+            !RuleSwitches.IsOff(apis.Compilation, Descriptors.WS6001NoKeepAliveTimeout, cancellation) ||
+            !RuleSwitches.IsOff(apis.Compilation, Descriptors.WS6003AcceptWithoutOriginCheck, cancellation));
 
     /// <summary>Registers the family's actions for a compilation that uses a WebSocket API.</summary>
     private protected abstract void Register(CompilationStartAnalysisContext context, WebSocketApis apis);

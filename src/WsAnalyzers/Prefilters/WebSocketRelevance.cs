@@ -1,12 +1,10 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using WsAnalyzers.Operations;
 
 namespace WsAnalyzers.Prefilters;
 
@@ -27,53 +25,60 @@ internal sealed class WebSocketRelevance
 {
     // Searched in any case: one search finds every spelling of WebSocket and Websocket (two searches did before).
     private static readonly string[] Markers = { "ebsocket", "signalr", "ws://" };
-    private const byte Relevant = 1;
+    internal const byte Relevant = 1;
     private const byte SpellsApi = 2;
     private const byte GlobalUsing = 4;
-    private const int ConcurrencyLevel = 4;
     private static readonly ConditionalWeakTable<Compilation, WebSocketRelevance> Cache = new();
 
     // What a file's text says depends on that text alone, and an edit in the IDE makes a new compilation that shares every
-    // other file's tree with the one before: each tree is searched once for all the compilations that hold it, so an edit
-    // costs the search of the edited file, not of the whole project. The answers are shared boxes (no allocation per file).
-    private static readonly ConditionalWeakTable<SyntaxTree, object> Searched = new();
-    private static readonly object[] Answers = Enumerable.Range(0, 8).Select(found => (object)(byte)found).ToArray();
-    private static readonly ConditionalWeakTable<SyntaxTree, object>.CreateValueCallback SearchTree =
-        tree => Answers[SearchWithGlobalUsing(tree)];
+    // other file's tree with the one before: each tree's answer is kept with it (FileWords), so an edit costs the search of
+    // the edited file, not of the whole project.
+    private static readonly FileWords.TextSearch SearchTree = SearchWithGlobalUsing;
 
     // Filled when the first analyzer starts on the compilation (from the answers kept per tree); afterwards only read.
     private readonly HashSet<SyntaxTree> _mentioning = new();
+    private readonly List<SyntaxTree> _mentioningInOrder = new();
+    private readonly List<SyntaxTree> _spellingFactWords = new();
 
-    // A source type is one symbol per compilation, so its identity is enough (hashing and comparing by the symbol
-    // comparer cost about as much as deciding afresh); a second instance of the same type would only be decided twice.
-    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _types;
     private readonly Compilation _compilation;
     private readonly bool _everything;
 
-    private WebSocketRelevance(Compilation compilation)
+    private WebSocketRelevance(Compilation compilation, int factWords)
     {
         _compilation = compilation;
-        var trees = 0;
+        FactWordsSearched = factWords;
         foreach (var tree in compilation.SyntaxTrees)
         {
-            trees++;
-            var found = SearchOnce(tree);
+            var found = FileWords.Gate(tree, SearchTree, factWords, out var spelled);
             if ((found & Relevant) != 0)
             {
                 _mentioning.Add(tree);
+                _mentioningInOrder.Add(tree);
                 _everything = _everything || (found & GlobalUsing) != 0;
             }
 
             SpellsAnyApi |= (found & SpellsApi) != 0;
+            if (spelled != 0)
+            {
+                _spellingFactWords.Add(tree);
+            }
         }
-
-        // Every type of the compilation is asked about (one start per type and family): sized for about two types per
-        // file, so that a large application's table is not grown and copied a dozen times while the first family starts.
-        _types = new ConcurrentDictionary<INamedTypeSymbol, bool>(ConcurrencyLevel, Math.Max(31, 2 * trees), SameInstance<INamedTypeSymbol>.Comparer);
     }
 
+    /// <summary>The gate of <paramref name="compilation"/>, made by the first caller.</summary>
     public static WebSocketRelevance For(Compilation compilation) =>
-        Cache.GetValue(compilation, static c => new WebSocketRelevance(c));
+        Cache.GetValue(compilation, static c => new WebSocketRelevance(c, factWords: 0));
+
+    /// <summary>The gate of <paramref name="compilation"/>; when this call makes it, the files are also searched for
+    /// <paramref name="factWords"/> (<see cref="FileWords"/>) while their texts are read.</summary>
+    public static WebSocketRelevance For(Compilation compilation, int factWords) =>
+        factWords == 0 ? For(compilation) : Cache.GetValue(compilation, c => new WebSocketRelevance(c, factWords));
+
+    /// <summary>The words of <see cref="FileWords"/> every file was searched for with the gate.</summary>
+    public int FactWordsSearched { get; }
+
+    /// <summary>The files that spell one of <see cref="FactWordsSearched"/>: where a project fact of those words can be.</summary>
+    public IReadOnlyList<SyntaxTree> SpellingFactWords => _spellingFactWords;
 
     /// <summary>True when the code owned by <paramref name="symbol"/> (a method, accessor, field or property whose body or
     /// initializer is analyzed) may use a WebSocket API.</summary>
@@ -89,50 +94,63 @@ internal sealed class WebSocketRelevance
     }
 
     /// <summary>
-    /// True when code this gate skips may use <paramref name="member"/>: it is visible outside its type and a file that
-    /// spells no WebSocket API spells its name. A judgement that needs every use of a member (that nothing ever removes
-    /// from a collection) must not be made on the uses the rules saw.
+    /// The members of <paramref name="members"/> that code this gate skips may use: visible outside their type, and spelled
+    /// by a file that spells no WebSocket API. A judgement that needs every use of a member (that nothing ever removes
+    /// from a collection) must not be made on the uses the rules saw. Each skipped file is read once for all the members.
     /// </summary>
-    public bool MayBeUsedWhereSkipped(ISymbol member, CancellationToken cancellation)
+    public ISet<ISymbol> MayBeUsedWhereSkipped(IEnumerable<ISymbol> members, CancellationToken cancellation)
     {
-        if (_everything || member.DeclaredAccessibility == Accessibility.Private)
+        var used = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        if (_everything)
         {
-            return false;
+            return used;
         }
 
+        var pending = members.Where(member => member.DeclaredAccessibility != Accessibility.Private).ToList();
         foreach (var tree in _compilation.SyntaxTrees)
         {
-            cancellation.ThrowIfCancellationRequested();
-            if (!Mentions(tree) && SourceSpans.WholeTextOf(tree, cancellation).IndexOf(member.Name.AsSpan()) >= 0)
+            if (pending.Count == 0)
             {
-                return true;
+                break;
+            }
+
+            cancellation.ThrowIfCancellationRequested();
+            if (Mentions(tree))
+            {
+                continue;
+            }
+
+            var text = SourceSpans.WholeTextOf(tree, cancellation);
+            for (var i = pending.Count - 1; i >= 0; i--)
+            {
+                if (text.IndexOf(pending[i].Name.AsSpan()) >= 0)
+                {
+                    used.Add(pending[i]);
+                    pending.RemoveAt(i);
+                }
             }
         }
 
-        return false;
+        return used;
     }
 
     /// <summary>True when the source text of <paramref name="tree"/> spells a WebSocket API.</summary>
     public bool Mentions(SyntaxTree tree) => _mentioning.Contains(tree);
 
+    /// <summary>The files that spell a WebSocket API (<see cref="Mentions"/>), in the compilation's order.</summary>
+    public IReadOnlyList<SyntaxTree> MentioningFiles => _mentioningInOrder;
+
     /// <summary>The compilation gate: some file spells "websocket" or "signalr" in any case.</summary>
     public bool SpellsAnyApi { get; }
 
-    private bool IsRelevant(INamedTypeSymbol type, int depth)
-    {
-        if (_types.TryGetValue(type, out var known))
-        {
-            return known;
-        }
-
+    // Decided afresh for each family that asks (one start per type and family): the few reads it takes cost less than a
+    // shared table's lookup, which in a large application missed the processor's caches at nearly every type.
+    private bool IsRelevant(INamedTypeSymbol type, int depth) =>
         // Deep enough for any real nesting or inheritance chain; past it the type counts as relevant, never as skipped.
-        var relevant = depth > 16 ||
-            IsDeclaredInMentioningFile(type) ||
-            (type.ContainingType is { } outer && IsRelevant(outer, depth + 1)) ||
-            (type.BaseType is { } baseType && baseType.DeclaringSyntaxReferences.Length > 0 && IsRelevant(baseType.OriginalDefinition, depth + 1));
-        _types.TryAdd(type, relevant);
-        return relevant;
-    }
+        depth > 16 ||
+        IsDeclaredInMentioningFile(type) ||
+        (type.ContainingType is { } outer && IsRelevant(outer, depth + 1)) ||
+        (type.BaseType is { } baseType && baseType.DeclaringSyntaxReferences.Length > 0 && IsRelevant(baseType.OriginalDefinition, depth + 1));
 
     private bool IsDeclaredInMentioningFile(INamedTypeSymbol type)
     {
@@ -147,11 +165,9 @@ internal sealed class WebSocketRelevance
         return false;
     }
 
-    private static byte SearchOnce(SyntaxTree tree) => (byte)Searched.GetValue(tree, SearchTree);
-
-    private static byte SearchWithGlobalUsing(SyntaxTree tree)
+    private static byte SearchWithGlobalUsing(SyntaxTree tree, ReadOnlySpan<char> text)
     {
-        var found = Search(tree);
+        var found = Search(text);
 
         // A global using of a WebSocket namespace spells a marker, so only the files that do are parsed for one.
         return (found & Relevant) != 0 && HasGlobalUsingOfWebSocketApi(tree) ? (byte)(found | GlobalUsing) : found;
@@ -162,10 +178,9 @@ internal sealed class WebSocketRelevance
     /// "signalr". A file that spells none, nearly every file of a large application, is searched three times (the last
     /// time for "://"); "websocket" is looked for only where "ebsocket" is.
     /// </summary>
-    private static byte Search(SyntaxTree tree)
+    private static byte Search(ReadOnlySpan<char> text)
     {
         // An ordinal case-insensitive search of the whole text is vectorised.
-        var text = SourceSpans.WholeTextOf(tree);
         if (text.IndexOf("ebsocket".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0)
         {
             return text.IndexOf("websocket".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("signalr".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0

@@ -51,13 +51,14 @@ public sealed class ResourceBoundsAnalyzer : WebSocketAnalyzer
         context.RegisterCompilationEndAction(end =>
         {
             // A member whose uses this analyzer may not have seen (see WebSocketRelevance) is not judged.
-            var relevance = WebSocketRelevance.For(end.Compilation);
+            var byMember = collector.ByMember().ToList();
+            var usedWhereSkipped = WebSocketRelevance.For(end.Compilation).MayBeUsedWhereSkipped(byMember.Select(uses => uses.Key), end.CancellationToken);
             // Each collection's type is asked once, for the connection rules and the history rule alike.
             var tracked = new List<IGrouping<ISymbol, CollectionUse>>();
             var history = new List<IGrouping<ISymbol, CollectionUse>>();
-            foreach (var uses in collector.ByMember())
+            foreach (var uses in byMember)
             {
-                if (relevance.MayBeUsedWhereSkipped(uses.Key, end.CancellationToken))
+                if (usedWhereSkipped.Contains(uses.Key))
                 {
                     continue;
                 }

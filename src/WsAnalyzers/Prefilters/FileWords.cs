@@ -3,17 +3,18 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using WsAnalyzers.Prefilters;
+using WsAnalyzers.Apis;
 
-namespace WsAnalyzers.Configuration;
+namespace WsAnalyzers.Prefilters;
 
 /// <summary>
-/// The words a file spells that a project fact is read from (<see cref="ProjectFacts"/>): a prefilter that decides which
-/// files are bound, never a fact itself. What a text spells depends on the text alone, and an edit in the IDE makes a new
-/// compilation that shares every other file's tree with the one before, so each tree is searched once for every
-/// compilation that holds it, and only for the words asked of it so far: after an edit, only the edited file is searched.
+/// What a file's text spells, kept per syntax tree: the relevance gate's answer (<see cref="WebSocketRelevance"/>) and the
+/// words the configuration rules' project facts are read from, a prefilter that decides which files are bound, never a
+/// fact itself. What a text spells depends on the text alone, and an edit in the IDE makes a new compilation that shares
+/// every other file's tree with the one before, so each tree is searched once for every compilation that holds it, and
+/// only for the words asked of it so far: after an edit, only the edited file is searched.
 /// </summary>
-internal sealed class FileFactWords
+internal sealed class FileWords
 {
     public const int KeepAliveTimeout = 1 << 0;
     public const int WebSocketOptions = 1 << 1;
@@ -28,14 +29,117 @@ internal sealed class FileFactWords
     private const int OriginWords = AllowedOrigins | Origin;
     private const int WebSocketWords = WebSocketOptions | AddWebSockets;
 
+    /// <summary>
+    /// The words an accept's rules ask of every file (the middleware's options, an Origin check, a fallback policy),
+    /// searched by the gate while it reads each text where an ASP.NET Core accept can be: a sweep of every file costs
+    /// mostly the reading of its texts, and a word searched in a text just read costs a fraction of a sweep of its own.
+    /// The authentication registrations are asked for only by an endpoint that requires authorization, and keep theirs.
+    /// </summary>
+    public const int AskedByAnAccept = KeepAliveTimeout | WebSocketWords | OriginWords | FallbackPolicy;
+
     // The words searched for so far in the low half, those found in the high half: one field, so that a word is never
     // read as searched before its answer is there.
     private const int FoundShift = 16;
     private const int SearchedMask = (1 << FoundShift) - 1;
 
-    private static readonly ConditionalWeakTable<SyntaxTree, FileFactWords> Files = new();
+    // The gate's answer with this bit once the text has been searched for it.
+    private const int GateSearched = 1 << 8;
 
+    private static readonly ConditionalWeakTable<SyntaxTree, FileWords> Files = new();
+
+    private int _gate;
     private int _state;
+
+    /// <summary>A search of a file's whole text: the relevance gate's.</summary>
+    public delegate byte TextSearch(SyntaxTree tree, ReadOnlySpan<char> text);
+
+    /// <summary>
+    /// The relevance gate's answer for <paramref name="tree"/> (<paramref name="search"/>'s, searched once), and in
+    /// <paramref name="spelled"/> the words of <paramref name="words"/> the file spells: the text is read once for both.
+    /// </summary>
+    public static byte Gate(SyntaxTree tree, TextSearch search, int words, out int spelled)
+    {
+        var file = Files.GetOrCreateValue(tree);
+        var gate = Volatile.Read(ref file._gate);
+        var state = Volatile.Read(ref file._state);
+        var missing = words & ~state & SearchedMask;
+        if (gate == 0 || missing != 0)
+        {
+            var text = SourceSpans.WholeTextOf(tree);
+            if (gate == 0)
+            {
+                gate = search(tree, text) | GateSearched;
+                Volatile.Write(ref file._gate, gate);
+            }
+
+            if (missing != 0)
+            {
+                state = file.Add(missing, Search(text, missing, (gate & WebSocketRelevance.Relevant) != 0));
+            }
+        }
+
+        spelled = (state >> FoundShift) & words;
+        return (byte)gate;
+    }
+
+    /// <summary>
+    /// The words of <see cref="AskedByAnAccept"/> the compilation's references can make a fact of, where an ASP.NET Core
+    /// accept can be and one of its project-wide rules (WS6001, WS6003) runs; otherwise none.
+    /// </summary>
+    public static int AskedByAnAcceptIn(WebSocketApis apis, bool acceptRulesRun) =>
+        apis.AspNetWebSocketManager is not null && acceptRulesRun ? Resolvable(apis.Configuration) & AskedByAnAccept : 0;
+
+    /// <summary>
+    /// The words whose facts the compilation's references can make true: the project facts set a fact only when a name
+    /// binds to one of these types or members, so a word without them is never searched for (every file of a large
+    /// application would be).
+    /// </summary>
+    public static int Resolvable(ConfigurationTypes types)
+    {
+        var words = 0;
+        if (types.ServerKeepAliveTimeout is not null)
+        {
+            words |= KeepAliveTimeout;
+        }
+
+        if (types.WebSocketsDependencyInjectionExtensions is not null || types.WebSocketOptions is not null)
+        {
+            words |= WebSocketWords;
+        }
+
+        if (types.AllowedOrigins is not null)
+        {
+            words |= AllowedOrigins;
+        }
+
+        if (types.HeaderDictionary is not null || types.HeaderNames is not null)
+        {
+            words |= Origin;
+        }
+
+        // Each registration is searched only where its extension type is referenced (Negotiate is a package of its own).
+        if (types.CookieExtensions is not null)
+        {
+            words |= AddCookie;
+        }
+
+        if (types.NegotiateExtensions is not null)
+        {
+            words |= AddNegotiate;
+        }
+
+        if (types.IdentityExtensions is not null || types.IdentityUIExtensions is not null || types.IdentityCookieExtensions is not null)
+        {
+            words |= AddIdentity;
+        }
+
+        if (types.AuthorizationOptions is not null)
+        {
+            words |= FallbackPolicy;
+        }
+
+        return words;
+    }
 
     /// <summary>
     /// The words of <paramref name="wanted"/> that the text of <paramref name="tree"/> spells. "WebSocket" is only looked
