@@ -50,7 +50,8 @@ internal sealed class FileWords
     private int _gate;
     private int _state;
 
-    /// <summary>A search of a file's whole text: the relevance gate's.</summary>
+    /// <summary>A search of a file's whole text: the relevance gate's. It must not ask for another file's whole text, which
+    /// may reuse the buffer <paramref name="text"/> is read from (<see cref="SourceSpans.WholeTextOf"/>).</summary>
     public delegate byte TextSearch(SyntaxTree tree, ReadOnlySpan<char> text);
 
     /// <summary>
