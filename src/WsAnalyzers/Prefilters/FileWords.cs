@@ -30,12 +30,12 @@ internal sealed class FileWords
     private const int WebSocketWords = WebSocketOptions | AddWebSockets;
 
     /// <summary>
-    /// The words an accept's rules ask of every file (the middleware's options, an Origin check, a fallback policy),
-    /// searched by the gate while it reads each text where an ASP.NET Core accept can be: a sweep of every file costs
-    /// mostly the reading of its texts, and a word searched in a text just read costs a fraction of a sweep of its own.
-    /// The authentication registrations are asked for only by an endpoint that requires authorization, and keep theirs.
+    /// The words an accept's rules ask of every file (the middleware's options, an Origin check, a fallback policy, and for
+    /// an endpoint that requires authorization the authentication registrations), searched by the gate while it reads each
+    /// text where an ASP.NET Core accept can be: a sweep of every file costs mostly the reading of its texts, and a word
+    /// searched in a text just read costs a fraction of a sweep of its own.
     /// </summary>
-    public const int AskedByAnAccept = KeepAliveTimeout | WebSocketWords | OriginWords | FallbackPolicy;
+    public const int AskedByAnAccept = KeepAliveTimeout | WebSocketWords | OriginWords | FallbackPolicy | AddCookie | AddNegotiate | AddIdentity;
 
     // The words searched for so far in the low half, those found in the high half: one field, so that a word is never
     // read as searched before its answer is there.

@@ -36,15 +36,24 @@ public sealed class FileWordsTests
         }
         """;
 
+    private const string Cookies = """
+        using Microsoft.Extensions.DependencyInjection;
+
+        public static class Sessions
+        {
+            public static void Add(IServiceCollection services) => services.AddAuthentication().AddCookie("Session");
+        }
+        """;
+
     [Fact]
     public void The_gate_lists_the_files_that_spell_the_words_it_was_given()
     {
-        var compilation = Compile(GateCompilations.OrdinaryService, OriginCheck, Fallback, WebSocketRelevanceTests.PublicRegistry);
+        var compilation = Compile(GateCompilations.OrdinaryService, OriginCheck, Fallback, WebSocketRelevanceTests.PublicRegistry, Cookies);
 
         var relevance = WebSocketRelevance.For(compilation, FileWords.AskedByAnAccept);
 
         Assert.Equal(FileWords.AskedByAnAccept, relevance.FactWordsSearched);
-        Assert.Equal(["File1.cs", "File2.cs"], relevance.SpellingFactWords.Select(tree => tree.FilePath));
+        Assert.Equal(["File1.cs", "File2.cs", "File4.cs"], relevance.SpellingFactWords.Select(tree => tree.FilePath));
     }
 
     [Fact]
@@ -64,7 +73,7 @@ public sealed class FileWordsTests
     [InlineData(false)]
     public void Facts_in_files_without_websockets_are_found_whether_or_not_the_gate_searched_their_words(bool gateSearched)
     {
-        var compilation = Compile(GateCompilations.OrdinaryService, OriginCheck, Fallback, WebSocketRelevanceTests.PublicRegistry);
+        var compilation = Compile(GateCompilations.OrdinaryService, OriginCheck, Fallback, WebSocketRelevanceTests.PublicRegistry, Cookies);
         var relevance = WebSocketRelevance.For(compilation, gateSearched ? FileWords.AskedByAnAccept : 0);
         Assert.Equal(gateSearched ? FileWords.AskedByAnAccept : 0, relevance.FactWordsSearched);
         var apis = WebSocketApis.For(compilation)!;
@@ -73,6 +82,9 @@ public sealed class FileWordsTests
         Assert.True(caches.Project(ProjectFactGroup.Origins, CancellationToken.None).OriginHeaderRead);
         Assert.True(caches.Project(ProjectFactGroup.FallbackPolicy, CancellationToken.None).FallbackPolicySet);
         Assert.False(caches.Project(ProjectFactGroup.ServerOptions, CancellationToken.None).ServerKeepAliveTimeoutSet);
+        var schemes = caches.Project(ProjectFactGroup.AmbientSchemes, CancellationToken.None);
+        Assert.True(schemes.AmbientSchemeRegistered);
+        Assert.Contains("Session", schemes.AmbientSchemes);
     }
 
     [Fact]
