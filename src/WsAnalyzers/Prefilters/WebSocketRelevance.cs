@@ -65,14 +65,12 @@ internal sealed class WebSocketRelevance
         }
     }
 
-    /// <summary>The gate of <paramref name="compilation"/>, made by the first caller.</summary>
-    public static WebSocketRelevance For(Compilation compilation) =>
-        Cache.GetValue(compilation, static c => new WebSocketRelevance(c, factWords: 0));
-
-    /// <summary>The gate of <paramref name="compilation"/>; when this call makes it, the files are also searched for
-    /// <paramref name="factWords"/> (<see cref="FileWords"/>) while their texts are read.</summary>
-    public static WebSocketRelevance For(Compilation compilation, int factWords) =>
-        factWords == 0 ? For(compilation) : Cache.GetValue(compilation, c => new WebSocketRelevance(c, factWords));
+    /// <summary>The gate of <paramref name="compilation"/>, made by the first caller; when this call makes it, the files
+    /// are also searched for <paramref name="factWords"/> (<see cref="FileWords"/>) while their texts are read.</summary>
+    public static WebSocketRelevance For(Compilation compilation, int factWords = 0) =>
+        factWords == 0
+            ? Cache.GetValue(compilation, static c => new WebSocketRelevance(c, factWords: 0))
+            : Cache.GetValue(compilation, c => new WebSocketRelevance(c, factWords));
 
     /// <summary>The words of <see cref="FileWords"/> every file was searched for with the gate.</summary>
     public int FactWordsSearched { get; }

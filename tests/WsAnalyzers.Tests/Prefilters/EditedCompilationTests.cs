@@ -5,7 +5,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 using WsAnalyzers.Prefilters;
-using WsAnalyzers.Tests.Verifiers;
 
 namespace WsAnalyzers.Tests.Prefilters;
 
@@ -66,12 +65,7 @@ public sealed class EditedCompilationTests
         Assert.Contains(await AnalyzeAsync(undone), d => d.Id == "WS6003");
     }
 
-    private static CSharpCompilation Compile(params string[] sources) =>
-        CSharpCompilation.Create(
-            "Edited",
-            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, path: $"File{i}.cs")),
-            TestEnvironment.References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+    private static CSharpCompilation Compile(params string[] sources) => GateCompilations.Compile(sources);
 
     /// <summary>The compilation an editor makes when file <paramref name="index"/> is changed to <paramref name="source"/>:
     /// the same path, a tree of the new text, every other tree shared.</summary>

@@ -5,7 +5,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using WsAnalyzers.Apis;
 using WsAnalyzers.Configuration;
 using WsAnalyzers.Prefilters;
-using WsAnalyzers.Tests.Verifiers;
 
 namespace WsAnalyzers.Tests.Prefilters;
 
@@ -111,10 +110,5 @@ public sealed class FileWordsTests
         Assert.Equal(["Peers", "Rooms"], used.Select(member => member.Name).Order());
     }
 
-    private static CSharpCompilation Compile(params string[] sources) =>
-        CSharpCompilation.Create(
-            "Words",
-            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, path: $"File{i}.cs")),
-            TestEnvironment.References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+    private static CSharpCompilation Compile(params string[] sources) => GateCompilations.Compile(sources);
 }
