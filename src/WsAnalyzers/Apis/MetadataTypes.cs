@@ -1,23 +1,29 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace WsAnalyzers.Apis;
 
 /// <summary>
 /// Resolves types by metadata name ("System.Net.WebSockets.WebSocket", "System.Threading.Tasks.Task`1",
-/// "Outer+Inner") through the compilation's merged namespace tree. <c>Compilation.GetTypeByMetadataName</c> asks
-/// every referenced assembly for every name, which cost about 10 ms per compilation for our ~90 types against the
-/// ASP.NET Core reference set; the namespace tree is the one binding fills and caches anyway. One resolver serves the
-/// lookups of a compilation start: the ~20 namespaces they share are each walked to once, and a name asked twice is
-/// resolved once.
-/// Like GetTypeByMetadataName, a type declared in source wins, and an ambiguous name (two public types in
-/// references) resolves to nothing.
+/// "Outer+Inner") as the compilation's merged global namespace would: a type declared in the compilation wins, and an
+/// ambiguous name (two public types in references) resolves to nothing.
+/// <c>Compilation.GetTypeByMetadataName</c> asked every referenced assembly for every name (about 10 ms per compilation
+/// for our ~130 types against the ASP.NET Core reference set), and walking the merged namespaces of each new compilation
+/// still asked each of its ~300 modules for every namespace and type on the way (about 1.2 ms). A referenced module's
+/// answers do not change, and the compiler shares a module's symbols between the compilations that reference the same
+/// file (an IDE's compilation after each edit, a build server's next build): <see cref="ReferencedModule"/> keeps them
+/// per module, so a compilation only gathers the few answers its modules already hold. The compilation's own modules are
+/// asked afresh.
 /// </summary>
 internal sealed class MetadataTypes
 {
     private readonly Compilation _compilation;
-    private readonly Dictionary<string, INamespaceSymbol?> _namespaces = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, INamedTypeSymbol?> _types = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, INamespaceSymbol?> _sourceNamespaces = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, List<INamedTypeSymbol>> _referenced = new(System.StringComparer.Ordinal);
+    private ReferencedModule[]? _modules;
+    private int _namesGathered;
 
     public MetadataTypes(Compilation compilation) => _compilation = compilation;
 
@@ -34,16 +40,7 @@ internal sealed class MetadataTypes
     private INamedTypeSymbol? Resolve(string metadataName)
     {
         var nestedParts = metadataName.Split('+');
-        var topLevel = nestedParts[0];
-        var lastDot = topLevel.LastIndexOf('.');
-        var container = lastDot > 0 ? Namespace(topLevel.Substring(0, lastDot)) : _compilation.GlobalNamespace;
-        if (container is null)
-        {
-            return null;
-        }
-
-        var (name, arity) = NameAndArity(topLevel.Substring(lastDot + 1));
-        var type = Pick(_compilation, container.GetTypeMembers(name, arity));
+        var type = Pick(_compilation, Candidates(nestedParts[0]));
         for (var i = 1; i < nestedParts.Length && type is not null; i++)
         {
             var (nestedName, nestedArity) = NameAndArity(nestedParts[i]);
@@ -53,18 +50,67 @@ internal sealed class MetadataTypes
         return type;
     }
 
-    /// <summary>The namespace of a dotted name ("System.Net.WebSockets"), its parents resolved (and kept) on the way.</summary>
-    private INamespaceSymbol? Namespace(string dottedName)
+    /// <summary>The top-level types of that name: the compilation's own first, as the merged namespace lists them.</summary>
+    private ImmutableArray<INamedTypeSymbol> Candidates(string topLevel)
     {
-        if (_namespaces.TryGetValue(dottedName, out var known))
+        var lastDot = topLevel.LastIndexOf('.');
+        var (name, arity) = NameAndArity(topLevel.Substring(lastDot + 1));
+        var container = lastDot > 0 ? SourceNamespace(topLevel.Substring(0, lastDot)) : _compilation.Assembly.GlobalNamespace;
+        var own = container is null ? ImmutableArray<INamedTypeSymbol>.Empty : container.GetTypeMembers(name, arity);
+
+        var index = TopLevelNames.Register(topLevel, out var names);
+        if (index >= _namesGathered)
+        {
+            Gather(names);
+        }
+
+        if (!_referenced.TryGetValue(topLevel, out var referenced))
+        {
+            return own;
+        }
+
+        var all = ImmutableArray.CreateBuilder<INamedTypeSymbol>(own.Length + referenced.Count);
+        all.AddRange(own);
+        all.AddRange(referenced);
+        return all.MoveToImmutable();
+    }
+
+    /// <summary>Adds what the referenced modules hold for the names registered since the last call.</summary>
+    private void Gather(string[] names)
+    {
+        if (_modules is null)
+        {
+            var modules = new List<ReferencedModule>();
+            foreach (var global in _compilation.GlobalNamespace.ConstituentNamespaces)
+            {
+                if (!SymbolEqualityComparer.Default.Equals(global.ContainingAssembly, _compilation.Assembly))
+                {
+                    modules.Add(ReferencedModule.For(global));
+                }
+            }
+
+            _modules = modules.ToArray();
+        }
+
+        foreach (var module in _modules)
+        {
+            module.AddTypes(names, _namesGathered, names.Length, _referenced);
+        }
+
+        _namesGathered = names.Length;
+    }
+
+    private INamespaceSymbol? SourceNamespace(string dottedName)
+    {
+        if (_sourceNamespaces.TryGetValue(dottedName, out var known))
         {
             return known;
         }
 
         var lastDot = dottedName.LastIndexOf('.');
-        var parent = lastDot > 0 ? Namespace(dottedName.Substring(0, lastDot)) : _compilation.GlobalNamespace;
+        var parent = lastDot > 0 ? SourceNamespace(dottedName.Substring(0, lastDot)) : _compilation.Assembly.GlobalNamespace;
         var resolved = parent is null ? null : ChildNamespace(parent, dottedName.Substring(lastDot + 1));
-        _namespaces[dottedName] = resolved;
+        _sourceNamespaces[dottedName] = resolved;
         return resolved;
     }
 
@@ -89,7 +135,7 @@ internal sealed class MetadataTypes
             : (metadataName, 0);
     }
 
-    private static INamedTypeSymbol? Pick(Compilation compilation, System.Collections.Immutable.ImmutableArray<INamedTypeSymbol> candidates)
+    private static INamedTypeSymbol? Pick(Compilation compilation, ImmutableArray<INamedTypeSymbol> candidates)
     {
         if (candidates.Length <= 1)
         {
@@ -113,5 +159,106 @@ internal sealed class MetadataTypes
         }
 
         return publicCount == 1 ? publicInReferences : null;
+    }
+
+    /// <summary>Every top-level metadata name asked in this process, numbered in the order first asked, so that a
+    /// module answers each name once and a compilation gathers the answers of all names in one pass over its modules.</summary>
+    private static class TopLevelNames
+    {
+        private static readonly object Gate = new();
+        private static readonly Dictionary<string, int> Indexes = new(System.StringComparer.Ordinal);
+        private static string[] s_names = System.Array.Empty<string>();
+
+        public static int Register(string topLevel, out string[] names)
+        {
+            lock (Gate)
+            {
+                if (!Indexes.TryGetValue(topLevel, out var index))
+                {
+                    index = s_names.Length;
+                    var grown = new string[index + 1];
+                    System.Array.Copy(s_names, grown, index);
+                    grown[index] = topLevel;
+                    s_names = grown;
+                    Indexes[topLevel] = index;
+                }
+
+                names = s_names;
+                return index;
+            }
+        }
+    }
+
+    /// <summary>The types a referenced module declares under the registered names, kept with the module's global
+    /// namespace, which the compiler shares between the compilations that reference the module.</summary>
+    private sealed class ReferencedModule
+    {
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<INamespaceSymbol, ReferencedModule> Modules = new();
+
+        private readonly INamespaceSymbol _global;
+        private readonly Dictionary<string, INamespaceSymbol?> _namespaces = new(System.StringComparer.Ordinal);
+        private readonly List<(int Index, ImmutableArray<INamedTypeSymbol> Types)> _found = new();
+        private int _answered;
+
+        private ReferencedModule(INamespaceSymbol global) => _global = global;
+
+        public static ReferencedModule For(INamespaceSymbol global) => Modules.GetValue(global, g => new ReferencedModule(g));
+
+        /// <summary>Adds this module's types for the names numbered from <paramref name="from"/> up to
+        /// <paramref name="to"/>, answering first the names it has not been asked yet.</summary>
+        public void AddTypes(string[] names, int from, int to, Dictionary<string, List<INamedTypeSymbol>> into)
+        {
+            lock (_found)
+            {
+                for (; _answered < to; _answered++)
+                {
+                    var types = TypesNamed(names[_answered]);
+                    if (!types.IsEmpty)
+                    {
+                        _found.Add((_answered, types));
+                    }
+                }
+
+                foreach (var (index, types) in _found)
+                {
+                    if (index >= from && index < to)
+                    {
+                        if (!into.TryGetValue(names[index], out var list))
+                        {
+                            into[names[index]] = list = new List<INamedTypeSymbol>(types.Length);
+                        }
+
+                        list.AddRange(types);
+                    }
+                }
+            }
+        }
+
+        private ImmutableArray<INamedTypeSymbol> TypesNamed(string topLevel)
+        {
+            var lastDot = topLevel.LastIndexOf('.');
+            var container = lastDot > 0 ? Namespace(topLevel.Substring(0, lastDot)) : _global;
+            if (container is null)
+            {
+                return ImmutableArray<INamedTypeSymbol>.Empty;
+            }
+
+            var (name, arity) = NameAndArity(topLevel.Substring(lastDot + 1));
+            return container.GetTypeMembers(name, arity);
+        }
+
+        private INamespaceSymbol? Namespace(string dottedName)
+        {
+            if (_namespaces.TryGetValue(dottedName, out var known))
+            {
+                return known;
+            }
+
+            var lastDot = dottedName.LastIndexOf('.');
+            var parent = lastDot > 0 ? Namespace(dottedName.Substring(0, lastDot)) : _global;
+            var resolved = parent is null ? null : ChildNamespace(parent, dottedName.Substring(lastDot + 1));
+            _namespaces[dottedName] = resolved;
+            return resolved;
+        }
     }
 }
