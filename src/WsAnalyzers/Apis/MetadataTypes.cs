@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace WsAnalyzers.Apis;
@@ -19,13 +20,18 @@ namespace WsAnalyzers.Apis;
 internal sealed class MetadataTypes
 {
     private readonly Compilation _compilation;
+    private readonly IAssemblySymbol _assembly;
     private readonly Dictionary<string, INamedTypeSymbol?> _types = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, INamespaceSymbol?> _sourceNamespaces = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, List<INamedTypeSymbol>> _referenced = new(System.StringComparer.Ordinal);
     private ReferencedModule[]? _modules;
     private int _namesGathered;
 
-    public MetadataTypes(Compilation compilation) => _compilation = compilation;
+    public MetadataTypes(Compilation compilation)
+    {
+        _compilation = compilation;
+        _assembly = compilation.Assembly;
+    }
 
     public INamedTypeSymbol? Find(string metadataName)
     {
@@ -40,11 +46,11 @@ internal sealed class MetadataTypes
     private INamedTypeSymbol? Resolve(string metadataName)
     {
         var nestedParts = metadataName.Split('+');
-        var type = Pick(_compilation, Candidates(nestedParts[0]));
+        var type = Pick(_assembly, Candidates(nestedParts[0]));
         for (var i = 1; i < nestedParts.Length && type is not null; i++)
         {
             var (nestedName, nestedArity) = NameAndArity(nestedParts[i]);
-            type = Pick(_compilation, type.GetTypeMembers(nestedName, nestedArity));
+            type = Pick(_assembly, type.GetTypeMembers(nestedName, nestedArity));
         }
 
         return type;
@@ -55,8 +61,12 @@ internal sealed class MetadataTypes
     {
         var lastDot = topLevel.LastIndexOf('.');
         var (name, arity) = NameAndArity(topLevel.Substring(lastDot + 1));
-        var container = lastDot > 0 ? SourceNamespace(topLevel.Substring(0, lastDot)) : _compilation.Assembly.GlobalNamespace;
-        var own = container is null ? ImmutableArray<INamedTypeSymbol>.Empty : container.GetTypeMembers(name, arity);
+        var own = ImmutableArray<INamedTypeSymbol>.Empty;
+        if (_assembly.TypeNames.Contains(name))
+        {
+            var container = lastDot > 0 ? SourceNamespace(topLevel.Substring(0, lastDot)) : _assembly.GlobalNamespace;
+            own = container is null ? own : container.GetTypeMembers(name, arity);
+        }
 
         var index = TopLevelNames.Register(topLevel, out var names);
         if (index >= _namesGathered)
@@ -80,10 +90,16 @@ internal sealed class MetadataTypes
     {
         if (_modules is null)
         {
+            var own = new List<INamespaceSymbol>();
+            foreach (var module in _assembly.Modules)
+            {
+                own.Add(module.GlobalNamespace);
+            }
+
             var modules = new List<ReferencedModule>();
             foreach (var global in _compilation.GlobalNamespace.ConstituentNamespaces)
             {
-                if (!SymbolEqualityComparer.Default.Equals(global.ContainingAssembly, _compilation.Assembly))
+                if (!own.Contains(global, SymbolEqualityComparer.Default))
                 {
                     modules.Add(ReferencedModule.For(global));
                 }
@@ -108,7 +124,7 @@ internal sealed class MetadataTypes
         }
 
         var lastDot = dottedName.LastIndexOf('.');
-        var parent = lastDot > 0 ? SourceNamespace(dottedName.Substring(0, lastDot)) : _compilation.Assembly.GlobalNamespace;
+        var parent = lastDot > 0 ? SourceNamespace(dottedName.Substring(0, lastDot)) : _assembly.GlobalNamespace;
         var resolved = parent is null ? null : ChildNamespace(parent, dottedName.Substring(lastDot + 1));
         _sourceNamespaces[dottedName] = resolved;
         return resolved;
@@ -135,7 +151,7 @@ internal sealed class MetadataTypes
             : (metadataName, 0);
     }
 
-    private static INamedTypeSymbol? Pick(Compilation compilation, ImmutableArray<INamedTypeSymbol> candidates)
+    private static INamedTypeSymbol? Pick(IAssemblySymbol assembly, ImmutableArray<INamedTypeSymbol> candidates)
     {
         if (candidates.Length <= 1)
         {
@@ -146,7 +162,7 @@ internal sealed class MetadataTypes
         var publicCount = 0;
         foreach (var candidate in candidates)
         {
-            if (SymbolEqualityComparer.Default.Equals(candidate.ContainingAssembly, compilation.Assembly))
+            if (SymbolEqualityComparer.Default.Equals(candidate.ContainingAssembly, assembly))
             {
                 return candidate;
             }
