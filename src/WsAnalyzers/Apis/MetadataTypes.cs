@@ -61,12 +61,8 @@ internal sealed class MetadataTypes
     {
         var lastDot = topLevel.LastIndexOf('.');
         var (name, arity) = NameAndArity(topLevel.Substring(lastDot + 1));
-        var own = ImmutableArray<INamedTypeSymbol>.Empty;
-        if (_assembly.TypeNames.Contains(name))
-        {
-            var container = lastDot > 0 ? SourceNamespace(topLevel.Substring(0, lastDot)) : _assembly.GlobalNamespace;
-            own = container is null ? own : container.GetTypeMembers(name, arity);
-        }
+        var container = lastDot > 0 ? SourceNamespace(topLevel.Substring(0, lastDot)) : _assembly.GlobalNamespace;
+        var own = container is null ? ImmutableArray<INamedTypeSymbol>.Empty : container.GetTypeMembers(name, arity);
 
         var index = TopLevelNames.Register(topLevel, out var names);
         if (index >= _namesGathered)
