@@ -59,10 +59,7 @@ internal sealed class MetadataTypes
     /// <summary>The top-level types of that name: the compilation's own first, as the merged namespace lists them.</summary>
     private ImmutableArray<INamedTypeSymbol> Candidates(string topLevel)
     {
-        var lastDot = topLevel.LastIndexOf('.');
-        var (name, arity) = NameAndArity(topLevel.Substring(lastDot + 1));
-        var container = lastDot > 0 ? SourceNamespace(topLevel.Substring(0, lastDot)) : _assembly.GlobalNamespace;
-        var own = container is null ? ImmutableArray<INamedTypeSymbol>.Empty : container.GetTypeMembers(name, arity);
+        var own = TypesNamed(_assembly.GlobalNamespace, _sourceNamespaces, topLevel);
 
         var index = TopLevelNames.Register(topLevel, out var names);
         if (index >= _namesGathered)
@@ -112,17 +109,33 @@ internal sealed class MetadataTypes
         _namesGathered = names.Length;
     }
 
-    private INamespaceSymbol? SourceNamespace(string dottedName)
+    /// <summary>The top-level types of <paramref name="topLevel"/> under one global namespace, its namespaces resolved
+    /// (and kept in <paramref name="namespaces"/>) on the way.</summary>
+    private static ImmutableArray<INamedTypeSymbol> TypesNamed(
+        INamespaceSymbol global, Dictionary<string, INamespaceSymbol?> namespaces, string topLevel)
     {
-        if (_sourceNamespaces.TryGetValue(dottedName, out var known))
+        var lastDot = topLevel.LastIndexOf('.');
+        var container = lastDot > 0 ? Namespace(global, namespaces, topLevel.Substring(0, lastDot)) : global;
+        if (container is null)
+        {
+            return ImmutableArray<INamedTypeSymbol>.Empty;
+        }
+
+        var (name, arity) = NameAndArity(topLevel.Substring(lastDot + 1));
+        return container.GetTypeMembers(name, arity);
+    }
+
+    private static INamespaceSymbol? Namespace(INamespaceSymbol global, Dictionary<string, INamespaceSymbol?> namespaces, string dottedName)
+    {
+        if (namespaces.TryGetValue(dottedName, out var known))
         {
             return known;
         }
 
         var lastDot = dottedName.LastIndexOf('.');
-        var parent = lastDot > 0 ? SourceNamespace(dottedName.Substring(0, lastDot)) : _assembly.GlobalNamespace;
+        var parent = lastDot > 0 ? Namespace(global, namespaces, dottedName.Substring(0, lastDot)) : global;
         var resolved = parent is null ? null : ChildNamespace(parent, dottedName.Substring(lastDot + 1));
-        _sourceNamespaces[dottedName] = resolved;
+        namespaces[dottedName] = resolved;
         return resolved;
     }
 
@@ -224,7 +237,7 @@ internal sealed class MetadataTypes
             {
                 for (; _answered < to; _answered++)
                 {
-                    var types = TypesNamed(names[_answered]);
+                    var types = TypesNamed(_global, _namespaces, names[_answered]);
                     if (!types.IsEmpty)
                     {
                         _found.Add((_answered, types));
@@ -244,33 +257,6 @@ internal sealed class MetadataTypes
                     }
                 }
             }
-        }
-
-        private ImmutableArray<INamedTypeSymbol> TypesNamed(string topLevel)
-        {
-            var lastDot = topLevel.LastIndexOf('.');
-            var container = lastDot > 0 ? Namespace(topLevel.Substring(0, lastDot)) : _global;
-            if (container is null)
-            {
-                return ImmutableArray<INamedTypeSymbol>.Empty;
-            }
-
-            var (name, arity) = NameAndArity(topLevel.Substring(lastDot + 1));
-            return container.GetTypeMembers(name, arity);
-        }
-
-        private INamespaceSymbol? Namespace(string dottedName)
-        {
-            if (_namespaces.TryGetValue(dottedName, out var known))
-            {
-                return known;
-            }
-
-            var lastDot = dottedName.LastIndexOf('.');
-            var parent = lastDot > 0 ? Namespace(dottedName.Substring(0, lastDot)) : _global;
-            var resolved = parent is null ? null : ChildNamespace(parent, dottedName.Substring(lastDot + 1));
-            _namespaces[dottedName] = resolved;
-            return resolved;
         }
     }
 }
