@@ -68,32 +68,9 @@ internal sealed class JsonNode
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
-            {
-                var node = new JsonNode { Kind = JsonValueKind.Object, Offset = start };
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
-                {
-                    var nameOffset = charOffsets[(int)reader.TokenStartIndex];
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    node.Properties.Add((name, nameOffset, Read(ref reader, charOffsets)));
-                }
-
-                node.End = charOffsets[(int)reader.BytesConsumed];
-                return node;
-            }
-
+                return ReadObject(ref reader, charOffsets, start);
             case JsonTokenType.StartArray:
-            {
-                var node = new JsonNode { Kind = JsonValueKind.Array, Offset = start };
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                {
-                    node.Items.Add(Read(ref reader, charOffsets));
-                }
-
-                node.End = charOffsets[(int)reader.BytesConsumed];
-                return node;
-            }
-
+                return ReadArray(ref reader, charOffsets, start);
             default:
                 var kind = reader.TokenType switch
                 {
@@ -106,6 +83,33 @@ internal sealed class JsonNode
                 var value = kind == JsonValueKind.String ? reader.GetString() : Encoding.UTF8.GetString(reader.ValueSpan);
                 return new JsonNode { Kind = kind, Value = value, Offset = start, End = charOffsets[(int)reader.BytesConsumed] };
         }
+    }
+
+    private static JsonNode ReadObject(ref Utf8JsonReader reader, int[] charOffsets, int start)
+    {
+        var node = new JsonNode { Kind = JsonValueKind.Object, Offset = start };
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var nameOffset = charOffsets[(int)reader.TokenStartIndex];
+            var name = reader.GetString()!;
+            reader.Read();
+            node.Properties.Add((name, nameOffset, Read(ref reader, charOffsets)));
+        }
+
+        node.End = charOffsets[(int)reader.BytesConsumed];
+        return node;
+    }
+
+    private static JsonNode ReadArray(ref Utf8JsonReader reader, int[] charOffsets, int start)
+    {
+        var node = new JsonNode { Kind = JsonValueKind.Array, Offset = start };
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            node.Items.Add(Read(ref reader, charOffsets));
+        }
+
+        node.End = charOffsets[(int)reader.BytesConsumed];
+        return node;
     }
 
     /// <summary>For each UTF-8 byte offset, the UTF-16 offset of the character it belongs to.</summary>
