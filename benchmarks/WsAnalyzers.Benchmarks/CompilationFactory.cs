@@ -22,11 +22,16 @@ internal static class CompilationFactory
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         return CSharpCompilation.Create(
-            name,
+            AssemblyName(name),
             sources.Select(s => CSharpSyntaxTree.ParseText(AsReadFromDisk(s.Text), parseOptions, s.Path)),
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
     }
+
+    /// <summary>The corpus's name as an assembly name: a folder's path has characters an assembly name may not have, and the
+    /// compiler's error for it (CS8203) was counted with the corpus's own errors.</summary>
+    private static string AssemblyName(string name) =>
+        new(name.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_').ToArray());
 
     /// <summary>The text as the compiler reads a file from disk: a file of 40 K characters or more becomes a text of chunks,
     /// not one string, and the analyzers' whole-file reads of it cost what they cost in a build (measured from strings,
