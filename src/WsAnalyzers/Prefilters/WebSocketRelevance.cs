@@ -13,7 +13,7 @@ namespace WsAnalyzers.Prefilters;
 /// API (in any of their partial declarations, the types they are nested in, or their base types declared in source).
 /// The rules start from a WebSocket call, a handler, a connection collection or a ws:// address, and a type that never
 /// spells "WebSocket" or "SignalR" in any case, or "ws://" (no using, no type name, no base type, no address) holds none
-/// of these; everything else in a large application is skipped at the cost of one lookup per method body.
+/// of these; everything else in a large application is skipped at the cost of one decision per type.
 /// A global using of such a namespace makes every type relevant. The decision is about what to analyze; what is
 /// reported is still decided on symbols.
 /// The same search of each file answers the compilation gate (<see cref="SpellsAnyApi"/>): every use of a contract API
@@ -23,10 +23,10 @@ namespace WsAnalyzers.Prefilters;
 /// </summary>
 internal sealed class WebSocketRelevance
 {
-    // Searched in any case: one search finds every spelling of WebSocket and Websocket (two searches did before).
+    // The words of the gate (MarkerSearch), in any case: "ebsocket" finds every spelling of WebSocket and Websocket.
     private static readonly string[] Markers = { "ebsocket", "signalr", "ws://" };
-    internal const byte Relevant = 1;
-    private const byte SpellsApi = 2;
+    internal const byte Relevant = MarkerSearch.Marker;
+    private const byte SpellsApi = MarkerSearch.ApiName;
     private const byte GlobalUsing = 4;
     private static readonly ConditionalWeakTable<Compilation, WebSocketRelevance> Cache = new();
 
@@ -88,7 +88,38 @@ internal sealed class WebSocketRelevance
         }
 
         var type = symbol as INamedTypeSymbol ?? symbol.ContainingType;
-        return type is null || IsRelevant(type, depth: 0);
+        if (type is null)
+        {
+            return true;
+        }
+
+        var last = Volatile.Read(ref _lastDecided);
+        if (last is not null && ReferenceEquals(last.Type, type))
+        {
+            return last.Relevant;
+        }
+
+        var relevant = IsRelevant(type, depth: 0);
+        Volatile.Write(ref _lastDecided, new Decision(type, relevant));
+        return relevant;
+    }
+
+    // The driver starts the families on a type one after the other, so the first decides and the other five read its
+    // answer here: one slot, not a table of every type (whose lookups missed the processor's caches at nearly every type
+    // of a large application), and a miss only decides again.
+    private Decision? _lastDecided;
+
+    private sealed class Decision
+    {
+        public Decision(INamedTypeSymbol type, bool relevant)
+        {
+            Type = type;
+            Relevant = relevant;
+        }
+
+        public INamedTypeSymbol Type { get; }
+
+        public bool Relevant { get; }
     }
 
     /// <summary>
@@ -141,8 +172,6 @@ internal sealed class WebSocketRelevance
     /// <summary>The compilation gate: some file spells "websocket" or "signalr" in any case.</summary>
     public bool SpellsAnyApi { get; }
 
-    // Decided afresh for each family that asks (one start per type and family): the few reads it takes cost less than a
-    // shared table's lookup, which in a large application missed the processor's caches at nearly every type.
     private bool IsRelevant(INamedTypeSymbol type, int depth) =>
         // Deep enough for any real nesting or inheritance chain; past it the type counts as relevant, never as skipped.
         depth > 16 ||
@@ -165,58 +194,10 @@ internal sealed class WebSocketRelevance
 
     private static byte SearchWithGlobalUsing(SyntaxTree tree, ReadOnlySpan<char> text)
     {
-        var found = Search(text);
+        var found = MarkerSearch.Find(text);
 
         // A global using of a WebSocket namespace spells a marker, so only the files that do are parsed for one.
         return (found & Relevant) != 0 && HasGlobalUsingOfWebSocketApi(tree) ? (byte)(found | GlobalUsing) : found;
-    }
-
-    /// <summary>
-    /// <see cref="Relevant"/> when the text spells a marker, and <see cref="SpellsApi"/> when it spells "websocket" or
-    /// "signalr". A file that spells none, nearly every file of a large application, is searched three times (the last
-    /// time for "://"); "websocket" is looked for only where "ebsocket" is.
-    /// </summary>
-    private static byte Search(ReadOnlySpan<char> text)
-    {
-        // An ordinal case-insensitive search of the whole text is vectorised.
-        if (text.IndexOf("ebsocket".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0)
-        {
-            return text.IndexOf("websocket".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("signalr".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0
-                ? (byte)(Relevant | SpellsApi)
-                : Relevant;
-        }
-
-        if (text.IndexOf("signalr".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0)
-        {
-            return Relevant | SpellsApi;
-        }
-
-        return SpellsWebSocketScheme(text) ? Relevant : (byte)0;
-    }
-
-    /// <summary>"ws://" in any case, found from the "://" of every address: an ordinal search is faster than a
-    /// case-insensitive one, and most files have no address at all.</summary>
-    private static bool SpellsWebSocketScheme(ReadOnlySpan<char> text)
-    {
-        for (var start = 2; start + 3 <= text.Length;)
-        {
-            var found = text.Slice(start).IndexOf("://".AsSpan());
-            if (found < 0)
-            {
-                return false;
-            }
-
-            // 'W' or 'w', then 'S' or 's', as OrdinalIgnoreCase compares them.
-            var at = start + found;
-            if ((text[at - 2] | 0x20) == 'w' && (text[at - 1] | 0x20) == 's')
-            {
-                return true;
-            }
-
-            start = at + 3;
-        }
-
-        return false;
     }
 
     private static bool HasGlobalUsingOfWebSocketApi(SyntaxTree tree) =>
